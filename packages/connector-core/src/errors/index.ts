@@ -1,0 +1,15 @@
+export { VectisError, isVectisError, type VectisErrorOptions } from './vectis-error';
+export { HttpError, isHttpError, type HttpErrorDetails } from './http-error';
+export { AuthenticationError, isAuthenticationError } from './authentication-error';
+export { PermissionError, isPermissionError } from './permission-error';
+export { NotFoundError, isNotFoundError } from './not-found-error';
+export { RateLimitError, isRateLimitError } from './rate-limit-error';
+export { ServerError, isServerError } from './server-error';
+export { NetworkError, isNetworkError } from './network-error';
+export { TimeoutError, isTimeoutError } from './timeout-error';
+export { SchemaDriftError, isSchemaDriftError, type DriftIssue } from './schema-drift-error';
+export { ConfigurationError, isConfigurationError, type ConfigIssue } from './configuration-error';
+export { NotImplementedError, isNotImplementedError } from './not-implemented-error';
+export { ReadOnlyViolationError, isReadOnlyViolationError } from './read-only-error';
+export { httpErrorFromResponse, type ErrorRemedies } from './factory';
+export { redact } from './redact';

@@ -1,0 +1,55 @@
+// Curated public surface: named exports only, internals stay private.
+export {
+  VectisError,
+  isVectisError,
+  HttpError,
+  isHttpError,
+  AuthenticationError,
+  isAuthenticationError,
+  PermissionError,
+  isPermissionError,
+  NotFoundError,
+  isNotFoundError,
+  RateLimitError,
+  isRateLimitError,
+  ServerError,
+  isServerError,
+  NetworkError,
+  isNetworkError,
+  TimeoutError,
+  isTimeoutError,
+  SchemaDriftError,
+  isSchemaDriftError,
+  ConfigurationError,
+  isConfigurationError,
+  NotImplementedError,
+  isNotImplementedError,
+  ReadOnlyViolationError,
+  isReadOnlyViolationError,
+  httpErrorFromResponse,
+  redact,
+} from './errors/index';
+export type { VectisErrorOptions, HttpErrorDetails, DriftIssue, ConfigIssue, ErrorRemedies } from './errors/index';
+
+export { Vendor, VENDORS, VENDOR_LABELS, normalizeVendor } from './schemas/vendor';
+export { Money, DecimalString, CurrencyCode } from './schemas/money';
+export { Term, BillingFrequency, termMonths } from './schemas/terms';
+export { Customer, CustomerStatus, Address, CustomerDomain } from './schemas/customer';
+export { Subscription, SubscriptionStatus, IsoDate } from './schemas/subscription';
+export { Usage, SeatSnapshot, IsoWeek, isoWeek } from './schemas/usage';
+
+export { collect } from './connector';
+export type {
+  DistributorConnector,
+  ConnectorCapabilities,
+  Checkpoint,
+  StreamName,
+  Coverage,
+  ProgressEvent,
+  ListOptions,
+  PreviousLines,
+  SubscriptionListOptions,
+  SeatSnapshotOptions,
+  Batch,
+  ConnectionTestResult,
+} from './connector';

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * A period as ISO 8601 duration: `P1M`, `P1Y`, `P2Y`, `P3Y`; `none` for no commitment;
+ * `unknown` when the vendor's value could not be read (never guessed).
+ *
+ * @example
+ * Term.parse('P1Y')
+ */
+export const Term = z.enum(['none', 'P1M', 'P1Y', 'P2Y', 'P3Y', 'unknown']);
+export type Term = z.infer<typeof Term>;
+
+/**
+ * How often the customer is charged. Separate from the commitment term on purpose:
+ * an annual commitment is often billed monthly.
+ */
+export const BillingFrequency = z.enum(['monthly', 'annual', 'one_time', 'usage', 'other', 'unknown']);
+export type BillingFrequency = z.infer<typeof BillingFrequency>;
+
+/** Months in a term, for run-rate maths; `undefined` when the term has no length. */
+export function termMonths(term: Term): number | undefined {
+  return { P1M: 1, P1Y: 12, P2Y: 24, P3Y: 36, none: undefined, unknown: undefined }[term];
+}

@@ -1,0 +1,12 @@
+import type { Options } from 'tsup';
+
+// Shared by every package's tsup.config.ts, so swapping bundlers is a one-file change.
+export const base: Options = {
+  entry: ['src/index.ts'],
+  format: ['esm'],
+  platform: 'node',
+  target: 'node22',
+  dts: true,
+  clean: true,
+  sourcemap: true,
+};

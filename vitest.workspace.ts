@@ -1,0 +1,11 @@
+// The single list of test projects. Inline projects inherit the root options (dev-source condition).
+export default [
+  { extends: true, test: { name: 'connector-core', root: 'packages/connector-core' } },
+  { extends: true, test: { name: 'testkit', root: 'packages/testkit' } },
+  { extends: true, test: { name: 'connector-ingram', root: 'packages/connector-ingram' } },
+  { extends: true, test: { name: 'connector-pax8', root: 'packages/connector-pax8' } },
+  { extends: true, test: { name: 'connector-sherweb', root: 'packages/connector-sherweb' } },
+  { extends: true, test: { name: 'connector-synnex', root: 'packages/connector-synnex' } },
+  { extends: true, test: { name: 'licensing-core', root: 'packages/licensing-core' } },
+  { extends: true, test: { name: 'sync', root: 'packages/sync' } },
+];
