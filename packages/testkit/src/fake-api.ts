@@ -1,0 +1,53 @@
+// The interface a vendor's fake API (its "sandbox tenant") offers to the contract suite.
+// Each connector package ships one (e.g. `@vectis/connector-ingram/sandbox`); the suite drives it
+// through these knobs so the same cases run against every vendor.
+
+/** A fault the fake injects into the next matching responses. */
+export type FakeFault =
+  /** Answer with this status (and a vendor-shaped error body) `times` times. */
+  | { kind: 'status'; status: number; times: number; retryAfterSeconds?: number; pathIncludes?: string }
+  /** Answer only after `ms` (the connector's per-attempt timeout should fire). */
+  | { kind: 'delay'; ms: number; times: number; pathIncludes?: string }
+  /** A 200 whose body is not valid JSON (e.g. an HTML error page from a proxy). */
+  | { kind: 'malformed-json'; times: number; pathIncludes?: string }
+  /** A 200 whose body breaks the documented schema (a required field of the wrong type). */
+  | { kind: 'schema-drift'; times: number; pathIncludes?: string }
+  /** Reject the current access token once, as if it expired early (expect 401 → renew → retry). */
+  | { kind: 'expire-token' }
+  /** While the next list is paged, insert `count` new records at the head (newest-first lists shift). */
+  | { kind: 'insert-during-paging'; count: number };
+
+export interface FakeRequestLog {
+  method: string;
+  /** Path relative to the API base, with the query string, e.g. `/subscriptions?offset=0&limit=100`. */
+  path: string;
+  status: number;
+}
+
+/**
+ * A vendor's fake API as the contract suite sees it.
+ *
+ * @example
+ * const fake = createIngramSandbox({ customers: 250, subscriptions: 300 });
+ * connectorContract({ name: 'ingram', fake, create: (env) => createIngramConnector({ ...creds, apiUrl: env.baseUrl }) });
+ */
+export interface ContractFake {
+  /** Base URL the connector must be configured with (the fake answers everything below it). */
+  readonly baseUrl: string;
+  /** Serves one request, like a server would. */
+  handle(request: Request): Promise<Response>;
+  /** Replace the tenant's data with a generated one of this size. */
+  seed(size: { customers: number; subscriptions: number }): void;
+  /** Largest page the fake returns, whatever the client asks for. */
+  setPageSizeCap(cap: number): void;
+  /** Inject a fault; faults stack and are consumed in order. */
+  inject(fault: FakeFault): void;
+  /** Drop all injected faults and the request log. */
+  reset(): void;
+  /** Every request received since the last reset, in order. */
+  requests(): readonly FakeRequestLog[];
+  /** Ids the fake holds, to check paging got every one exactly once. */
+  ids(stream: 'customers' | 'subscriptions'): readonly string[];
+  /** Mark a record with a status value the vendor's docs do not list, to test open enums. */
+  setUnknownStatus(stream: 'customers' | 'subscriptions', id: string, rawStatus: string): void;
+}
