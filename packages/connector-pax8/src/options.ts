@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { credential, requireLoopbackOptIn, serviceUrl, tuningFields } from './config';
+
+/** The audience partner endpoints need (Pax8 auth spec); the product's setup page says "leave blank", Pax8 wins. */
+export const PAX8_PARTNER_AUDIENCE = 'https://api.pax8.com';
+const LEGACY_AUDIENCE = 'api://p8p.client';
+const VENDOR_ONLY_AUDIENCES = new Set(['api://provisioning', 'api://usage']);
+
+const WHERE = 'app.pax8.com → Settings → Integrations → Credentials → "+ Create API credential" (Partner Admin)';
+
+/**
+ * Options of `createPax8Connector`: a partner API credential (OAuth2 client credentials) plus tuning.
+ *
+ * - `audience` defaults to `https://api.pax8.com`; a blank value also means the default, because the
+ *   product's setup page tells partners to leave it blank while Pax8 says partner endpoints need it.
+ *   `api://p8p.client` is accepted as the legacy audience.
+ * - `apiUrl` defaults to `https://api.pax8.com/v1`; `tokenUrl` defaults to `<apiUrl>/token`.
+ * - `pacing` defaults to Pax8's published 1000 requests per minute.
+ *
+ * @example
+ * const options = Pax8ConnectorOptions.parse({ clientId: process.env.PAX8_CLIENT_ID, clientSecret: process.env.PAX8_CLIENT_SECRET });
+ * options.audience; // 'https://api.pax8.com'
+ */
+export const Pax8ConnectorOptions = z
+  .strictObject({
+    clientId: credential(WHERE),
+    clientSecret: credential(`${WHERE}; the secret is shown once, create a new credential if it is lost`),
+    audience: z
+      .enum(['', PAX8_PARTNER_AUDIENCE, LEGACY_AUDIENCE], {
+        error: (iss) =>
+          typeof iss.input === 'string' && VENDOR_ONLY_AUDIENCES.has(iss.input)
+            ? `is a Marketplace-vendor audience; partner endpoints need ${PAX8_PARTNER_AUDIENCE} (or leave it out)`
+            : `must be ${PAX8_PARTNER_AUDIENCE} (the default) or the legacy ${LEGACY_AUDIENCE}`,
+      })
+      .default(PAX8_PARTNER_AUDIENCE)
+      .transform((audience) => audience || PAX8_PARTNER_AUDIENCE),
+    apiUrl: serviceUrl('the Partner API base').default('https://api.pax8.com/v1'),
+    /** Token endpoint override; Pax8 has published three (NOTES §1), so it stays configurable. */
+    tokenUrl: serviceUrl('the OAuth token endpoint').optional(),
+    ...tuningFields({ limit: 1000, intervalMs: 60_000 }),
+  })
+  .superRefine(requireLoopbackOptIn(['apiUrl', 'tokenUrl']), { when: () => true })
+  .transform(({ tokenUrl, ...rest }) => ({ ...rest, tokenUrl: tokenUrl ?? `${rest.apiUrl}/token` }));
+
+/** What callers pass to `createPax8Connector`. */
+export type Pax8ConnectorOptions = z.input<typeof Pax8ConnectorOptions>;
+/** The options after validation and defaults. */
+export type ResolvedPax8Options = z.output<typeof Pax8ConnectorOptions>;
