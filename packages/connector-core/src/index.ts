@@ -53,3 +53,20 @@ export type {
   Batch,
   ConnectionTestResult,
 } from './connector';
+
+export { createHttpClient } from './http/client';
+export type { HttpClient, HttpClientOptions, HttpClientStats, GetOptions } from './http/client';
+export { readOnlyFetch } from './http/guard';
+export type { AllowedCall } from './http/guard';
+export { paginate } from './http/paging';
+export type { PageCursor, PageResult, PaginateOptions } from './http/paging';
+export { parseRetryAfter } from './http/timing';
+export type { ErrorBodyReader } from './http/failure';
+
+export { basicTokenAuth } from './auth/basic-token';
+export type { BasicTokenAuthOptions } from './auth/basic-token';
+export { clientCredentialsAuth, refreshTokenAuth } from './auth/oauth';
+export type { ClientCredentialsAuthOptions, RefreshTokenAuthOptions } from './auth/oauth';
+export type { AuthStrategy, Authorization, TokenRequest, TokenSender, TokenReason } from './auth/types';
+
+export { parseOptions, httpsUrl, hostLabel } from './config/options';

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { VectisError } from '../errors/index';
+import { createTokenCache } from './token-cache';
+import type { AuthStrategy, TokenSender } from './types';
+
+// RFC 6749 §5.1: `expires_in` is RECOMMENDED, not required; an hour is the common default.
+const OAuthToken = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.coerce.number().positive().optional(),
+  refresh_token: z.string().min(1).optional(),
+});
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+
+function form(fields: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) params.set(key, value);
+  return params.toString();
+}
+
+async function requestToken(send: TokenSender, url: string, body: string) {
+  const json = await send({ url, headers: { ...FORM }, body });
+  return OAuthToken.parse(json);
+}
+
+export interface ClientCredentialsAuthOptions {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  audience?: string;
+  scope?: string;
+  renewBeforeMs?: number;
+  remedy?: string;
+}
+
+/**
+ * OAuth2 client credentials, form-encoded (Pax8 with `audience`, Sherweb with `scope`).
+ *
+ * @example
+ * const auth = clientCredentialsAuth({ tokenUrl: 'https://token-manager.pax8.com/auth/token', clientId, clientSecret, audience: 'https://api.pax8.com' });
+ */
+export function clientCredentialsAuth(o: ClientCredentialsAuthOptions): AuthStrategy {
+  const cache = createTokenCache({
+    renewBeforeMs: o.renewBeforeMs ?? 60_000,
+    header: (token) => ({ authorization: `Bearer ${token}` }),
+    fetchGrant: async (send) => {
+      const body = form({ grant_type: 'client_credentials', client_id: o.clientId, client_secret: o.clientSecret, audience: o.audience, scope: o.scope });
+      const t = await requestToken(send, o.tokenUrl, body);
+      return { token: t.access_token, expiresInSeconds: t.expires_in ?? 3600 };
+    },
+  });
+  return {
+    tokenCall: { method: 'POST', url: o.tokenUrl },
+    retryTokenCall: true,
+    remedy: o.remedy,
+    secrets: () => [o.clientSecret, ...cache.tokens()],
+    authorize: cache.authorize,
+    invalidate: cache.invalidate,
+  };
+}
+
+export interface RefreshTokenAuthOptions {
+  tokenUrl: string;
+  refreshToken: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Persist the rotated refresh token; awaited before the new access token is used. */
+  onRotate: (newRefreshToken: string) => void | Promise<void>;
+  renewBeforeMs?: number;
+  remedy?: string;
+}
+
+/**
+ * OAuth2 refresh-token grant with rotation (TD SYNNEX): each token call may return a new
+ * refresh token, which `onRotate` must store before anything else happens — the old one is dead.
+ *
+ * @example
+ * const auth = refreshTokenAuth({ tokenUrl, refreshToken: await store.get(), onRotate: (t) => store.set(t) });
+ */
+export function refreshTokenAuth(o: RefreshTokenAuthOptions): AuthStrategy {
+  let refreshToken = o.refreshToken;
+  const known = new Set<string>([o.refreshToken]);
+  const cache = createTokenCache({
+    renewBeforeMs: o.renewBeforeMs ?? 60_000,
+    header: (token) => ({ authorization: `Bearer ${token}` }),
+    fetchGrant: async (send) => {
+      const body = form({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: o.clientId, client_secret: o.clientSecret });
+      const t = await requestToken(send, o.tokenUrl, body);
+      if (t.refresh_token && t.refresh_token !== refreshToken) {
+        known.add(t.refresh_token);
+        // Saved before first use: if saving fails we must not carry on with a token nobody stored.
+        try {
+          await o.onRotate(t.refresh_token);
+        } catch (cause) {
+          throw new VectisError('could not store the rotated refresh token', {
+            remedy: 'Fix the token store passed as onRotate; the previous refresh token may no longer be valid, so re-authorize if the next run fails.',
+            cause,
+          });
+        }
+        refreshToken = t.refresh_token;
+      }
+      return { token: t.access_token, expiresInSeconds: t.expires_in ?? 3600 };
+    },
+  });
+  return {
+    tokenCall: { method: 'POST', url: o.tokenUrl },
+    // A retried refresh after a lost response could replay a token the server already rotated.
+    retryTokenCall: false,
+    remedy: o.remedy,
+    secrets: () => [...known, ...(o.clientSecret ? [o.clientSecret] : []), ...cache.tokens()],
+    authorize: cache.authorize,
+    invalidate: cache.invalidate,
+  };
+}

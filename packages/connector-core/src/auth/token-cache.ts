@@ -1,0 +1,60 @@
+import type { Authorization, TokenReason, TokenSender } from './types';
+
+/** A token as the vendor granted it. */
+export interface Grant {
+  token: string;
+  expiresInSeconds: number;
+}
+
+interface Cached {
+  token: string;
+  expiresAt: number;
+}
+
+/**
+ * Caches one access token, renews it `renewBeforeMs` before expiry, and shares a single
+ * in-flight token call between concurrent callers (a burst of requests costs one token call).
+ */
+export function createTokenCache(o: {
+  fetchGrant: (send: TokenSender) => Promise<Grant>;
+  renewBeforeMs: number;
+  header: (token: string) => Record<string, string>;
+  now?: () => number;
+}) {
+  const now = o.now ?? Date.now;
+  let cached: Cached | undefined;
+  let inflight: Promise<Cached> | undefined;
+  let invalidated = false;
+  const seen = new Set<string>();
+
+  async function authorize(send: TokenSender, onToken?: (reason: TokenReason) => void): Promise<Authorization> {
+    if (cached && cached.expiresAt - o.renewBeforeMs > now()) return { headers: o.header(cached.token), token: cached.token };
+    if (!inflight) {
+      const reason: TokenReason = invalidated ? 'unauthorized' : cached ? 'expiring' : 'initial';
+      onToken?.(reason);
+      inflight = o
+        .fetchGrant(send)
+        .then((grant) => {
+          seen.add(grant.token);
+          cached = { token: grant.token, expiresAt: now() + grant.expiresInSeconds * 1000 };
+          invalidated = false;
+          return cached;
+        })
+        .finally(() => {
+          inflight = undefined;
+        });
+    }
+    const fresh = await inflight;
+    return { headers: o.header(fresh.token), token: fresh.token };
+  }
+
+  function invalidate(token: string): void {
+    // Only the token that was refused is dropped: a concurrent request may already have renewed it.
+    if (cached?.token === token) {
+      cached = undefined;
+      invalidated = true;
+    }
+  }
+
+  return { authorize, invalidate, tokens: (): string[] => [...seen] };
+}

@@ -1,0 +1,41 @@
+import { ReadOnlyViolationError, redact } from '../errors/index';
+
+/** A request the guard lets through besides GET (the auth strategy's token call). */
+export interface AllowedCall {
+  method: string;
+  /** Absolute URL, compared without its query string. */
+  url: string;
+}
+
+function describe(input: string | URL | Request, init?: RequestInit): { method: string; url: string } {
+  if (input instanceof Request) return { method: (init?.method ?? input.method).toUpperCase(), url: input.url };
+  return { method: (init?.method ?? 'GET').toUpperCase(), url: String(input) };
+}
+
+function withoutQuery(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
+}
+
+/**
+ * Wraps `fetch` so nothing but GET (and HEAD/OPTIONS, which change nothing) plus the listed calls
+ * can leave the process: anything else throws ReadOnlyViolationError before a byte is sent.
+ *
+ * @example
+ * const safeFetch = readOnlyFetch(fetch, { connector: 'ingram', allow: [{ method: 'POST', url: 'https://api.cloud.im/marketplace/na/token' }] });
+ * await safeFetch('https://api.cloud.im/marketplace/na/orders', { method: 'POST' }); // throws, nothing sent
+ */
+export function readOnlyFetch(
+  fetchImpl: () => typeof fetch,
+  o: { connector: string; allow: readonly AllowedCall[]; secrets?: () => readonly string[] },
+): typeof fetch {
+  const allowed = o.allow.map((a) => `${a.method.toUpperCase()} ${withoutQuery(a.url)}`);
+  return async (input, init) => {
+    const { method, url } = describe(input, init);
+    const safe = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+    if (!safe && !allowed.includes(`${method} ${withoutQuery(url)}`)) {
+      throw new ReadOnlyViolationError({ connector: o.connector, method, url: redact(url, o.secrets?.() ?? []) });
+    }
+    return fetchImpl()(input, init);
+  };
+}
