@@ -87,7 +87,7 @@ export function credential(whereToFindIt: string) {
     .string({ error: (iss) => (iss.input === undefined ? `is required: ${whereToFindIt}` : 'must be a string') })
     .trim()
     .min(1, `is required: ${whereToFindIt}`)
-    .regex(/^[\x21-\x7e]+$/, 'must be a single token of visible ASCII characters (no spaces or line breaks); copy it again');
+    .regex(/^[\x21-\x7e]*$/, 'must be a single token of visible ASCII characters (no spaces or line breaks); copy it again');
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

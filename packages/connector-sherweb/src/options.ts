@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { credential, requireLoopbackOptIn, serviceUrl, tuningFields } from './config';
+
+/** Token scopes Sherweb documents: `service-provider` (customers, subscriptions, receivables), `distributor` (payable charges). */
+export const SHERWEB_SCOPES = ['service-provider', 'distributor'] as const;
+export type SherwebScope = (typeof SHERWEB_SCOPES)[number];
+
+const WHERE = 'Partner Portal cumulus.sherweb.com → Security → APIs → add an application';
+
+/**
+ * Options of `createSherwebConnector`: an API application's Client Id, Client Secret and APIM
+ * Subscription Key (OAuth2 client credentials; the key goes on every call, the token call included).
+ *
+ * - `scopes` defaults to `['service-provider']`; add `'distributor'` to read what the MSP owes Sherweb.
+ *   In Sherweb's model the scope is chosen per token request, not when the credential is created
+ *   (the product's setup page says otherwise; Sherweb's docs win).
+ * - `apiUrl` is the gateway, default `https://api.sherweb.com`; the token call goes to
+ *   `<apiUrl>/auth/oidc/connect/token`, the APIs to `<apiUrl>/service-provider/v1` and `<apiUrl>/distributor/v1`.
+ * - `pacing` defaults to 120 requests per minute: Sherweb publishes no limit but does send 429s.
+ *
+ * @example
+ * const options = SherwebConnectorOptions.parse({ clientId, clientSecret, subscriptionKey, scopes: ['service-provider', 'distributor'] });
+ * options.tokenUrl; // 'https://api.sherweb.com/auth/oidc/connect/token'
+ */
+export const SherwebConnectorOptions = z
+  .strictObject({
+    clientId: credential(WHERE),
+    clientSecret: credential(`${WHERE}; the secret is shown once and can be regenerated without changing the other two`),
+    subscriptionKey: credential(`${WHERE} (the "Subscription Key" shown with the application)`),
+    scopes: z
+      .array(z.enum(SHERWEB_SCOPES, { error: `must be one of ${SHERWEB_SCOPES.join(', ')}` }))
+      .refine((scopes) => scopes.includes('service-provider'), {
+        message: 'must include service-provider (customers and subscriptions need it)',
+      })
+      .transform((scopes) => [...new Set(scopes)])
+      .default(['service-provider']),
+    apiUrl: serviceUrl('the Sherweb API gateway').default('https://api.sherweb.com'),
+    ...tuningFields({ limit: 120, intervalMs: 60_000 }),
+  })
+  .superRefine(requireLoopbackOptIn(['apiUrl']), { when: () => true })
+  .transform((options) => ({ ...options, tokenUrl: `${options.apiUrl}/auth/oidc/connect/token` }));
+
+/** What callers pass to `createSherwebConnector`. */
+export type SherwebConnectorOptions = z.input<typeof SherwebConnectorOptions>;
+/** The options after validation and defaults (with the derived `tokenUrl`). */
+export type ResolvedSherwebOptions = z.output<typeof SherwebConnectorOptions>;
