@@ -1,1 +1,40 @@
-export {};
+// Curated public surface of @vectis/sync: named exports only.
+export { runSync } from './run-sync';
+export type { RunSyncOptions, SyncPolicy, SyncResult, VendorSyncResult } from './run-sync';
+export type { SyncProgressEvent } from './sync-connector';
+
+export { createSqliteStore } from './store/sqlite';
+export type { SqliteStoreOptions } from './store/sqlite';
+export { createPostgresStore } from './store/postgres';
+export type { PostgresStoreOptions } from './store/postgres';
+export { LATEST_SCHEMA_VERSION } from './store/schema';
+export type {
+  Store,
+  UpsertCounts,
+  WriteContext,
+  RowMeta,
+  StoredCustomer,
+  StoredSubscription,
+  RunStatus,
+  TableCounts,
+  VendorRunSummary,
+  RunErrorRecord,
+  SyncRunRecord,
+  StoredCheckpoint,
+  CustomerLink,
+  ComputedLinkInput,
+  ManualLinkInput,
+  ListFilter,
+  UsageFilter,
+} from './store/types';
+
+export {
+  StoreUnavailableError,
+  isStoreUnavailableError,
+  StoreLockedError,
+  isStoreLockedError,
+  StoreError,
+  isStoreError,
+  SyncAbortedError,
+  isSyncAbortedError,
+} from './errors';

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { isoWeek, type Coverage, type DistributorConnector, type StreamName, type Vendor } from '@vectis/connector-core';
+import type { Store, SyncRunRecord, VendorRunSummary, RunStatus } from './store/types';
+import { syncConnector, type SyncProgressEvent } from './sync-connector';
+
+/** How the sync treats what it cannot store cleanly. */
+export interface SyncPolicy {
+  /**
+   * A normalized record failing its zod schema (schema drift) or tagged with another vendor.
+   * - `skip` (default): store the valid records, count and report the invalid ones, and hold back
+   *   that connector's removal marks and checkpoint (status `partial`) so nothing is wrongly marked
+   *   removed and the skipped records are fetched again next run.
+   * - `fail`: stop that connector at the first invalid record with `SchemaDriftError`; pages
+   *   already committed stay, other connectors still run.
+   */
+  invalidRecords?: 'skip' | 'fail' | undefined;
+}
+
+export interface RunSyncOptions {
+  connectors: readonly DistributorConnector[];
+  store: Store;
+  /** The run's cut-off instant: every row's `asOf`, and `isoWeek(now)` picks the snapshot week. Default: the clock. */
+  now?: Date | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((event: SyncProgressEvent) => void) | undefined;
+  policy?: SyncPolicy | undefined;
+  /** Run id (default: a random UUID). */
+  runId?: string | undefined;
+}
+
+/** One connector's outcome in a `SyncResult`. */
+export interface VendorSyncResult extends VendorRunSummary {
+  vendor: Vendor;
+  coverage: Partial<Record<StreamName, Coverage>>;
+  /** The typed error (a `VectisError` subclass) that stopped this connector. */
+  error?: unknown;
+}
+
+export interface SyncResult {
+  runId: string;
+  status: Exclude<RunStatus, 'running' | 'interrupted'>;
+  /** The record written to `sync_runs`. */
+  run: SyncRunRecord;
+  vendors: VendorSyncResult[];
+  /** Connectors that failed or were aborted, with their typed errors. */
+  failed: VendorSyncResult[];
+}
+
+function overallStatus(vendors: readonly VendorSyncResult[], aborted: boolean): SyncResult['status'] {
+  if (aborted) return 'aborted';
+  const ran = vendors.filter((v) => v.status !== 'skipped');
+  if (ran.length > 0 && ran.every((v) => v.status === 'failed')) return 'failed';
+  return ran.every((v) => v.status === 'succeeded') ? 'succeeded' : 'partial';
+}
+
+/**
+ * Pulls customers and subscription lines from each connector into the store, writes the week's
+ * seat snapshot, and records the run. Connectors run one after another and independently: one
+ * failing never loses another's data, and the result says which failed and why (typed errors).
+ * Re-running is safe: every write is an idempotent upsert, so a crashed run simply resumes.
+ *
+ * Throws only when the store itself cannot record the run (e.g. `StoreUnavailableError`).
+ *
+ * @example
+ * const store = await createSqliteStore({ path: 'vectis.db' });
+ * const result = await runSync({ connectors: [ingram, pax8], store, onProgress: (e) => console.log(e.type) });
+ * for (const f of result.failed) console.error(f.vendor, (f.error as Error).message);
+ */
+export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
+  const { store, signal } = options;
+  const now = options.now ?? new Date();
+  const asOf = now.toISOString();
+  const week = isoWeek(now);
+  const runId = options.runId ?? randomUUID();
+  const run: SyncRunRecord = {
+    id: runId, startedAt: new Date().toISOString(), finishedAt: undefined, status: 'running', week, asOf, vendors: {}, errors: [],
+  };
+  // A run still 'running' in the table belongs to a process that died; it never finished.
+  await store.interruptStaleRuns(run.startedAt);
+  await store.startRun(run);
+
+  const vendors: VendorSyncResult[] = [];
+  const ctx = {
+    store, write: { runId, at: asOf }, week, signal, onProgress: options.onProgress,
+    invalidRecords: options.policy?.invalidRecords ?? 'skip', errors: run.errors,
+  } as const;
+  for (const connector of options.connectors) {
+    const outcome = await syncConnector(connector, ctx);
+    run.vendors[connector.vendor] = outcome.summary;
+    vendors.push({ vendor: connector.vendor, ...outcome.summary, coverage: outcome.coverage, ...(outcome.error === undefined ? {} : { error: outcome.error }) });
+  }
+
+  run.status = overallStatus(vendors, signal?.aborted === true);
+  run.finishedAt = new Date().toISOString();
+  await store.finishRun(run);
+  return {
+    runId, status: run.status as SyncResult['status'], run, vendors,
+    failed: vendors.filter((v) => v.status === 'failed' || v.status === 'aborted'),
+  };
+}

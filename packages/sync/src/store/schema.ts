@@ -1,0 +1,150 @@
+// Versioned schema migrations, one logical schema for both databases. Column types differ only
+// where the engines do: PostgreSQL gets NUMERIC money, JSONB, TIMESTAMPTZ and BOOLEAN; SQLite
+// keeps money as exact decimal TEXT (never REAL), JSON as TEXT, instants as ISO 8601 TEXT.
+// Append new migrations; never edit one that has shipped.
+
+export type Dialect = 'sqlite' | 'postgres';
+
+interface Types {
+  money: string;
+  json: string;
+  ts: string;
+  bool: string;
+  num: string;
+}
+
+const TYPES: Record<Dialect, Types> = {
+  sqlite: { money: 'TEXT', json: 'TEXT', ts: 'TEXT', bool: 'INTEGER', num: 'REAL' },
+  postgres: { money: 'NUMERIC', json: 'JSONB', ts: 'TIMESTAMPTZ', bool: 'BOOLEAN', num: 'DOUBLE PRECISION' },
+};
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: (t: Types) => string[];
+}
+
+// Bookkeeping shared by customers and lines: when first/last seen, by which run, when the
+// content last changed (record_hash decides), and the soft-delete mark.
+const tracking = (t: Types) => `
+  record_hash TEXT NOT NULL,
+  first_seen_at ${t.ts} NOT NULL,
+  last_seen_at ${t.ts} NOT NULL,
+  last_seen_run_id TEXT NOT NULL,
+  changed_at ${t.ts} NOT NULL,
+  removed_at ${t.ts}`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial licensing schema',
+    statements: (t) => [
+      `CREATE TABLE customers (
+        vendor TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        raw_status TEXT,
+        external_ref TEXT,
+        email TEXT,
+        domains ${t.json},
+        address ${t.json},
+        vendor_updated_at TEXT,
+        raw ${t.json},${tracking(t)},
+        PRIMARY KEY (vendor, external_id)
+      )`,
+      `CREATE TABLE license_subscriptions (
+        vendor TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        parent_external_id TEXT,
+        vendor_subscription_id TEXT,
+        customer_external_id TEXT NOT NULL,
+        product_external_id TEXT,
+        sku TEXT,
+        product_name TEXT NOT NULL,
+        quantity ${t.num} NOT NULL,
+        unit_cost_amount ${t.money},
+        unit_cost_currency TEXT,
+        unit_price_amount ${t.money},
+        unit_price_currency TEXT,
+        msrp_amount ${t.money},
+        msrp_currency TEXT,
+        amount_basis TEXT NOT NULL,
+        price_period TEXT NOT NULL,
+        billing_frequency TEXT NOT NULL,
+        commitment_term TEXT NOT NULL,
+        recurring ${t.bool} NOT NULL,
+        status TEXT NOT NULL,
+        raw_status TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        renewal_date TEXT,
+        auto_renew ${t.bool},
+        vendor_updated_at TEXT,
+        raw ${t.json},${tracking(t)},
+        PRIMARY KEY (vendor, external_id)
+      )`,
+      `CREATE INDEX license_subscriptions_parent ON license_subscriptions (vendor, parent_external_id)`,
+      `CREATE INDEX license_subscriptions_customer ON license_subscriptions (vendor, customer_external_id)`,
+      `CREATE TABLE license_usage (
+        vendor TEXT NOT NULL,
+        subscription_external_id TEXT NOT NULL,
+        customer_external_id TEXT NOT NULL,
+        week TEXT NOT NULL,
+        as_of ${t.ts} NOT NULL,
+        sku TEXT,
+        quantity ${t.num} NOT NULL,
+        assigned ${t.num},
+        consumed ${t.num},
+        source TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        PRIMARY KEY (vendor, subscription_external_id, week)
+      )`,
+      `CREATE INDEX license_usage_week ON license_usage (week, vendor)`,
+      `CREATE TABLE sync_runs (
+        id TEXT PRIMARY KEY,
+        started_at ${t.ts} NOT NULL,
+        finished_at ${t.ts},
+        status TEXT NOT NULL,
+        week TEXT NOT NULL,
+        as_of ${t.ts} NOT NULL,
+        vendors ${t.json} NOT NULL,
+        errors ${t.json} NOT NULL
+      )`,
+      `CREATE INDEX sync_runs_started ON sync_runs (started_at)`,
+      `CREATE TABLE sync_checkpoints (
+        vendor TEXT PRIMARY KEY,
+        connector TEXT NOT NULL,
+        checkpoint ${t.json} NOT NULL,
+        run_id TEXT NOT NULL,
+        saved_at ${t.ts} NOT NULL
+      )`,
+      `CREATE TABLE customer_links (
+        vendor TEXT NOT NULL,
+        customer_external_id TEXT NOT NULL,
+        psa_company_id TEXT,
+        source TEXT NOT NULL CHECK (source IN ('computed', 'manual')),
+        override TEXT CHECK (override IN ('link', 'never_link')),
+        tier TEXT,
+        score ${t.num},
+        reasons ${t.json} NOT NULL,
+        note TEXT,
+        updated_at ${t.ts} NOT NULL,
+        PRIMARY KEY (vendor, customer_external_id)
+      )`,
+    ],
+  },
+];
+
+/** The statements of one migration for a dialect. */
+export function migrationStatements(migration: Migration, dialect: Dialect): string[] {
+  return migration.statements(TYPES[dialect]);
+}
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;

@@ -1,0 +1,136 @@
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { isVectisError } from '@vectis/connector-core';
+import { StoreError, StoreLockedError, StoreUnavailableError } from '../errors';
+import type { SqlExecutor, SqlRunner } from './executor';
+import type { Param, Row } from './rows';
+import { createSqlStore } from './sql-store';
+import type { Store } from './types';
+
+export interface SqliteStoreOptions {
+  /** A file path, or `':memory:'` for a throwaway database. */
+  path: string;
+  /** How long a write waits for another connection's lock before `StoreLockedError` (default 5000 ms). */
+  busyTimeoutMs?: number | undefined;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean | undefined;
+}
+
+const SQLITE_BUSY = 5;
+const SQLITE_LOCKED = 6;
+const SQLITE_CANTOPEN = 14;
+
+interface SqliteDriverError extends Error {
+  errcode?: number;
+  errstr?: string;
+}
+
+function translate(err: unknown, path: string, busyTimeoutMs: number, operation: string): Error {
+  if (isVectisError(err)) return err;
+  const e = err as SqliteDriverError;
+  const primary = typeof e.errcode === 'number' ? e.errcode & 0xff : undefined;
+  if (primary === SQLITE_BUSY || primary === SQLITE_LOCKED || /database is locked/i.test(e.message ?? '')) {
+    return new StoreLockedError({ path, busyTimeoutMs, cause: err });
+  }
+  if (primary === SQLITE_CANTOPEN) {
+    return new StoreUnavailableError({ target: path, reason: 'the file cannot be opened (missing directory or no permission)', code: 'SQLITE_CANTOPEN', cause: err });
+  }
+  return new StoreError({ operation, reason: e.message ?? String(err), cause: err });
+}
+
+/**
+ * The embedded default store: one SQLite file through `node:sqlite` (no native addon), in WAL
+ * mode with a busy timeout. `database is locked` becomes `StoreLockedError`.
+ *
+ * @example
+ * const store = await createSqliteStore({ path: 'vectis.db' });
+ * const result = await runSync({ connectors: [ingram], store });
+ * await store.close();
+ */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const path = options.path;
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path, { timeout: busyTimeoutMs });
+    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    // WAL lets readers (reports) work while a sync writes; NORMAL sync is safe with WAL.
+    if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
+  } catch (err) {
+    const e = translate(err, path, busyTimeoutMs, 'opening the database');
+    throw isVectisError(e) && e.name !== 'StoreError'
+      ? e
+      : new StoreUnavailableError({ target: path, reason: (err as Error).message, cause: err });
+  }
+
+  const statements = new Map<string, StatementSync>();
+  const prepare = (sql: string): StatementSync => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      if (statements.size > 200) statements.clear();
+      stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+  // SQLite has no boolean type: store 0/1.
+  const bind = (params: readonly Param[]) => params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+  const runner: SqlRunner = {
+    all: async (sql, params: readonly Param[] = []) => prepare(sql).all(...bind(params)) as Row[],
+    run: async (sql, params: readonly Param[] = []) => Number(prepare(sql).run(...bind(params)).changes),
+  };
+
+  // node:sqlite is synchronous, but store calls are async: a queue keeps one caller's
+  // transaction from interleaving with another caller's statements on the same connection.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(async () => {
+      try {
+        return await fn();
+      } catch (err) {
+        throw translate(err, path, busyTimeoutMs, operation);
+      }
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  let closed = false;
+  const exec: SqlExecutor = {
+    dialect: 'sqlite',
+    maxParams: 32_000,
+    collate: '',
+    all: (sql, params) => serial('reading', () => runner.all(sql, params)),
+    run: (sql, params) => serial('writing', () => runner.run(sql, params)),
+    transaction: (operation, fn) =>
+      serial(operation, async () => {
+        // IMMEDIATE takes the write lock up front, so a locked file fails before any work.
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(runner);
+          db.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (db.isTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
+      }),
+    close: () =>
+      serial('closing', async () => {
+        if (closed) return;
+        closed = true;
+        statements.clear();
+        db.close();
+      }),
+  };
+
+  const store = createSqlStore(exec);
+  if (options.migrate !== false) {
+    try {
+      await store.migrate();
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
+  return store;
+}

@@ -1,0 +1,187 @@
+import type { Checkpoint, Customer, IsoWeek, Subscription, Usage, Vendor } from '@vectis/connector-core';
+
+/** What one upsert did, per record. `restored` rows are also counted in `updated`. */
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Rows that were marked removed and came back. */
+  restored: number;
+}
+
+/** Context stamped on every row a run writes. */
+export interface WriteContext {
+  runId: string;
+  /** The run's cut-off instant, ISO 8601. */
+  at: string;
+}
+
+/** Bookkeeping columns kept next to every customer and line. */
+export interface RowMeta {
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** When the stored content last changed (insert, update or restore). */
+  changedAt: string;
+  /** Set when the record vanished from a complete stream; cleared when it comes back. */
+  removedAt: string | undefined;
+}
+
+export type StoredCustomer = Customer & { meta: RowMeta };
+export type StoredSubscription = Subscription & { meta: RowMeta };
+
+export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed' | 'aborted' | 'interrupted';
+
+/** Counts for one table and one vendor within a run. */
+export interface TableCounts extends UpsertCounts {
+  removed: number;
+  invalid: number;
+}
+
+/** Per-vendor outcome recorded on a run. */
+export interface VendorRunSummary {
+  connector: string;
+  status: 'succeeded' | 'partial' | 'failed' | 'aborted' | 'skipped';
+  customers: TableCounts;
+  subscriptions: TableCounts;
+  usage: { written: number; invalid: number; pruned: number; source: 'purchased_quantity' | 'vendor_usage' | 'none' };
+  /** True when this run advanced the stored checkpoint. */
+  checkpointSaved: boolean;
+}
+
+/** One error recorded on a run: the redacted message and the error class, never a secret. */
+export interface RunErrorRecord {
+  vendor?: Vendor | undefined;
+  stream?: string | undefined;
+  name: string;
+  message: string;
+  /** Warnings (skipped invalid records, held-back removal) don't fail the vendor. */
+  severity: 'error' | 'warning';
+}
+
+/** A row of `sync_runs`. */
+export interface SyncRunRecord {
+  id: string;
+  startedAt: string;
+  finishedAt: string | undefined;
+  status: RunStatus;
+  week: IsoWeek;
+  asOf: string;
+  vendors: Partial<Record<Vendor, VendorRunSummary>>;
+  errors: RunErrorRecord[];
+}
+
+/** A row of `sync_checkpoints`. */
+export interface StoredCheckpoint {
+  vendor: Vendor;
+  connector: string;
+  checkpoint: Checkpoint;
+  runId: string;
+  savedAt: string;
+}
+
+/**
+ * A link from a distributor customer to a PSA company (`customer_links`). `computed` links
+ * come from matching; `manual` ones are overrides a person made, which re-matching never overwrites:
+ * `link` pins the customer to `psaCompanyId`, `never_link` keeps it unlinked.
+ */
+export interface CustomerLink {
+  vendor: Vendor;
+  customerExternalId: string;
+  psaCompanyId: string | undefined;
+  source: 'computed' | 'manual';
+  override: 'link' | 'never_link' | undefined;
+  tier: string | undefined;
+  score: number | undefined;
+  reasons: unknown[];
+  note: string | undefined;
+  updatedAt: string;
+}
+
+/** Input of `saveComputedLink`. */
+export interface ComputedLinkInput {
+  vendor: Vendor;
+  customerExternalId: string;
+  psaCompanyId: string;
+  tier: string;
+  score: number;
+  reasons: unknown[];
+  at: string;
+}
+
+/** Input of `setManualLink`. */
+export interface ManualLinkInput {
+  vendor: Vendor;
+  customerExternalId: string;
+  override: 'link' | 'never_link';
+  /** Required for `link`. */
+  psaCompanyId?: string | undefined;
+  note?: string | undefined;
+  at: string;
+}
+
+export interface ListFilter {
+  vendor?: Vendor | undefined;
+  /** Include rows marked removed (default false). */
+  includeRemoved?: boolean | undefined;
+}
+
+export interface UsageFilter {
+  vendor?: Vendor | undefined;
+  week?: IsoWeek | undefined;
+  subscriptionExternalId?: string | undefined;
+}
+
+/**
+ * Where a sync writes. Two implementations pass the same contract tests:
+ * `createSqliteStore` (node:sqlite) and `createPostgresStore` (pg). Every write method is one
+ * transaction, so a failure mid-run leaves the tables consistent.
+ *
+ * @example
+ * const store = await createSqliteStore({ path: 'vectis.db' });
+ * const lines = await store.listSubscriptions({ vendor: 'ingram_micro' });
+ * await store.close();
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Applies pending schema migrations; returns the schema version. Idempotent. */
+  migrate(): Promise<number>;
+  schemaVersion(): Promise<number>;
+
+  upsertCustomers(vendor: Vendor, records: readonly Customer[], ctx: WriteContext): Promise<UpsertCounts>;
+  /** Upserts lines and, in the same transaction, their weekly usage rows when given. */
+  upsertSubscriptions(
+    vendor: Vendor,
+    records: readonly Subscription[],
+    ctx: WriteContext,
+    usage?: readonly Usage[],
+  ): Promise<UpsertCounts>;
+  /** Replaces the week's usage rows of these lines. */
+  upsertUsage(vendor: Vendor, rows: readonly Usage[], ctx: WriteContext): Promise<number>;
+  /** Sets `removed_at` on the vendor's rows not seen by `ctx.runId`. Call only after a complete stream. */
+  markRemoved(table: 'customers' | 'license_subscriptions', vendor: Vendor, ctx: WriteContext): Promise<number>;
+  /** Deletes the vendor's usage rows for `week` not written by `ctx.runId` (lines gone this week). */
+  pruneUsage(vendor: Vendor, week: IsoWeek, ctx: WriteContext): Promise<number>;
+
+  listCustomers(filter?: ListFilter): Promise<StoredCustomer[]>;
+  listSubscriptions(filter?: ListFilter & { customerExternalId?: string | undefined }): Promise<StoredSubscription[]>;
+  /** The live (not removed) lines of a vendor subscription, as `previousLines` wants them. */
+  linesByParent(vendor: Vendor, parentExternalId: string): Promise<Subscription[]>;
+  listUsage(filter?: UsageFilter): Promise<Usage[]>;
+
+  startRun(run: SyncRunRecord): Promise<void>;
+  finishRun(run: SyncRunRecord): Promise<void>;
+  /** Marks runs still `running` (a crashed process) as `interrupted`; returns how many. */
+  interruptStaleRuns(at: string): Promise<number>;
+  latestRuns(limit?: number): Promise<SyncRunRecord[]>;
+  getCheckpoint(vendor: Vendor): Promise<StoredCheckpoint | undefined>;
+  saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
+
+  /** Saves a computed link unless a manual override exists; returns whether it was written. */
+  saveComputedLink(link: ComputedLinkInput): Promise<boolean>;
+  setManualLink(link: ManualLinkInput): Promise<void>;
+  /** Deletes a link (manual or computed) so the next matching recomputes it. */
+  clearLink(vendor: Vendor, customerExternalId: string): Promise<void>;
+  listLinks(filter?: { vendor?: Vendor | undefined }): Promise<CustomerLink[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,206 @@
+// One connector's part of a run: customers, then lines (+ derived snapshot), then vendor usage.
+// Each page is one store transaction; removal marks and the checkpoint are written only after
+// complete, clean streams, so a failed or aborted run never deletes or skips anything next time.
+import {
+  Customer, isVectisError, redact, Subscription, Usage,
+  type Batch, type Checkpoint, type Coverage, type DistributorConnector, type IsoWeek, type ProgressEvent, type StreamName,
+} from '@vectis/connector-core';
+import { SyncAbortedError } from './errors';
+import type { RunErrorRecord, Store, TableCounts, UpsertCounts, VendorRunSummary, WriteContext } from './store/types';
+import { checkBatch } from './validate';
+
+/** Progress of a sync: the connectors' own events plus one event per stored page and per vendor. */
+export type SyncProgressEvent =
+  | ProgressEvent
+  | { type: 'sync-batch'; connector: string; stream: StreamName; records: number; invalid: number; counts?: UpsertCounts | undefined }
+  | { type: 'sync-vendor-done'; connector: string; summary: VendorRunSummary };
+
+export interface ConnectorRunContext {
+  store: Store;
+  write: WriteContext;
+  week: IsoWeek;
+  signal: AbortSignal | undefined;
+  onProgress: ((event: SyncProgressEvent) => void) | undefined;
+  invalidRecords: 'skip' | 'fail';
+  errors: RunErrorRecord[];
+}
+
+export interface ConnectorOutcome {
+  summary: VendorRunSummary;
+  coverage: Partial<Record<StreamName, Coverage>>;
+  /** The typed error that stopped this connector, when one did. */
+  error?: unknown;
+}
+
+const emptyCounts = (): TableCounts => ({ inserted: 0, updated: 0, unchanged: 0, restored: 0, removed: 0, invalid: 0 });
+
+function add(into: TableCounts, counts: UpsertCounts): void {
+  into.inserted += counts.inserted;
+  into.updated += counts.updated;
+  into.unchanged += counts.unchanged;
+  into.restored += counts.restored;
+}
+
+/** A message safe to store: VectisError messages are already redacted; anything else is redacted here. */
+export function errorRecord(err: unknown, extra: Omit<RunErrorRecord, 'name' | 'message' | 'severity'>): RunErrorRecord {
+  const name = err instanceof Error ? err.name : 'Error';
+  const message = err instanceof Error ? err.message : String(err);
+  return { ...extra, name, message: isVectisError(err) ? message : redact(message), severity: 'error' };
+}
+
+interface StreamState {
+  coverage: Coverage | undefined;
+  checkpoint: Checkpoint | undefined;
+  invalid: number;
+  samples: string[];
+}
+
+/** Drains a stream page by page, stopping at the first abort. */
+async function drain<T>(
+  stream: AsyncIterable<Batch<T>>,
+  signal: AbortSignal | undefined,
+  connector: string,
+  onPage: (batch: Batch<T>, state: StreamState) => Promise<void>,
+): Promise<StreamState> {
+  const state: StreamState = { coverage: undefined, checkpoint: undefined, invalid: 0, samples: [] };
+  for await (const batch of stream) {
+    if (signal?.aborted) throw new SyncAbortedError({ connector, cause: signal.reason });
+    await onPage(batch, state);
+    state.coverage = batch.coverage ?? state.coverage;
+    state.checkpoint = batch.checkpoint ?? state.checkpoint;
+  }
+  if (signal?.aborted) throw new SyncAbortedError({ connector, cause: signal.reason });
+  return state;
+}
+
+/** True when the stream may drive removal and checkpoints; otherwise records a warning saying why not. */
+function usable(state: StreamState, stream: StreamName, ctx: ConnectorRunContext, c: DistributorConnector): boolean {
+  const vendor = c.vendor;
+  if (state.invalid > 0) {
+    ctx.errors.push({
+      vendor, stream, name: 'InvalidRecords', severity: 'warning',
+      message: `${state.invalid} invalid ${stream} record(s) skipped (${state.samples.join(' | ')}); removal marks and the checkpoint were held back so they are fetched again next run`,
+    });
+    return false;
+  }
+  if (!state.coverage?.complete) {
+    const why = state.coverage?.truncatedReason ?? 'the connector reported no complete coverage';
+    ctx.errors.push({ vendor, stream, name: 'IncompleteStream', severity: 'warning', message: `${stream} stream incomplete (${why}); nothing was marked removed` });
+    return false;
+  }
+  return true;
+}
+
+/** Syncs one connector into the store. Never throws: the outcome carries the typed error. */
+export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunContext): Promise<ConnectorOutcome> {
+  const { store, write, signal } = ctx;
+  const vendor = c.vendor;
+  const seatSource = c.capabilities.seatSnapshots;
+  const summary: VendorRunSummary = {
+    connector: c.id, status: 'succeeded', customers: emptyCounts(), subscriptions: emptyCounts(),
+    usage: { written: 0, invalid: 0, pruned: 0, source: seatSource || 'none' }, checkpointSaved: false,
+  };
+  const coverage: Partial<Record<StreamName, Coverage>> = {};
+  const outcome: ConnectorOutcome = { summary, coverage };
+  const progress = ctx.onProgress;
+  const options = { signal, onProgress: progress };
+  const check = { vendor, connector: c.id, policy: ctx.invalidRecords };
+  let clean = true;
+
+  try {
+    if (c.capabilities.stub) {
+      summary.status = 'skipped';
+      ctx.errors.push({ vendor, name: 'StubConnector', severity: 'warning', message: `${c.label} is a typed stub; nothing was synced` });
+      return outcome;
+    }
+    if (signal?.aborted) throw new SyncAbortedError({ connector: c.id, cause: signal.reason });
+
+    if (c.capabilities.customers) {
+      const state = await drain(c.listCustomers(options), signal, c.id, async (batch, s) => {
+        const checked = checkBatch(Customer, batch.items, { ...check, stream: 'customers' });
+        const counts = await store.upsertCustomers(vendor, checked.valid, write);
+        add(summary.customers, counts);
+        s.invalid += checked.invalid;
+        s.samples.push(...checked.samples.slice(0, 3 - s.samples.length));
+        progress?.({ type: 'sync-batch', connector: c.id, stream: 'customers', records: checked.valid.length, invalid: checked.invalid, counts });
+      });
+      summary.customers.invalid = state.invalid;
+      if (state.coverage) coverage.customers = state.coverage;
+      if (usable(state, 'customers', ctx, c)) summary.customers.removed = await store.markRemoved('customers', vendor, write);
+      else clean = false;
+    }
+
+    const stored = await store.getCheckpoint(vendor);
+    const incremental = {
+      ...options,
+      checkpoint: stored?.checkpoint,
+      previousLines: (parent: string) => store.linesByParent(vendor, parent),
+    };
+    let checkpoint: Checkpoint | undefined;
+
+    if (c.capabilities.subscriptions) {
+      const state = await drain(c.listSubscriptions(incremental), signal, c.id, async (batch, s) => {
+        const checked = checkBatch(Subscription, batch.items, { ...check, stream: 'subscriptions' });
+        // The purchased-quantity snapshot comes from the lines in hand, in the same transaction.
+        const usage: Usage[] | undefined =
+          seatSource === 'purchased_quantity' ? checked.valid.map((line) => snapshotOf(line, ctx.week, write.at)) : undefined;
+        const counts = await store.upsertSubscriptions(vendor, checked.valid, write, usage);
+        add(summary.subscriptions, counts);
+        summary.usage.written += usage?.length ?? 0;
+        s.invalid += checked.invalid;
+        s.samples.push(...checked.samples.slice(0, 3 - s.samples.length));
+        progress?.({ type: 'sync-batch', connector: c.id, stream: 'subscriptions', records: checked.valid.length, invalid: checked.invalid, counts });
+      });
+      summary.subscriptions.invalid = state.invalid;
+      if (state.coverage) coverage.subscriptions = state.coverage;
+      checkpoint = state.checkpoint;
+      if (usable(state, 'subscriptions', ctx, c)) {
+        summary.subscriptions.removed = await store.markRemoved('license_subscriptions', vendor, write);
+        if (seatSource === 'purchased_quantity') summary.usage.pruned = await store.pruneUsage(vendor, ctx.week, write);
+      } else clean = false;
+    }
+
+    if (seatSource === 'vendor_usage') {
+      const state = await drain(
+        c.listSeatSnapshots({ ...incremental, week: ctx.week, asOf: write.at }),
+        signal,
+        c.id,
+        async (batch, s) => {
+          const checked = checkBatch(Usage, batch.items, { ...check, stream: 'seat_snapshots' });
+          // One cut-off per run: every row carries the run's week and asOf, whatever the connector stamped.
+          const rows = checked.valid.map((u) => ({ ...u, week: ctx.week, asOf: write.at }));
+          summary.usage.written += await store.upsertUsage(vendor, rows, write);
+          s.invalid += checked.invalid;
+          s.samples.push(...checked.samples.slice(0, 3 - s.samples.length));
+          progress?.({ type: 'sync-batch', connector: c.id, stream: 'seat_snapshots', records: rows.length, invalid: checked.invalid });
+        },
+      );
+      summary.usage.invalid = state.invalid;
+      if (state.coverage) coverage.seat_snapshots = state.coverage;
+      if (usable(state, 'seat_snapshots', ctx, c)) summary.usage.pruned = await store.pruneUsage(vendor, ctx.week, write);
+      else clean = false;
+    }
+
+    if (clean && checkpoint !== undefined) {
+      await store.saveCheckpoint({ vendor, connector: c.id, checkpoint, runId: write.runId, savedAt: write.at });
+      summary.checkpointSaved = true;
+    }
+    if (!clean) summary.status = 'partial';
+  } catch (err) {
+    const aborted = signal?.aborted === true;
+    const error = aborted && !(err instanceof SyncAbortedError) ? new SyncAbortedError({ connector: c.id, cause: err }) : err;
+    summary.status = aborted ? 'aborted' : 'failed';
+    outcome.error = error;
+    ctx.errors.push(errorRecord(error, { vendor }));
+  }
+  progress?.({ type: 'sync-vendor-done', connector: c.id, summary });
+  return outcome;
+}
+
+/** The purchased-quantity seat snapshot row of a line. */
+export function snapshotOf(line: Subscription, week: IsoWeek, asOf: string): Usage {
+  return {
+    vendor: line.vendor, week, asOf, customerExternalId: line.customerExternalId, subscriptionExternalId: line.externalId,
+    ...(line.sku === undefined ? {} : { sku: line.sku }), quantity: line.quantity, source: 'purchased_quantity',
+  };
+}
