@@ -8,7 +8,7 @@ import {
   type Subscription,
   type Usage,
 } from '@vectis/connector-core';
-import { parseOptions } from './config';
+import { parseConnectorOptions } from './config';
 import { Pax8ConnectorOptions, type ResolvedPax8Options } from './options';
 
 /** Where the connector's status, planned capabilities and credential steps are documented. */
@@ -16,6 +16,7 @@ export const PAX8_DOCS_URL = 'https://github.com/vectis/connectors/blob/main/doc
 
 const ID = 'pax8';
 const LABEL = 'Pax8';
+const REMEDY = `Fix the options listed and create the connector again. API credentials are minted under app.pax8.com → Settings → Integrations → Credentials; see ${PAX8_DOCS_URL}.`;
 
 // Declared honestly: a stub syncs nothing yet. The planned capabilities are in the docs page.
 const CAPABILITIES: ConnectorCapabilities = Object.freeze({
@@ -39,7 +40,11 @@ const CAPABILITIES: ConnectorCapabilities = Object.freeze({
 export function createPax8Connector(options: Pax8ConnectorOptions): DistributorConnector {
   // Validated now so a misconfiguration surfaces at setup time, not at the first sync.
   // The resolved options stay in this closure only (never on the object), so they can't be logged by accident.
-  const resolved: ResolvedPax8Options = parseOptions(Pax8ConnectorOptions, options, ID);
+  const resolved: ResolvedPax8Options = parseConnectorOptions(Pax8ConnectorOptions, options, {
+    connector: ID,
+    remedy: REMEDY,
+    urlFields: ['apiUrl', 'tokenUrl'],
+  });
   void resolved;
 
   const notImplemented = (method: string) =>

@@ -26,17 +26,19 @@ export const Pax8ConnectorOptions = z
     clientId: credential(WHERE),
     clientSecret: credential(`${WHERE}; the secret is shown once, create a new credential if it is lost`),
     audience: z
-      .enum(['', PAX8_PARTNER_AUDIENCE, LEGACY_AUDIENCE], {
-        error: (iss) =>
-          typeof iss.input === 'string' && VENDOR_ONLY_AUDIENCES.has(iss.input)
-            ? `is a Marketplace-vendor audience; partner endpoints need ${PAX8_PARTNER_AUDIENCE} (or leave it out)`
-            : `must be ${PAX8_PARTNER_AUDIENCE} (the default) or the legacy ${LEGACY_AUDIENCE}`,
+      .string()
+      .trim()
+      .superRefine((audience, ctx) => {
+        if (VENDOR_ONLY_AUDIENCES.has(audience)) {
+          ctx.addIssue({ code: 'custom', message: `is a Marketplace-vendor audience; partner endpoints need ${PAX8_PARTNER_AUDIENCE} (or leave it out)` });
+        }
       })
+      .pipe(z.enum(['', PAX8_PARTNER_AUDIENCE, LEGACY_AUDIENCE]))
       .default(PAX8_PARTNER_AUDIENCE)
       .transform((audience) => audience || PAX8_PARTNER_AUDIENCE),
-    apiUrl: serviceUrl('the Partner API base').default('https://api.pax8.com/v1'),
+    apiUrl: serviceUrl().default('https://api.pax8.com/v1'),
     /** Token endpoint override; Pax8 has published three (NOTES §1), so it stays configurable. */
-    tokenUrl: serviceUrl('the OAuth token endpoint').optional(),
+    tokenUrl: serviceUrl().optional(),
     ...tuningFields({ limit: 1000, intervalMs: 60_000 }),
   })
   .superRefine(requireLoopbackOptIn(['apiUrl', 'tokenUrl']), { when: () => true })

@@ -72,7 +72,7 @@ describe('Pax8 options', () => {
         'audience',
         'clientId',
         'clientSecret',
-        'clientSecrett',
+        '(options)', // the unknown key: core never repeats what the user typed, key names included
         'fetch',
         'pacing.limit',
         'retry.limit',
@@ -83,7 +83,9 @@ describe('Pax8 options', () => {
     );
     expect(err.connector).toBe('pax8');
     expect(err.message).toMatch(/^\[vectis:pax8\] invalid options \(11\)/);
-    expect(err.issues.find((i) => i.field === 'clientId')?.message).toContain('Settings → Integrations → Credentials');
+    expect(err.issues.find((i) => i.field === 'clientId')?.message).toBe('is required');
+    expect(err.remedy).toContain('Settings → Integrations → Credentials');
+    expect(err.remedy).toContain('docs/connectors/pax8.md');
   });
 
   it('never echoes a secret value, even a malformed one', () => {
@@ -99,7 +101,14 @@ describe('Pax8 options', () => {
     expect(configError({ ...valid, apiUrl: 'http://localhost:8080/v1' }).issues[0]?.message).toContain('allowInsecureLoopback');
     expect(fields(configError({ ...valid, apiUrl: 'http://10.0.0.5/v1', allowInsecureLoopback: true }))).toEqual(['apiUrl']);
     expect(fields(configError({ ...valid, tokenUrl: 'not a url' }))).toEqual(['tokenUrl']);
+    // A field error that makes zod skip object-level checks must not hide the loopback opt-in.
+    expect(fields(configError({ ...valid, apiUrl: 'http://127.0.0.1:4010/v1', timeoutMs: 1.5 }))).toEqual(['apiUrl', 'timeoutMs']);
     expect(fields(configError({ ...valid, apiUrl: 'https://api.pax8.com/v1?x=1' }))).toEqual(['apiUrl']);
+  });
+
+  it('says where to mint a credential when one is pasted blank', () => {
+    const err = configError({ clientId: '  ', clientSecret: SECRET });
+    expect(err.issues).toEqual([{ field: 'clientId', message: expect.stringContaining('app.pax8.com → Settings → Integrations → Credentials') }]);
   });
 
   it('rejects a missing options object with a configuration error, not a TypeError', () => {

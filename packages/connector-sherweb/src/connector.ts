@@ -8,7 +8,7 @@ import {
   type Subscription,
   type Usage,
 } from '@vectis/connector-core';
-import { parseOptions } from './config';
+import { parseConnectorOptions } from './config';
 import { SherwebConnectorOptions, type ResolvedSherwebOptions } from './options';
 
 /** Where the connector's status, planned capabilities and credential steps are documented. */
@@ -16,6 +16,7 @@ export const SHERWEB_DOCS_URL = 'https://github.com/vectis/connectors/blob/main/
 
 const ID = 'sherweb';
 const LABEL = 'Sherweb';
+const REMEDY = `Fix the options listed and create the connector again. Client Id, Client Secret and Subscription Key come from cumulus.sherweb.com → Security → APIs; see ${SHERWEB_DOCS_URL}.`;
 
 // Declared honestly: a stub syncs nothing yet. The planned capabilities are in the docs page.
 const CAPABILITIES: ConnectorCapabilities = Object.freeze({
@@ -39,7 +40,7 @@ const CAPABILITIES: ConnectorCapabilities = Object.freeze({
 export function createSherwebConnector(options: SherwebConnectorOptions): DistributorConnector {
   // Validated now so a misconfiguration surfaces at setup time, not at the first sync.
   // The resolved options stay in this closure only (never on the object), so they can't be logged by accident.
-  const resolved: ResolvedSherwebOptions = parseOptions(SherwebConnectorOptions, options, ID);
+  const resolved: ResolvedSherwebOptions = parseConnectorOptions(SherwebConnectorOptions, options, { connector: ID, remedy: REMEDY, urlFields: ['apiUrl'] });
   void resolved;
 
   const notImplemented = (method: string) =>

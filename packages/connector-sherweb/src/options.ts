@@ -34,7 +34,7 @@ export const SherwebConnectorOptions = z
       })
       .transform((scopes) => [...new Set(scopes)])
       .default(['service-provider']),
-    apiUrl: serviceUrl('the Sherweb API gateway').default('https://api.sherweb.com'),
+    apiUrl: serviceUrl().default('https://api.sherweb.com'),
     ...tuningFields({ limit: 120, intervalMs: 60_000 }),
   })
   .superRefine(requireLoopbackOptIn(['apiUrl']), { when: () => true })

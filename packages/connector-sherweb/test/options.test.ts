@@ -42,7 +42,9 @@ describe('Sherweb options', () => {
     expect(configError({ ...valid, scopes: ['distributor'] }).issues).toEqual([
       { field: 'scopes', message: expect.stringContaining('must include service-provider') },
     ]);
-    expect(fields(configError({ ...valid, scopes: ['service-provider', 'admin'] }))).toEqual(['scopes.1']);
+    expect(configError({ ...valid, scopes: ['service-provider', 'admin'] }).issues).toEqual([
+      { field: 'scopes[1]', message: 'must be one of "service-provider", "distributor"' },
+    ]);
   });
 
   it('points the token call at an overridden gateway too (local fakes)', () => {
@@ -64,16 +66,18 @@ describe('Sherweb options', () => {
       region: 'ca',
     });
     expect(fields(err)).toEqual(
-      ['apiUrl', 'clientId', 'clientSecret', 'fetch', 'pacing.intervalMs', 'region', 'retry.limit', 'scopes', 'subscriptionKey', 'timeoutMs'].sort(),
+      ['apiUrl', 'clientId', 'clientSecret', 'fetch', 'pacing.intervalMs', '(options)', 'retry.limit', 'scopes', 'subscriptionKey', 'timeoutMs'].sort(),
     );
     expect(err.message).toMatch(/^\[vectis:sherweb\] invalid options \(10\)/);
     expect(err.issues.find((i) => i.field === 'subscriptionKey')?.message).toContain('visible ASCII');
   });
 
-  it('says where to find each missing credential', () => {
-    const err = configError({});
+  it('says where to find the credentials', () => {
+    const err = configError({ clientId: ' ', clientSecret: '', subscriptionKey: '\n' });
     expect(fields(err)).toEqual(['clientId', 'clientSecret', 'subscriptionKey']);
     for (const issue of err.issues) expect(issue.message).toContain('cumulus.sherweb.com → Security → APIs');
+    expect(fields(configError({}))).toEqual(['clientId', 'clientSecret', 'subscriptionKey']);
+    expect(configError({}).remedy).toContain('docs/connectors/sherweb.md');
   });
 
   it('never echoes a secret value, even a malformed one', () => {
