@@ -1,0 +1,76 @@
+// Customer-matching CLI, run as
+//   npm run bench:match -- --psa <psa.json> --distributor <distributor.json> --out <predictions.json> [--truth <truth.json>]
+// Reads data in the shared matching format, writes predictions in the scorer's format (auto links only),
+// and with --truth prints precision/recall/F1 next to the naive fuse.js baseline run in the same process.
+// Plain Node with type stripping: imports the built package (dist) and uses erasable TS only.
+import { readFileSync, writeFileSync } from 'node:fs';
+import Fuse from 'fuse.js';
+import { fromMatchingRow, matchCustomers, scoreMatches, toMatchTable } from '@vectis/licensing-core';
+import type { MatchingRow, MatchTable, PsaCompany } from '@vectis/licensing-core';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    console.error(`match: cannot read ${what} file ${path}: ${(e as Error).message}. Pass a JSON file in the shared matching format.`);
+    process.exit(2);
+  }
+}
+
+/** The naive baseline from the data README: fuse.js over names, threshold 0.4, best hit linked. */
+export function naiveFuse(rows: readonly MatchingRow[], psa: readonly PsaCompany[]): MatchTable {
+  const fuse = new Fuse(psa as PsaCompany[], { keys: ['name'], threshold: 0.4, includeScore: true });
+  const matches: MatchTable['matches'] = {};
+  for (const row of rows) matches[row.id] = fuse.search(row.name, { limit: 1 })[0]?.item.id ?? null;
+  return { matches };
+}
+
+const psaPath = arg('psa');
+const distPath = arg('distributor');
+const outPath = arg('out');
+const truthPath = arg('truth');
+if (!psaPath || !distPath) {
+  console.error('usage: npm run bench:match -- --psa <psa.json> --distributor <distributor.json> [--out <predictions.json>] [--truth <truth.json>]');
+  process.exit(2);
+}
+const psa = readJson(psaPath, 'PSA') as PsaCompany[];
+const rows = readJson(distPath, 'distributor') as MatchingRow[];
+
+const t0 = performance.now();
+const results = matchCustomers(rows.map(fromMatchingRow), psa);
+const ms = performance.now() - t0;
+const table = toMatchTable(results);
+const tiers = { auto: 0, review: 0, none: 0 };
+for (const r of results) tiers[r.tier]++;
+console.log(`matched ${rows.length} customers against ${psa.length} PSA companies in ${ms.toFixed(0)} ms: ${tiers.auto} auto, ${tiers.review} review, ${tiers.none} none`);
+if (outPath) {
+  writeFileSync(outPath, `${JSON.stringify(table, null, 2)}\n`);
+  console.log(`wrote ${outPath}`);
+}
+if (truthPath) {
+  const truth = readJson(truthPath, 'truth') as MatchTable;
+  const f = (x: number) => x.toFixed(4);
+  const line = (label: string, s: ReturnType<typeof scoreMatches>) =>
+    console.log(`${label.padEnd(16)} F1=${f(s.f1)} precision=${f(s.precision)} recall=${f(s.recall)}  (links ${s.predicted}, correct ${s.correct}, wrong ${s.wrongLink}, false on unmatched ${s.falseOnUnmatched})`);
+  const n0 = performance.now();
+  const naive = naiveFuse(rows, psa);
+  const naiveMs = performance.now() - n0;
+  line('vectis (auto)', scoreMatches(truth, table));
+  line('naive fuse.js', scoreMatches(truth, naive));
+  console.log(`time: vectis ${ms.toFixed(0)} ms, naive fuse.js ${naiveMs.toFixed(0)} ms (ratio ${(naiveMs / ms).toFixed(1)}x)`);
+  if (process.argv.includes('--explain')) {
+    for (const r of results) {
+      const t = truth.matches[r.distributorId];
+      const p = r.tier === 'auto' ? r.psaId : null;
+      if (String(t ?? null) === String(p ?? null)) continue;
+      const kind = p === null ? 'MISSED' : t === null || t === undefined ? 'FALSE' : 'WRONG';
+      console.log(`${kind} ${r.distributorId} "${r.distributorName}" -> ${String(r.psaId)} [${r.tier} ${r.score}] truth=${String(t)}`);
+      for (const reason of r.reasons) console.log(`    ${reason.effect} ${reason.signal}: ${reason.detail}`);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import { editDistance, compareNames, type NameComparison } from './similarity';
+import type { PreparedCustomer, PreparedPsa } from './prepare';
+import type { MatchReason } from './types';
+
+/** Everything known about one customer–company pair, before the tier decision. */
+export interface PairEvidence {
+  psa: PreparedPsa;
+  /** Log-odds-like sum of the signals; see docs/matching.md for the weights. */
+  points: number;
+  score: number;
+  reasons: MatchReason[];
+  externalRef: boolean;
+  domain: 'match' | 'conflict' | 'none';
+  tenant: 'exact' | 'partial' | 'acronym' | 'none';
+  /** The customer's own domain spells the PSA name (`exact`) or starts with it (`partial`, e.g. `acmegroup.com`). */
+  domainName: 'exact' | 'partial' | 'none';
+  /** Longest tenant name that agreed, for judging truncations. */
+  tenantLength: number;
+  name: NameComparison;
+  city: 'match' | 'conflict' | 'unknown';
+  postal: 'match' | 'near' | 'conflict' | 'unknown';
+  country: 'match' | 'conflict' | 'unknown';
+}
+
+/** Signal weights (points). Positive agrees, negative conflicts. */
+export const WEIGHTS = {
+  externalRef: 12,
+  domain: 7,
+  domainConflict: -1,
+  tenantExact: 3.5,
+  tenantPartial: 2,
+  tenantAcronym: 0.75,
+  domainSpellsName: 3,
+  domainExtendsName: 2,
+  nameExact: 5,
+  typo: -1,
+  distinguishingWord: -2.5,
+  cityMatch: 1.5,
+  cityConflict: -3,
+  postalMatch: 2,
+  postalConflict: -0.5,
+  countryConflict: -6,
+} as const;
+
+/** Maps points to 0..1: an exact name alone (5 points) lands near 0.88, just under the default auto threshold. */
+export function toScore(points: number): number {
+  return Math.round((1 / (1 + Math.exp(-(points - 3)))) * 1000) / 1000;
+}
+
+function tenantEvidence(c: PreparedCustomer, p: PreparedPsa): [PairEvidence['tenant'], number] {
+  let best: PairEvidence['tenant'] = 'none';
+  let length = 0;
+  for (const t of c.tenants) {
+    for (const k of [...p.compacts, ...p.websiteLabels]) {
+      if (k === t || (t.length >= 10 && editDistance(k, t, 1) <= 1)) return ['exact', t.length];
+      // Microsoft truncates long tenant names; a long enough prefix still says a lot.
+      if (t.length >= 6 && k.startsWith(t) && t.length > length) [best, length] = ['partial', t.length];
+    }
+    if (best === 'none' && p.acronyms.has(t)) [best, length] = ['acronym', t.length];
+  }
+  return [best, length];
+}
+
+function domainNameEvidence(c: PreparedCustomer, p: PreparedPsa): PairEvidence['domainName'] {
+  let best: PairEvidence['domainName'] = 'none';
+  for (const l of c.domainLabels) {
+    for (const k of [...p.compacts, ...p.websiteLabels]) {
+      if (l === k) return 'exact';
+      if (k.length >= 8 && l.startsWith(k) && l.length - k.length <= 12) best = 'partial';
+    }
+  }
+  return best;
+}
+
+function cityEvidence(a: string | undefined, b: string | undefined): PairEvidence['city'] {
+  if (!a || !b) return 'unknown';
+  if (a === b || (Math.min(a.length, b.length) >= 6 && editDistance(a, b, 1) <= 1)) return 'match';
+  return 'conflict';
+}
+
+function postalEvidence(a: string | undefined, b: string | undefined, country: string | undefined): PairEvidence['postal'] {
+  if (!a || !b) return 'unknown';
+  if (a === b) return 'match';
+  // Same US 3-digit ZIP prefix or same UK/CA outward part: same area, may still be the same company.
+  const area = country === 'US' || /^\d{5}$/.test(a) ? 3 : country === 'CA' ? 3 : Math.max(2, a.length - 3);
+  return a.slice(0, area) === b.slice(0, area) ? 'near' : 'conflict';
+}
+
+/**
+ * Collects every signal for one pair, with a human-readable reason for each one that fired.
+ *
+ * @example
+ * const ev = collectEvidence(prepareCustomer(customer), preparePsa(company), () => 1);
+ * ev.reasons.map((r) => r.detail);
+ */
+export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t: string) => number): PairEvidence {
+  const reasons: MatchReason[] = [];
+  let points = 0;
+  const note = (signal: MatchReason['signal'], effect: MatchReason['effect'], detail: string, pts: number) => {
+    reasons.push({ signal, effect, detail });
+    points += pts;
+  };
+
+  const externalRef = c.externalRef !== undefined && (p.id.toLowerCase() === c.externalRef || p.externalIds.includes(c.externalRef));
+  if (externalRef) note('external_ref', 'agrees', `reseller reference "${c.customer.externalRef}" is this PSA company's id`, WEIGHTS.externalRef);
+
+  let domain: PairEvidence['domain'] = 'none';
+  const domainName = p.website && c.domains.includes(p.website) ? 'none' : domainNameEvidence(c, p);
+  if (p.website && c.domains.includes(p.website)) {
+    domain = 'match';
+    note('domain', 'agrees', `customer domain ${p.website} is the PSA website`, WEIGHTS.domain);
+  } else if (p.website && c.domains.length > 0 && domainName === 'none') {
+    domain = 'conflict';
+    note('domain', 'conflicts', `customer domain ${c.domains.join(', ')} differs from PSA website ${p.website}`, WEIGHTS.domainConflict);
+  }
+  for (const f of c.freeMail) reasons.push({ signal: 'domain', effect: 'neutral', detail: `${f} is a free-mail/ISP domain and proves nothing` });
+
+  const [tenant, tenantLength] = tenantEvidence(c, p);
+  if (tenant !== 'none') {
+    const pts = tenant === 'exact' ? WEIGHTS.tenantExact : tenant === 'partial' ? WEIGHTS.tenantPartial : WEIGHTS.tenantAcronym;
+    const how = tenant === 'exact' ? 'spells' : tenant === 'partial' ? 'is a truncation of' : 'matches the initials of';
+    note('tenant', 'agrees', `M365 tenant "${c.tenants.join(', ')}" ${how} the PSA name`, pts);
+  }
+  if (domainName === 'exact') note('domain', 'agrees', `customer domain ${c.domains.join(', ')} spells the PSA name or website`, WEIGHTS.domainSpellsName);
+  if (domainName === 'partial') note('domain', 'agrees', `customer domain ${c.domains.join(', ')} starts with the PSA name or website`, WEIGHTS.domainExtendsName);
+
+  const name = compareNames(c.name.tokens, p.name.tokens, weight);
+  const distinguishing = [...name.onlyLeft, ...name.onlyRight].filter((t) => t.length > 1);
+  if (name.exact) note('name', 'agrees', `normalized names are identical ("${p.name.tokens.join(' ')}")`, WEIGHTS.nameExact);
+  else if (name.equivalent) {
+    note('name', 'agrees', `names agree up to ${name.typos} typo(s) or split words`, WEIGHTS.nameExact + WEIGHTS.typo * Math.max(1, name.typos));
+  } else {
+    const pts = 8 * (name.similarity - 0.6) + WEIGHTS.distinguishingWord * Math.min(2, distinguishing.length);
+    note('name', 'conflicts', `names differ in ${distinguishing.map((t) => `"${t}"`).join(', ')} (similarity ${name.similarity.toFixed(2)})`, pts);
+  }
+
+  const city = cityEvidence(c.city, p.city);
+  if (city === 'match') note('city', 'agrees', `city ${p.city}`, WEIGHTS.cityMatch);
+  else if (city === 'conflict') note('city', 'conflicts', `city ${c.city} vs ${p.city}`, WEIGHTS.cityConflict);
+  const postal = postalEvidence(c.postal, p.postal, p.country ?? c.country);
+  if (postal === 'match') note('postal_code', 'agrees', `postal code ${p.postal}`, WEIGHTS.postalMatch);
+  else if (postal === 'near') note('postal_code', 'neutral', `postal codes ${c.postal} and ${p.postal} are in the same area`, 0);
+  else if (postal === 'conflict') note('postal_code', 'conflicts', `postal code ${c.postal} vs ${p.postal}`, WEIGHTS.postalConflict);
+  const country = !c.country || !p.country ? 'unknown' : c.country === p.country ? 'match' : 'conflict';
+  if (country === 'conflict') note('country', 'conflicts', `country ${c.country} vs ${p.country}`, WEIGHTS.countryConflict);
+
+  return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, domainName, name, city, postal, country };
+}

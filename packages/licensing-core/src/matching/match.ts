@@ -1,0 +1,135 @@
+import { buildCandidateIndex, type CandidateIndex } from './candidates';
+import { collectEvidence, toScore, type PairEvidence } from './evidence';
+import { prepareCustomer, preparePsa, type PreparedCustomer } from './prepare';
+import type { DistributorCustomer, MatchCandidate, MatchOptions, MatchReason, MatchResult, PsaCompany } from './types';
+
+const DEFAULT_AUTO = 0.9;
+const DEFAULT_REVIEW = 0.45;
+// Two eligible companies closer than this (in points) are a tie: a human decides.
+const TIE_MARGIN = 2;
+// An exact name no other PSA company shares is worth this many points on top of the name itself.
+const UNIQUE_BONUS = 2;
+const INACTIVE = /inactive|deleted|prospect|not.?approved|former|lost|archiv|closed|disabled|suspect/i;
+
+/**
+ * Default PSA filter: drops rows whose status or type reads inactive, deleted, prospect, "not approved",
+ * former or archived (the recycle-bin duplicates and prospects that produce wrong links).
+ *
+ * @example
+ * isMatchablePsaCompany({ id: 1, name: 'Acme', type: 'Prospect' }) // false
+ */
+export function isMatchablePsaCompany(company: PsaCompany): boolean {
+  return !INACTIVE.test(company.status ?? '') && !INACTIVE.test(company.type ?? '');
+}
+
+/**
+ * Links distributor customers to PSA companies. Each customer gets a tier: `auto` (safe to apply),
+ * `review` (a suggestion for a human) or `none`, with a 0..1 score, the reasons, and runners-up.
+ *
+ * Guardrails: a name alone auto-links only when it is an exact normalized match that no other PSA
+ * company shares and nothing conflicts; a distinguishing word ("Summit Dental" vs "Summit Dental Lab")
+ * never auto-links; ties go to review; `overrides` (by stable id) always win. One PSA company may take
+ * several customers.
+ *
+ * @example
+ * const results = matchCustomers(customers, psaCompanies, { overrides: { link: [{ distributorId: 'pax8:42', psaId: 7 }] } });
+ * const links = results.filter((r) => r.tier === 'auto');
+ */
+export function matchCustomers(
+  customers: readonly DistributorCustomer[],
+  companies: readonly PsaCompany[],
+  options: MatchOptions = {},
+): MatchResult[] {
+  const filter = options.candidateFilter ?? isMatchablePsaCompany;
+  const index = buildCandidateIndex(companies.filter(filter).map(preparePsa));
+  const autoAt = options.thresholds?.auto ?? DEFAULT_AUTO;
+  const reviewAt = options.thresholds?.review ?? DEFAULT_REVIEW;
+  const keep = options.runnersUp ?? 3;
+  const limit = options.maxCandidates ?? 12;
+  const links = new Map((options.overrides?.link ?? []).map((o) => [o.distributorId, o.psaId]));
+  const never = new Set((options.overrides?.neverLink ?? []).map((o) => `${o.distributorId}\u0000${String(o.psaId)}`));
+  const byId = new Map(companies.map((c) => [String(c.id), c]));
+
+  return customers.map((customer) => {
+    const c = prepareCustomer(customer);
+    const evidence = index
+      .candidates(c, limit)
+      .map((i) => collectEvidence(c, index.psa[i]!, index.weight))
+      .filter((e) => !never.has(`${c.id}\u0000${e.psa.id}`))
+      .sort((a, b) => b.points - a.points);
+    const forced = links.get(c.id);
+    if (forced !== undefined) return overridden(c, forced, byId.get(String(forced)), evidence, keep);
+    return decide(c, evidence, index, { autoAt, reviewAt, keep });
+  });
+}
+
+function overridden(c: PreparedCustomer, psaId: string | number, company: PsaCompany | undefined, evidence: PairEvidence[], keep: number): MatchResult {
+  const reasons: MatchReason[] = [{ signal: 'override', effect: 'agrees', detail: `manual link to PSA company ${String(psaId)}${company ? ` (${company.name})` : ''}` }];
+  return {
+    distributorId: c.id,
+    distributorName: c.customer.name,
+    psaId,
+    tier: 'auto',
+    score: 1,
+    reasons,
+    runnersUp: evidence.filter((e) => e.psa.id !== String(psaId)).slice(0, keep).map(toCandidate),
+  };
+}
+
+function toCandidate(e: PairEvidence): MatchCandidate {
+  return { psaId: e.psa.company.id, psaName: e.psa.company.name, score: e.score, reasons: e.reasons };
+}
+
+/** Why this pair may be auto-linked, or undefined when a guardrail says no. */
+function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex, all: PairEvidence[]): MatchReason | undefined {
+  if (e.externalRef) return { signal: 'external_ref', effect: 'agrees', detail: 'stable id link' };
+  if (e.country === 'conflict' || !e.name.equivalent) return undefined;
+  if (e.domain === 'match') return { signal: 'domain', effect: 'agrees', detail: 'same company domain and compatible name' };
+  if (e.city === 'conflict' || e.postal === 'conflict') return undefined;
+  const located = e.city === 'match' || e.postal === 'match';
+  const spelled = e.tenant === 'exact' || e.domainName === 'exact' || (e.tenant === 'partial' && e.tenantLength >= 12);
+  if (e.name.typos === 0 && (located || spelled || e.tenant === 'partial' || e.domainName === 'partial')) {
+    return { signal: 'name', effect: 'agrees', detail: 'same normalized name, corroborated' };
+  }
+  if (e.name.typos > 0 && (located || spelled)) return { signal: 'name', effect: 'agrees', detail: 'name within typos, corroborated' };
+  // Name alone: only an exact normalized name that no other PSA company shares, with nothing against it.
+  const unique = index.keyCount(e.psa.name.key) === 1 && !all.some((o) => o !== e && o.name.equivalent && o.country !== 'conflict');
+  if (e.name.exact && unique && e.domain !== 'conflict') {
+    e.points += UNIQUE_BONUS;
+    e.score = toScore(e.points);
+    return { signal: 'uniqueness', effect: 'agrees', detail: 'exact normalized name, unique among PSA companies, nothing conflicts' };
+  }
+  return undefined;
+}
+
+function decide(
+  c: PreparedCustomer,
+  evidence: PairEvidence[],
+  index: CandidateIndex,
+  t: { autoAt: number; reviewAt: number; keep: number },
+): MatchResult {
+  const base = { distributorId: c.id, distributorName: c.customer.name };
+  const best = evidence[0];
+  if (!best) return { ...base, psaId: null, tier: 'none', score: 0, reasons: [], runnersUp: [] };
+  const grounds = evidence.map((e) => autoGround(c, e, index, evidence));
+  const eligible = evidence.filter((e, i) => grounds[i] !== undefined && (e.score >= t.autoAt || e.externalRef));
+  const chosen = eligible[0];
+  if (chosen) {
+    const rivals = evidence.filter((e) => e !== chosen && e.points >= chosen.points - TIE_MARGIN && (eligible.includes(e) || e.points >= chosen.points));
+    const refOnly = chosen.externalRef && !rivals.some((r) => r.externalRef);
+    if (rivals.length === 0 || refOnly) {
+      const ground = grounds[evidence.indexOf(chosen)]!;
+      return { ...base, psaId: chosen.psa.company.id, tier: 'auto', score: chosen.score, reasons: [ground, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep) };
+    }
+    const tie: MatchReason = { signal: 'tie', effect: 'conflicts', detail: `tied with ${rivals.map((r) => `"${r.psa.company.name}" (${String(r.psa.company.id)})`).join(', ')}: left for review` };
+    return { ...base, psaId: chosen.psa.company.id, tier: 'review', score: chosen.score, reasons: [tie, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep) };
+  }
+  if (best.score >= t.reviewAt) {
+    return { ...base, psaId: best.psa.company.id, tier: 'review', score: best.score, reasons: best.reasons, runnersUp: others(evidence, best, t.keep) };
+  }
+  return { ...base, psaId: null, tier: 'none', score: best.score, reasons: [], runnersUp: evidence.slice(0, t.keep).map(toCandidate) };
+}
+
+function others(evidence: PairEvidence[], chosen: PairEvidence, keep: number): MatchCandidate[] {
+  return evidence.filter((e) => e !== chosen).slice(0, keep).map(toCandidate);
+}

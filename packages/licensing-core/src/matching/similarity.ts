@@ -1,0 +1,136 @@
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up above `max`.
+ *
+ * @example
+ * editDistance('irwin', 'iwrin', 2) // 1
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+/**
+ * Typos tolerated between two tokens: none between short tokens (acronyms), one from 4 letters, two
+ * from 9; a 3-letter token may still be a 4+-letter word with a letter dropped (`sos` vs `sons`).
+ *
+ * @example
+ * typoBudget(3, 4) // 1
+ */
+export function typoBudget(shorter: number, longer = shorter): number {
+  return shorter >= 9 ? 2 : shorter >= 4 ? 1 : shorter === 3 && longer >= 4 ? 1 : 0;
+}
+
+/** How two names' identity tokens line up. */
+export interface NameComparison {
+  /** Same tokens, any order. */
+  exact: boolean;
+  /** Every token has a partner on the other side (typos, split words and initials allowed). */
+  equivalent: boolean;
+  /** Token pairs that matched only with a typo. */
+  typos: number;
+  /** Tokens without a partner: a distinguishing word when longer than one letter. */
+  onlyLeft: string[];
+  onlyRight: string[];
+  /** 0..1, weighted by how rare each token is. */
+  similarity: number;
+}
+
+type Weight = (token: string) => number;
+
+/**
+ * Aligns two token lists: exact pairs first, then typos, then a word split in two (`great lakes` vs
+ * `greatlakes`), then initials (`d` vs `dawn`). Rare tokens weigh more, so "Acme Dental" vs "Acme Dental"
+ * scores the same as any exact pair but "Acme Dental" vs "Zenith Dental" scores low.
+ *
+ * @example
+ * compareNames(['russo', 'sos'], ['russo', 'sons']).equivalent // true (one typo)
+ */
+export function compareNames(left: readonly string[], right: readonly string[], weight: Weight = () => 1): NameComparison {
+  const l = left.map((t) => ({ t, used: false }));
+  const r = right.map((t) => ({ t, used: false }));
+  let matched = 0;
+  let typos = 0;
+  const pair = (a: { t: string; used: boolean }, b: { t: string; used: boolean }, quality: number) => {
+    a.used = b.used = true;
+    matched += quality * (weight(a.t) + weight(b.t));
+  };
+  for (const a of l) {
+    const b = r.find((x) => !x.used && x.t === a.t);
+    if (b) pair(a, b, 1);
+  }
+  for (const a of l) {
+    if (a.used) continue;
+    let best: { t: string; used: boolean } | undefined;
+    let bestD = Infinity;
+    for (const b of r) {
+      if (b.used) continue;
+      const budget = typoBudget(Math.min(a.t.length, b.t.length), Math.max(a.t.length, b.t.length));
+      if (budget === 0) continue;
+      const d = editDistance(a.t, b.t, budget);
+      if (d <= budget && d < bestD) [best, bestD] = [b, d];
+    }
+    if (best) {
+      pair(a, best, 0.85);
+      typos++;
+    }
+  }
+  joinSplitWords(l, r, pair);
+  joinSplitWords(r, l, pair);
+  for (const a of l) {
+    if (a.used) continue;
+    const b = r.find((x) => !x.used && (x.t.length === 1 || a.t.length === 1) && x.t[0] === a.t[0]);
+    if (b) pair(a, b, 0.6);
+  }
+  const total = left.reduce((s, t) => s + weight(t), 0) + right.reduce((s, t) => s + weight(t), 0);
+  const onlyLeft = l.filter((x) => !x.used).map((x) => x.t);
+  const onlyRight = r.filter((x) => !x.used).map((x) => x.t);
+  const significant = (t: string) => t.length > 1;
+  return {
+    exact: typos === 0 && onlyLeft.length === 0 && onlyRight.length === 0 && left.length === right.length && sameMultiset(left, right),
+    equivalent: !onlyLeft.some(significant) && !onlyRight.some(significant),
+    typos,
+    onlyLeft,
+    onlyRight,
+    similarity: total > 0 ? Math.min(1, matched / total) : 0,
+  };
+}
+
+type Slot = { t: string; used: boolean };
+function joinSplitWords(one: Slot[], other: Slot[], pair: (a: Slot, b: Slot, q: number) => void): void {
+  for (const a of one) {
+    if (a.used || a.t.length < 5) continue;
+    for (let i = 0; i + 1 < other.length; i++) {
+      const x = other[i]!;
+      const y = other[i + 1]!;
+      if (x.used || y.used) continue;
+      const joined = x.t + y.t;
+      if (editDistance(joined, a.t, typoBudget(a.t.length) > 0 ? 1 : 0) <= 1) {
+        pair(a, x, 0.9);
+        y.used = true;
+        break;
+      }
+    }
+  }
+}
+
+function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
+  return [...a].sort().join(' ') === [...b].sort().join(' ');
+}
