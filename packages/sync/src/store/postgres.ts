@@ -75,6 +75,13 @@ function translator(target: string, password: string | undefined) {
   };
 }
 
+const JSONB_OID = 3802;
+const JSON_OID = 114;
+// JSON comes back as text and is parsed by the shared row mapping, so a JSON `null` stays `null`
+// (pg's default parser would make it indistinguishable from SQL NULL).
+const jsonAsText = ((oid: number, format?: 'text' | 'binary') =>
+  oid === JSONB_OID || oid === JSON_OID ? (value: string) => value : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'];
+
 const numbered = new Map<string, string>();
 /** `?` → `$1, $2, …` (the shared SQL never has `?` inside literals). */
 function toPg(sql: string): string {
@@ -115,6 +122,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       connectionString: options.connectionString,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
       max: 4,
+      types: { getTypeParser: jsonAsText },
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
   // An idle client losing its server emits 'error' on the pool; the next query reports it typed.

@@ -27,9 +27,10 @@ export function recordHash(record: unknown): string {
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 const opt = <T extends Param>(value: T | undefined): T | null => (value === undefined ? null : value);
 
+/** SQL NULL reads as `undefined`; JSON text is parsed (a caller's own pg pool may hand JSONB over parsed). */
 export function parseJson(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
-  return typeof value === 'string' ? JSON.parse(value) : value; // JSONB arrives parsed
+  return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
 export function toIso(value: unknown): string | undefined {
