@@ -9,7 +9,7 @@ import {
   type Usage,
 } from '@vectis/connector-core';
 import { parseConnectorOptions } from './config';
-import { Pax8ConnectorOptions, type ResolvedPax8Options } from './options';
+import { PAX8_CROSS_CHECK, Pax8ConnectorOptions, type ResolvedPax8Options } from './options';
 
 /** Where the connector's status, planned capabilities and credential steps are documented. */
 export const PAX8_DOCS_URL = 'https://github.com/vectis/connectors/blob/main/docs/connectors/pax8.md';
@@ -43,7 +43,7 @@ export function createPax8Connector(options: Pax8ConnectorOptions): DistributorC
   const resolved: ResolvedPax8Options = parseConnectorOptions(Pax8ConnectorOptions, options, {
     connector: ID,
     remedy: REMEDY,
-    urlFields: ['apiUrl', 'tokenUrl'],
+    checks: [PAX8_CROSS_CHECK],
   });
   void resolved;
 

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { credential, requireLoopbackOptIn, serviceUrl, tuningFields } from './config';
+import { credential, loopbackOptIn, refinement, serviceUrl, tuningFields } from './config';
 
 /** The audience partner endpoints need (Pax8 auth spec); the product's setup page says "leave blank", Pax8 wins. */
 export const PAX8_PARTNER_AUDIENCE = 'https://api.pax8.com';
 const LEGACY_AUDIENCE = 'api://p8p.client';
 const VENDOR_ONLY_AUDIENCES = new Set(['api://provisioning', 'api://usage']);
+
+/** Rules spanning several options, re-checked by the factory when field errors make zod skip them. */
+export const PAX8_CROSS_CHECK = loopbackOptIn(['apiUrl', 'tokenUrl']);
 
 const WHERE = 'app.pax8.com → Settings → Integrations → Credentials → "+ Create API credential" (Partner Admin)';
 
@@ -41,7 +44,7 @@ export const Pax8ConnectorOptions = z
     tokenUrl: serviceUrl().optional(),
     ...tuningFields({ limit: 1000, intervalMs: 60_000 }),
   })
-  .superRefine(requireLoopbackOptIn(['apiUrl', 'tokenUrl']), { when: () => true })
+  .superRefine(refinement(PAX8_CROSS_CHECK), { when: () => true })
   .transform(({ tokenUrl, ...rest }) => ({ ...rest, tokenUrl: tokenUrl ?? `${rest.apiUrl}/token` }));
 
 /** What callers pass to `createPax8Connector`. */

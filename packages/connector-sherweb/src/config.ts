@@ -45,18 +45,26 @@ function isLoopbackHttp(value: unknown): boolean {
 
 const LOOPBACK_MESSAGE = 'uses plain http; set allowInsecureLoopback: true (local fakes only) or use https';
 
-/** Loopback `http://` URLs among `fields` while `allowInsecureLoopback` is not set. */
-function loopbackIssues(value: unknown, fields: readonly string[]): ConfigIssue[] {
-  if (!isRecord(value) || value.allowInsecureLoopback === true) return [];
-  return fields.filter((field) => isLoopbackHttp(value[field])).map((field) => ({ field, message: LOOPBACK_MESSAGE }));
-}
+/** A cross-field rule over the raw input; run both as a schema refinement and by `parseConnectorOptions`. */
+export type CrossCheck = (input: unknown) => ConfigIssue[];
 
-/** Object-level check for the schema: http on loopback needs `allowInsecureLoopback: true`. */
-export function requireLoopbackOptIn(fields: readonly string[]) {
-  return (value: unknown, ctx: z.RefinementCtx): void => {
-    for (const issue of loopbackIssues(value, fields)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+/** http on loopback among `fields` needs `allowInsecureLoopback: true`. */
+export function loopbackOptIn(fields: readonly string[]): CrossCheck {
+  return (value) => {
+    if (!isRecord(value) || value.allowInsecureLoopback === true) return [];
+    return fields.filter((field) => isLoopbackHttp(value[field])).map((field) => ({ field, message: LOOPBACK_MESSAGE }));
   };
 }
+
+/** A `CrossCheck` as a zod object refinement. */
+export function refinement(check: CrossCheck) {
+  return (value: unknown, ctx: z.RefinementCtx): void => {
+    for (const issue of check(value)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+  };
+}
+
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+const NOT_A_TOKEN = 'must be a single token of visible ASCII characters (no spaces or line breaks); copy it again';
 
 /**
  * A credential sent in a header or form body: trimmed, non-empty, visible ASCII without spaces
@@ -68,10 +76,20 @@ export function credential(whereToFindIt: string) {
     .trim()
     .superRefine((value, ctx) => {
       if (value === '') ctx.addIssue({ code: 'custom', message: `is required: ${whereToFindIt}` });
-      else if (!/^[\x21-\x7e]+$/.test(value)) {
-        ctx.addIssue({ code: 'custom', message: 'must be a single token of visible ASCII characters (no spaces or line breaks); copy it again' });
-      }
+      else if (!VISIBLE_ASCII.test(value)) ctx.addIssue({ code: 'custom', message: NOT_A_TOKEN });
     });
+}
+
+/** An optional credential; blank (as a form sends an empty field) means absent. */
+export function optionalCredential() {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value !== '' && !VISIBLE_ASCII.test(value)) ctx.addIssue({ code: 'custom', message: NOT_A_TOKEN });
+    })
+    .optional()
+    .transform((value) => value || undefined);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -85,16 +103,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function parseConnectorOptions<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  at: { connector: string; remedy: string; urlFields: readonly string[] },
+  at: { connector: string; remedy: string; checks: readonly CrossCheck[] },
 ): z.output<S> {
   try {
     return parseOptions(schema, input, at.connector);
   } catch (err) {
     if (!isConfigurationError(err)) throw err;
     // zod skips object-level refinements once a field aborts (e.g. a non-integer timeout), so the
-    // loopback opt-in is re-checked on the raw input to keep the promise of listing every bad field.
+    // cross-field rules are re-run on the raw input to keep the promise of listing every bad field.
     const seen = new Set(err.issues.map((i) => `${i.field}\n${i.message}`));
-    const missed = loopbackIssues(input, at.urlFields).filter((i) => !seen.has(`${i.field}\n${i.message}`));
+    const missed = at.checks.flatMap((check) => check(input)).filter((i) => !seen.has(`${i.field}\n${i.message}`));
     throw new ConfigurationError({ connector: at.connector, issues: [...err.issues, ...missed], remedy: at.remedy });
   }
 }

@@ -9,7 +9,7 @@ import {
   type Usage,
 } from '@vectis/connector-core';
 import { parseConnectorOptions } from './config';
-import { SherwebConnectorOptions, type ResolvedSherwebOptions } from './options';
+import { SHERWEB_CROSS_CHECK, SherwebConnectorOptions, type ResolvedSherwebOptions } from './options';
 
 /** Where the connector's status, planned capabilities and credential steps are documented. */
 export const SHERWEB_DOCS_URL = 'https://github.com/vectis/connectors/blob/main/docs/connectors/sherweb.md';
@@ -40,7 +40,7 @@ const CAPABILITIES: ConnectorCapabilities = Object.freeze({
 export function createSherwebConnector(options: SherwebConnectorOptions): DistributorConnector {
   // Validated now so a misconfiguration surfaces at setup time, not at the first sync.
   // The resolved options stay in this closure only (never on the object), so they can't be logged by accident.
-  const resolved: ResolvedSherwebOptions = parseConnectorOptions(SherwebConnectorOptions, options, { connector: ID, remedy: REMEDY, urlFields: ['apiUrl'] });
+  const resolved: ResolvedSherwebOptions = parseConnectorOptions(SherwebConnectorOptions, options, { connector: ID, remedy: REMEDY, checks: [SHERWEB_CROSS_CHECK] });
   void resolved;
 
   const notImplemented = (method: string) =>

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { credential, requireLoopbackOptIn, serviceUrl, tuningFields } from './config';
+import { credential, loopbackOptIn, refinement, serviceUrl, tuningFields } from './config';
 
 /** Token scopes Sherweb documents: `service-provider` (customers, subscriptions, receivables), `distributor` (payable charges). */
 export const SHERWEB_SCOPES = ['service-provider', 'distributor'] as const;
 export type SherwebScope = (typeof SHERWEB_SCOPES)[number];
+
+/** Rules spanning several options, re-checked by the factory when field errors make zod skip them. */
+export const SHERWEB_CROSS_CHECK = loopbackOptIn(['apiUrl']);
 
 const WHERE = 'Partner Portal cumulus.sherweb.com → Security → APIs → add an application';
 
@@ -37,7 +40,7 @@ export const SherwebConnectorOptions = z
     apiUrl: serviceUrl().default('https://api.sherweb.com'),
     ...tuningFields({ limit: 120, intervalMs: 60_000 }),
   })
-  .superRefine(requireLoopbackOptIn(['apiUrl']), { when: () => true })
+  .superRefine(refinement(SHERWEB_CROSS_CHECK), { when: () => true })
   .transform((options) => ({ ...options, tokenUrl: `${options.apiUrl}/auth/oidc/connect/token` }));
 
 /** What callers pass to `createSherwebConnector`. */
