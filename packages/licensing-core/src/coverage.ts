@@ -1,0 +1,63 @@
+import type { CoverageStatus, Flag, ResultCoverage, SourceCoverage } from './types';
+
+/** Counts shared by every section's coverage. */
+export interface CoverageBase {
+  customers: number;
+  lines: number;
+  contracts: number;
+  weeks: number;
+  linkedCustomers: string[];
+  unlinkedCustomers: string[];
+  customersWithoutContracts: string[];
+}
+
+const MONEY_FLAGS = new Set<Flag['code']>([
+  'unknown_vendor', 'negative_quantity', 'fractional_quantity', 'invalid_amount', 'missing_unit_cost',
+  'unknown_price_period', 'unknown_amount_basis', 'unknown_status',
+]);
+const CONTRACT_FLAGS = new Set<Flag['code']>(['contract_unmapped', 'contract_invalid', 'contract_unknown_period']);
+
+/** Builds one section's coverage: `not_audited` wins over `partial`, which wins over `complete`. */
+export function coverageOf(base: CoverageBase, notAudited: string[], partial: string[]): ResultCoverage {
+  const status: CoverageStatus = notAudited.length > 0 ? 'not_audited' : partial.length > 0 ? 'partial' : 'complete';
+  return { status, reasons: [...notAudited, ...partial], ...base };
+}
+
+/** Reasons every section shares: incomplete upstream streams. */
+export function sourceReasons(sources: readonly SourceCoverage[]): string[] {
+  return sources
+    .filter((s) => !s.complete)
+    .map((s) => `${s.vendor} ${s.stream} stream incomplete${s.reason ? `: ${s.reason}` : ''}`)
+    .sort();
+}
+
+/** Why the per-SKU rollup (cost side) may be incomplete. */
+export function rollupReasons(base: CoverageBase, flags: readonly Flag[], sources: string[]): { notAudited: string[]; partial: string[] } {
+  const notAudited = base.lines === 0 ? ['no subscription lines in input'] : [];
+  const partial = [...sources];
+  const money = flags.filter((f) => MONEY_FLAGS.has(f.code)).length;
+  if (money > 0) partial.push(`${money} line flag(s) leave seats or cost unknown (see flags)`);
+  return { notAudited, partial };
+}
+
+/** Why contract comparisons (seats, margins, cancelled-still-billed) may be incomplete. */
+export function comparisonReasons(
+  base: CoverageBase,
+  flags: readonly Flag[],
+  sources: string[],
+  auditedCustomers: number,
+): { notAudited: string[]; partial: string[] } {
+  const notAudited: string[] = [];
+  if (base.lines === 0) notAudited.push('no subscription lines in input');
+  if (base.contracts === 0) notAudited.push('no PSA contract lines in input');
+  if (base.linkedCustomers.length === 0) notAudited.push('no distributor customer is linked (auto/confirmed) to a PSA company');
+  else if (auditedCustomers === 0) notAudited.push('no linked customer has contract data');
+  const partial = [...sources];
+  if (base.unlinkedCustomers.length > 0) partial.push(`${base.unlinkedCustomers.length} distributor customer(s) unlinked: not compared`);
+  if (base.customersWithoutContracts.length > 0) partial.push(`${base.customersWithoutContracts.length} linked customer(s) without contract data: not compared`);
+  const contract = flags.filter((f) => CONTRACT_FLAGS.has(f.code)).length;
+  if (contract > 0) partial.push(`${contract} contract flag(s): unmapped, malformed or unknown period (see flags)`);
+  const money = flags.filter((f) => MONEY_FLAGS.has(f.code)).length;
+  if (money > 0) partial.push(`${money} line flag(s) leave seats or cost unknown (see flags)`);
+  return { notAudited, partial };
+}

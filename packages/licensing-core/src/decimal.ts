@@ -1,0 +1,111 @@
+// Exact decimal arithmetic on BigInt scaled integers. Money never touches a JS float: a float
+// cannot hold 2.21 exactly, and summing thousands of lines would drift by cents.
+
+/** Decimal places kept internally. Division rounds half-even at this scale; display rounds separately. */
+export const SCALE_DIGITS = 10;
+const SCALE = 10n ** BigInt(SCALE_DIGITS);
+const DECIMAL_RE = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** A scaled integer: `value / 10^10`. Opaque outside this module. */
+export type Dec = bigint;
+
+export const ZERO: Dec = 0n;
+
+/** True when `text` is a plain decimal string such as `"12.50"` or `"-3"`. */
+export function isDecimalString(text: unknown): text is string {
+  return typeof text === 'string' && DECIMAL_RE.test(text);
+}
+
+/**
+ * Parses a decimal string exactly; `undefined` when it is not one. Digits beyond the 10th
+ * decimal place are rounded half-even (no distributor sends that many).
+ */
+export function parseDec(text: string): Dec | undefined {
+  const m = DECIMAL_RE.exec(text);
+  if (!m) return undefined;
+  const [, sign, whole, frac = ''] = m;
+  const kept = frac.slice(0, SCALE_DIGITS).padEnd(SCALE_DIGITS, '0');
+  let value = BigInt(whole ?? '0') * SCALE + BigInt(kept);
+  const rest = frac.slice(SCALE_DIGITS);
+  if (rest.length > 0) value = roundHalfEven(value * 10n ** BigInt(rest.length) + BigInt(rest), 10n ** BigInt(rest.length));
+  return sign === '-' ? -value : value;
+}
+
+/** An integer (seat count, months) as a decimal. */
+export function decFromInt(n: number): Dec {
+  return BigInt(n) * SCALE;
+}
+
+export function add(a: Dec, b: Dec): Dec {
+  return a + b;
+}
+
+export function sub(a: Dec, b: Dec): Dec {
+  return a - b;
+}
+
+export function mul(a: Dec, b: Dec): Dec {
+  return roundHalfEven(a * b, SCALE);
+}
+
+/** Multiplies by an integer (exact). */
+export function mulInt(a: Dec, n: number): Dec {
+  return a * BigInt(n);
+}
+
+/** Divides, rounding half-even at 10 places; `undefined` for division by zero. */
+export function div(a: Dec, b: Dec): Dec | undefined {
+  if (b === 0n) return undefined;
+  return roundHalfEven(a * SCALE, b);
+}
+
+/** Divides by a positive integer (months, seats), rounding half-even at 10 places. */
+export function divInt(a: Dec, n: number): Dec {
+  return roundHalfEven(a, BigInt(n));
+}
+
+export function cmp(a: Dec, b: Dec): -1 | 0 | 1 {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Canonical text: at least two decimals, trailing zeros beyond them trimmed (`"22.10"`, `"3.1571428571"`).
+ */
+export function formatDec(value: Dec): string {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const whole = abs / SCALE;
+  let frac = (abs % SCALE).toString().padStart(SCALE_DIGITS, '0').replace(/0+$/, '');
+  if (frac.length < 2) frac = frac.padEnd(2, '0');
+  return `${negative ? '-' : ''}${whole}.${frac}`;
+}
+
+/**
+ * Rounds a decimal string to `places` decimals, half away from zero, for display only.
+ *
+ * @example
+ * roundDecimalString('3.1571428571', 2) // '3.16'
+ */
+export function roundDecimalString(text: string, places: number): string {
+  const value = parseDec(text);
+  if (value === undefined) return text;
+  const step = 10n ** BigInt(SCALE_DIGITS - places);
+  const abs = value < 0n ? -value : value;
+  const q = (abs + step / 2n) / step;
+  const digits = q.toString().padStart(places + 1, '0');
+  const whole = digits.slice(0, digits.length - places);
+  const frac = digits.slice(digits.length - places);
+  const sign = value < 0n && q !== 0n ? '-' : '';
+  return places === 0 ? `${sign}${whole}` : `${sign}${whole}.${frac}`;
+}
+
+// Integer division n / d rounded half to even (banker's rounding), so long sums carry no bias.
+function roundHalfEven(n: bigint, d: bigint): bigint {
+  const negative = (n < 0n) !== (d < 0n);
+  const an = n < 0n ? -n : n;
+  const ad = d < 0n ? -d : d;
+  let q = an / ad;
+  const r = an % ad;
+  if (r * 2n > ad || (r * 2n === ad && q % 2n === 1n)) q += 1n;
+  return negative ? -q : q;
+}

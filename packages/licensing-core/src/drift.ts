@@ -1,0 +1,185 @@
+import { isoWeek, type Usage, type Vendor } from '@vectis/connector-core';
+import { parseWhen, readVendor, type PreparedPolicy } from './policy';
+import { skuKeyFor, type PreparedLine } from './prepare';
+import type { Reduction } from './findings';
+import type { Flag } from './types';
+
+const DAY = 86_400_000;
+/** NCE: seats added within 72 hours can still be cancelled. */
+export const NCE_WINDOW_MS = 72 * 3_600_000;
+
+/** Per vendor: whether this week could be compared with the previous one. */
+export interface VendorDriftStatus {
+  vendor: Vendor;
+  status: 'compared' | 'no_baseline' | 'missing_current' | 'cadence_mismatch';
+  currentAsOf?: string | undefined;
+  previousAsOf?: string | undefined;
+}
+
+/** One line's week-over-week change. Unchanged lines are omitted. */
+export interface LineDrift {
+  vendor: Vendor;
+  subscriptionExternalId: string;
+  customerKey: string;
+  skuKey: string;
+  sku: string;
+  change: 'added' | 'removed' | 'grew' | 'shrank';
+  previousSeats: number;
+  currentSeats: number;
+  delta: number;
+  /** For added or grown seats: when they can be reduced again; `undefined` when the line is unknown. */
+  reduction: Reduction | undefined;
+  currentAsOf: string | undefined;
+  previousAsOf: string | undefined;
+}
+
+/** One customer + SKU's week-over-week change across vendors. */
+export interface SkuDrift {
+  customerKey: string;
+  skuKey: string;
+  change: 'new_sku' | 'sku_gone' | 'grew' | 'shrank';
+  previousSeats: number;
+  currentSeats: number;
+  delta: number;
+  vendors: Vendor[];
+}
+
+/** Snapshot rows of one vendor in one week, deduplicated per line (latest `asOf` wins). */
+export interface WeekRows {
+  asOf: string;
+  rows: Map<string, Usage>;
+}
+
+/** Snapshots indexed by vendor and ISO week. */
+export type SnapshotIndex = Map<Vendor, Map<string, WeekRows>>;
+
+/** Indexes snapshots; flags unknown vendors and duplicate rows for one line in one week. */
+export function indexSnapshots(snapshots: readonly Usage[], flags: Flag[]): SnapshotIndex {
+  const index: SnapshotIndex = new Map();
+  for (const row of snapshots) {
+    const vendor = readVendor(row.vendor);
+    const ref = `snapshot:${String(row.vendor)}:${row.week}:${row.subscriptionExternalId}`;
+    if (vendor === undefined) {
+      flags.push({ code: 'unknown_vendor', ref, message: `vendor tag "${String(row.vendor)}" is not a known distributor; row skipped` });
+      continue;
+    }
+    const weeks = index.get(vendor) ?? new Map<string, WeekRows>();
+    index.set(vendor, weeks);
+    const week = weeks.get(row.week) ?? { asOf: row.asOf, rows: new Map<string, Usage>() };
+    weeks.set(row.week, week);
+    const seen = week.rows.get(row.subscriptionExternalId);
+    if (seen) {
+      flags.push({ code: 'duplicate_snapshot', ref, message: `two rows for one line in ${row.week} (asOf ${seen.asOf} and ${row.asOf}); the later is used` });
+      if (row.asOf < seen.asOf) continue;
+    }
+    week.rows.set(row.subscriptionExternalId, row);
+    if (row.asOf > week.asOf) week.asOf = row.asOf;
+  }
+  return index;
+}
+
+/** The ISO week before `week` (`2026-W01` → `2025-W52` or `-W53`). */
+export function previousIsoWeek(week: string): string {
+  const [y, w] = week.split('-W').map(Number) as [number, number];
+  const jan4 = Date.UTC(y, 0, 4);
+  const monday = jan4 - (((new Date(jan4).getUTCDay() + 6) % 7) * DAY) + (w - 1) * 7 * DAY;
+  return isoWeek(new Date(monday - 7 * DAY));
+}
+
+/**
+ * When seats on a line can be reduced. Committed terms (P1Y/P2Y/P3Y) only at renewal, unless the
+ * seats were added within the 72-hour NCE window (line started, or last changed, within 72 h).
+ */
+export function reductionFor(line: PreparedLine | undefined, nowMs: number, added: boolean): Reduction | undefined {
+  if (!line) return undefined;
+  const term = line.line.commitmentTerm;
+  if (term !== 'P1Y' && term !== 'P2Y' && term !== 'P3Y') {
+    return { when: 'now', reason: term === 'P1M' ? 'monthly commitment: reducible at the next monthly renewal' : 'no commitment term' };
+  }
+  const changed = parseWhen(added ? line.line.startDate : line.line.updatedAt) ?? parseWhen(line.line.updatedAt);
+  if (changed !== undefined && nowMs - changed >= 0 && nowMs - changed <= NCE_WINDOW_MS) {
+    return { when: 'now', reason: `${term} seats added within the 72-hour NCE window` };
+  }
+  const renewalDate = line.line.renewalDate ?? line.line.endDate;
+  return {
+    when: 'at_renewal',
+    reason: `${term} commitment: seats can only be reduced at renewal`,
+    ...(renewalDate === undefined ? {} : { renewalDate }),
+  };
+}
+
+/** Vendor-level comparability of the latest week with the ISO week before it. */
+export function vendorStatuses(index: SnapshotIndex, currentWeek: string, previousWeek: string, flags: Flag[]): VendorDriftStatus[] {
+  const out: VendorDriftStatus[] = [];
+  for (const vendor of [...index.keys()].sort()) {
+    const weeks = index.get(vendor) as Map<string, WeekRows>;
+    const cur = weeks.get(currentWeek);
+    const prev = weeks.get(previousWeek);
+    const s: VendorDriftStatus = { vendor, status: 'compared', currentAsOf: cur?.asOf, previousAsOf: prev?.asOf };
+    if (!cur) s.status = 'missing_current';
+    else if (!prev) s.status = 'no_baseline';
+    else {
+      // Same cut-off cadence: the two asOf instants must be a week apart (± 1 day).
+      const gap = Date.parse(cur.asOf) - Date.parse(prev.asOf);
+      if (!(gap >= 6 * DAY && gap <= 8 * DAY)) {
+        s.status = 'cadence_mismatch';
+        flags.push({ code: 'cadence_mismatch', ref: `snapshot:${vendor}:${currentWeek}`, message: `asOf ${prev.asOf} → ${cur.asOf} is not one week apart: not compared` });
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** Line and customer + SKU changes for vendors whose two weeks are comparable. */
+export function compareWeeks(
+  index: SnapshotIndex,
+  statuses: VendorDriftStatus[],
+  currentWeek: string,
+  previousWeek: string,
+  ctx: { lines: Map<string, PreparedLine>; links: Map<string, string>; policy: PreparedPolicy; nowMs: number },
+): { lines: LineDrift[]; skus: SkuDrift[] } {
+  const lines: LineDrift[] = [];
+  const sku = new Map<string, { prev: number; cur: number; prevLines: number; curLines: number; vendors: Set<Vendor>; customerKey: string; skuKey: string }>();
+  for (const s of statuses) {
+    if (s.status !== 'compared') continue;
+    const weeks = index.get(s.vendor) as Map<string, WeekRows>;
+    const cur = (weeks.get(currentWeek) as WeekRows).rows;
+    const prev = (weeks.get(previousWeek) as WeekRows).rows;
+    for (const id of [...new Set([...cur.keys(), ...prev.keys()])].sort()) {
+      const c = cur.get(id);
+      const p = prev.get(id);
+      const row = (c ?? p) as Usage;
+      const line = ctx.lines.get(`${s.vendor}:${id}`);
+      const psa = ctx.links.get(`${s.vendor}:${row.customerExternalId}`);
+      const customerKey = psa === undefined ? `${s.vendor}:${row.customerExternalId}` : `psa:${psa}`;
+      const skuText = row.sku ?? line?.sku ?? id;
+      const skuKey = line?.skuKey ?? skuKeyFor(s.vendor, skuText, ctx.policy);
+      const before = p?.quantity ?? 0;
+      const after = c?.quantity ?? 0;
+      const key = `${customerKey}\u0000${skuKey}`;
+      const agg = sku.get(key) ?? { prev: 0, cur: 0, prevLines: 0, curLines: 0, vendors: new Set<Vendor>(), customerKey, skuKey };
+      sku.set(key, agg);
+      agg.prev += before;
+      agg.cur += after;
+      agg.prevLines += p ? 1 : 0;
+      agg.curLines += c ? 1 : 0;
+      agg.vendors.add(s.vendor);
+      if (p && c && before === after) continue;
+      const change = !p ? 'added' : !c ? 'removed' : after > before ? 'grew' : 'shrank';
+      lines.push({
+        vendor: s.vendor, subscriptionExternalId: id, customerKey, skuKey, sku: skuText, change,
+        previousSeats: before, currentSeats: after, delta: after - before,
+        reduction: after > before ? reductionFor(line, ctx.nowMs, change === 'added') : undefined,
+        currentAsOf: c?.asOf, previousAsOf: p?.asOf,
+      });
+    }
+  }
+  const skus: SkuDrift[] = [];
+  for (const a of [...sku.values()].sort((x, y) => x.customerKey.localeCompare(y.customerKey) || x.skuKey.localeCompare(y.skuKey))) {
+    const change = a.prevLines === 0 ? 'new_sku' : a.curLines === 0 ? 'sku_gone' : a.cur > a.prev ? 'grew' : a.cur < a.prev ? 'shrank' : undefined;
+    if (change === undefined) continue;
+    skus.push({ customerKey: a.customerKey, skuKey: a.skuKey, change, previousSeats: a.prev, currentSeats: a.cur, delta: a.cur - a.prev, vendors: [...a.vendors].sort() });
+  }
+  return { lines, skus };
+}

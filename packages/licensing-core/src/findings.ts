@@ -1,0 +1,205 @@
+import type { Money, Vendor } from '@vectis/connector-core';
+import { add, div, divInt, formatDec, mulInt, roundDecimalString, sub, ZERO, type Dec } from './decimal';
+import { vendorLabelOf } from './label';
+import type { PreparedPolicy } from './policy';
+import { below, HUNDRED, money, sortedUnique, unitMarginPercent, type SkuAnalysis } from './rollup';
+import { findingId } from './finding-id';
+import type { CustomerRef } from './types';
+
+export type FindingKind =
+  | 'uncontracted_seats'
+  | 'over_contracted_seats'
+  | 'below_margin'
+  | 'cancelled_still_billed'
+  | 'unused_seats'
+  | 'currency_mismatch';
+
+/**
+ * Which way the money goes. `msp_underbills`: the client is billed less than the MSP pays for or
+ * than policy allows. `msp_overbills`: the client is billed for seats or services not delivered.
+ * `pays_for_unused`: the MSP pays the distributor for seats nobody uses. `review`: not a number
+ * (e.g. the two sides are in different currencies).
+ */
+export type FindingDirection = 'msp_underbills' | 'msp_overbills' | 'pays_for_unused' | 'review';
+
+/** How a finding's money was valued. */
+export type ImpactBasis = 'contract_price' | 'msrp' | 'distributor_price' | 'unit_cost' | 'margin_shortfall' | 'contract_revenue' | 'none';
+
+/** When seats can be reduced at the distributor. */
+export interface Reduction {
+  when: 'now' | 'at_renewal';
+  /** Renewal (or term end) date, when the distributor gave one. */
+  renewalDate?: string | undefined;
+  reason: string;
+}
+
+/**
+ * One Money Found row, keyed by customer + SKU. `monthlyImpact` is absent when it can't be known
+ * without guessing (never a zero).
+ *
+ * @example
+ * for (const f of report.moneyFound.findings) console.log(f.id, f.direction, f.monthlyImpact, f.action);
+ */
+export interface Finding {
+  /** Stable across runs: a hash of kind + customer + SKU key (not amounts, not input order). */
+  id: string;
+  kind: FindingKind;
+  direction: FindingDirection;
+  customer: CustomerRef;
+  skuKey: string;
+  skus: string[];
+  vendors: Vendor[];
+  vendorLabel: string | undefined;
+  /** Seats the finding is about (uncontracted, over-contracted, unused), when it is about seats. */
+  seats?: number | undefined;
+  monthlyImpact?: Money | undefined;
+  impactBasis: ImpactBasis;
+  summary: string;
+  action: string;
+  evidence: { lineIds: string[]; contractIds: string[]; snapshotAsOf: string[]; endDate?: string | undefined };
+  reduction?: Reduction | undefined;
+  /** `low` when something the finding depends on is uncertain; `caveats` says what. */
+  confidence: 'high' | 'low';
+  caveats: string[];
+}
+
+/** Findings from one customer + SKU's contract comparison. */
+export function contractFindings(a: SkuAnalysis, customer: CustomerRef, policy: PreparedPolicy, unmappedContracts: number): Finding[] {
+  if (!customer.linked || !a.contractData) return [];
+  const out: Finding[] = [];
+  const make = base(a, customer, unmappedContracts);
+  const effective = a.contracts.filter((c) => c.inEffect);
+  const contractPrice = contractSeatPrice(a);
+  const allEnded = a.lines.length > 0 && a.counted.length === 0 && a.lines.some((l) => l.seatState === 'ended');
+
+  if (a.currencyMismatch && effective.length > 0 && a.counted.length > 0) {
+    out.push(make('currency_mismatch', 'review', {
+      impactBasis: 'none',
+      summary: `PSA bills in ${a.currencyMismatch.revenue.join('/')} but the distributor charges in ${a.currencyMismatch.cost.join('/')}: not compared`,
+      action: 'Align the agreement currency with the distributor currency, or supply an explicit FX rate in the policy.',
+    }));
+  }
+  if (allEnded && a.contractedSeats > 0 && a.seatsKnown) {
+    const ended = a.lines.filter((l) => l.seatState === 'ended');
+    const endDate = ended.map((l) => l.line.endDate).filter((d): d is string => d !== undefined).sort().at(-1);
+    const revenue = [...a.revenueByCurrency.entries()];
+    const single = revenue.length === 1 && a.revenueComplete ? revenue[0] : undefined;
+    out.push(make('cancelled_still_billed', 'msp_overbills', {
+      seats: a.contractedSeats,
+      monthlyImpact: single ? money(single[1], single[0]) : undefined,
+      impactBasis: single ? 'contract_revenue' : 'none',
+      summary: `every distributor line is cancelled or expired${endDate ? ` (ended ${endDate})` : ''}, yet ${a.contractedSeats} seat(s) are still billed in the PSA`,
+      action: `End contract line(s) ${effective.map((c) => c.contract.id).sort().join(', ')} in the PSA${endDate ? ` effective ${endDate}` : ''} and review credits for periods billed after it.`,
+      endDate,
+    }));
+    return out;
+  }
+  if (!a.seatsKnown || a.counted.length === 0) return out;
+  const delta = a.seats - a.contractedSeats;
+  if (delta > 0) {
+    const value = contractPrice ?? listSeatValue(a);
+    out.push(make('uncontracted_seats', 'msp_underbills', {
+      seats: delta,
+      monthlyImpact: value ? money(mulInt(value.perSeat, delta), value.currency) : undefined,
+      impactBasis: value?.basis ?? 'none',
+      summary: `${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted`,
+      action: `Add ${delta} seat(s) to the client's PSA agreement${value ? ` at ${roundDecimalString(formatDec(value.perSeat), 2)} ${value.currency}/seat/month` : ''}, or reduce the distributor subscription.`,
+    }));
+  } else if (delta < 0) {
+    out.push(make('over_contracted_seats', 'msp_overbills', {
+      seats: -delta,
+      monthlyImpact: contractPrice ? money(mulInt(contractPrice.perSeat, -delta), contractPrice.currency) : undefined,
+      impactBasis: contractPrice ? 'contract_price' : 'none',
+      summary: `${a.contractedSeats} contracted seat(s) vs ${a.seats} licensed at the distributor: client billed for ${-delta} seat(s) not licensed`,
+      action: `Lower the PSA agreement to ${a.seats} seat(s) (or license the missing seats) and review credits with the client.`,
+    }));
+  }
+  const belowMargin = belowMarginFinding(a, policy, make);
+  if (belowMargin) out.push(belowMargin);
+  return out;
+}
+
+type Make = (kind: FindingKind, direction: FindingDirection, rest: Partial<Finding> & { impactBasis: ImpactBasis; summary: string; action: string; endDate?: string | undefined }) => Finding;
+
+function belowMarginFinding(a: SkuAnalysis, policy: PreparedPolicy, make: Make): Finding | undefined {
+  const pct = unitMarginPercent(a);
+  if (pct === undefined || !a.margin) return undefined;
+  const threshold = thresholdFor(a, policy);
+  if (!below(pct, threshold)) return undefined;
+  const unitRevenue = divInt(a.margin.revenue, a.contractedSeats);
+  const unitCost = divInt(a.margin.cost, a.seats);
+  // The smallest unit price meeting policy: cost ÷ (1 − min%) = cost × 100 ÷ (100 − min%).
+  const required = div(mulInt(unitCost, 100), sub(HUNDRED, threshold)) as Dec;
+  const shortfall = mulInt(sub(required, unitRevenue), a.contractedSeats);
+  const c = a.margin.currency;
+  return make('below_margin', 'msp_underbills', {
+    monthlyImpact: money(shortfall, c),
+    impactBasis: 'margin_shortfall',
+    summary: `unit margin ${roundDecimalString(formatDec(pct), 2)} % is below the ${formatDec(threshold)} % minimum`,
+    action: `Raise the PSA price to at least ${roundDecimalString(formatDec(required), 2)} ${c}/seat/month, or renegotiate the distributor cost.`,
+  });
+}
+
+function thresholdFor(a: SkuAnalysis, policy: PreparedPolicy): Dec {
+  if (a.skuKey.startsWith('psa:')) {
+    const byProduct = policy.minMarginBySku.get(a.skuKey.slice(4));
+    if (byProduct !== undefined) return byProduct;
+  }
+  for (const sku of sortedUnique(a.lines.map((l) => l.sku))) {
+    const bySku = policy.minMarginBySku.get(sku);
+    if (bySku !== undefined) return bySku;
+  }
+  return policy.minMargin;
+}
+
+interface SeatPrice {
+  perSeat: Dec;
+  currency: string;
+  basis: ImpactBasis;
+}
+
+// The contract's own monthly price per seat: what the client would be billed for one more seat.
+function contractSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
+  const revenue = [...a.revenueByCurrency.entries()];
+  if (revenue.length !== 1 || !a.revenueComplete || a.contractedSeats === 0) return undefined;
+  const [currency, total] = revenue[0] as [string, Dec];
+  return { perSeat: divInt(total, a.contractedSeats), currency, basis: 'contract_price' };
+}
+
+// No contract price: the list price (msrp) first, else the distributor's customer price; never mixed currencies.
+function listSeatValue(a: SkuAnalysis): SeatPrice | undefined {
+  for (const source of ['msrp', 'distributor_price'] as const) {
+    const valued = a.counted.filter((l) => l.seatValue?.source === source);
+    const currencies = sortedUnique(valued.map((l) => l.seatValue?.currency ?? ''));
+    if (valued.length === 0 || currencies.length !== 1) continue;
+    const seats = valued.reduce((n, l) => n + l.seats, 0);
+    if (seats === 0) continue;
+    const total = valued.reduce((s, l) => add(s, mulInt(l.seatValue?.monthly ?? ZERO, l.seats)), ZERO);
+    return { perSeat: divInt(total, seats), currency: currencies[0] as string, basis: source };
+  }
+  return undefined;
+}
+
+function base(a: SkuAnalysis, customer: CustomerRef, unmappedContracts: number): Make {
+  const vendors = sortedUnique(a.lines.map((l) => l.vendor));
+  return (kind, direction, rest) => {
+    const caveats: string[] = [];
+    if (unmappedContracts > 0) caveats.push(`${unmappedContracts} contract line(s) of this customer have no SKU mapping and may cover this SKU`);
+    const { endDate, ...fields } = rest;
+    return {
+      id: findingId(kind, customer.key, a.skuKey),
+      kind, direction, customer, skuKey: a.skuKey,
+      skus: sortedUnique(a.lines.map((l) => l.sku)),
+      vendors, vendorLabel: vendorLabelOf(vendors),
+      evidence: {
+        lineIds: a.lines.map((l) => l.ref).sort(),
+        contractIds: a.contracts.map((c) => c.contract.id).sort(),
+        snapshotAsOf: [],
+        ...(endDate === undefined ? {} : { endDate }),
+      },
+      confidence: caveats.length > 0 ? 'low' : 'high',
+      caveats,
+      ...fields,
+    };
+  };
+}

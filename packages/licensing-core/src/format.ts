@@ -1,0 +1,120 @@
+import type { Money } from '@vectis/connector-core';
+import { roundDecimalString } from './decimal';
+import type { Finding } from './findings';
+import { weeklyDigest, type WeeklyDigest } from './money-found';
+import type { LicensingReport } from './report';
+import type { ResultCoverage } from './types';
+
+/** Options for {@link formatLicensingReport}. */
+export interface FormatOptions {
+  /** BCP 47 locale for numbers; default `en-US`. */
+  locale?: string | undefined;
+  /** Rows per table before "… N more"; default 20. */
+  maxRows?: number | undefined;
+  /** A digest from {@link weeklyDigest} (with new/resolved counts); without it the digest shows totals only. */
+  digest?: WeeklyDigest | undefined;
+}
+
+/**
+ * Renders a report as plain text: per-SKU rollup, totals per currency, uncontracted seats,
+ * below-margin SKUs, drift and the Money Found digest. Every amount is formatted with
+ * `Intl.NumberFormat` in its own currency; nothing is ever converted or summed across currencies.
+ *
+ * @example
+ * console.log(formatLicensingReport(report, { locale: 'en-GB' }));
+ */
+export function formatLicensingReport(report: LicensingReport, options: FormatOptions = {}): string {
+  const fmt = moneyFormatter(options.locale ?? 'en-US');
+  const max = options.maxRows ?? 20;
+  const out: string[] = [];
+  out.push(`Licensing report as of ${report.now}${report.qbrVendorLabel ? ` (vendor: ${report.qbrVendorLabel})` : ''}`);
+
+  section(out, 'Per-SKU rollup (monthly)', report.rollups.coverage);
+  table(out, ['Customer', 'SKU', 'Vendor', 'Seats', 'Contracted', 'Cost', 'Revenue', 'Margin', 'Margin %'],
+    report.rollups.items.map((r) => [
+      r.customer.key, r.skus.join(', ') || r.skuKey, r.vendorLabel ?? '-', String(r.seats), r.contractedSeats === undefined ? 'n/a' : String(r.contractedSeats),
+      list(r.monthlyCost, fmt), list(r.monthlyRevenue, fmt), r.margin ? fmt(r.margin.margin) : 'n/a',
+      r.margin?.marginPercent ? `${roundDecimalString(r.margin.marginPercent, 1)} %` : 'n/a',
+    ]), max);
+  if (report.rollups.totals.length > 0) {
+    out.push('Totals per currency (never added across currencies):');
+    for (const t of report.rollups.totals) {
+      out.push(`  ${t.currency}: cost ${fmt(t.monthlyCost)}, revenue ${fmt(t.monthlyRevenue)}, margin ${fmt(t.margin)} over ${t.skusWithMargin} SKU(s) with a margin`);
+    }
+  }
+
+  section(out, 'Uncontracted seats', report.seats.coverage);
+  findingTable(out, report.seats.uncontracted, fmt, max);
+  if (report.seats.overContracted.length > 0) {
+    out.push('Over-contracted (client billed for seats not licensed):');
+    findingTable(out, report.seats.overContracted, fmt, max);
+  }
+
+  section(out, 'Below-margin SKUs and cancelled-still-billed', report.margins.coverage);
+  findingTable(out, [...report.margins.belowMargin, ...report.margins.cancelledStillBilled, ...report.margins.currencyMismatches], fmt, max);
+
+  section(out, `Drift ${report.drift.previousWeek ?? '?'} → ${report.drift.currentWeek ?? '?'} (${report.drift.status.replace('_', ' ')})`, report.drift.coverage);
+  table(out, ['Customer', 'SKU', 'Change', 'Before', 'After', 'Reducible'],
+    report.drift.lines.map((d) => [
+      d.customerKey, d.sku, d.change, String(d.previousSeats), String(d.currentSeats),
+      d.reduction ? (d.reduction.when === 'now' ? 'now' : `at renewal${d.reduction.renewalDate ? ` ${d.reduction.renewalDate}` : ''}`) : '-',
+    ]), max);
+
+  const digest = options.digest ?? weeklyDigest({
+    findings: report.moneyFound.findings, states: [], changes: { opened: [], reopened: [], resolved: [], notAudited: [] }, coverage: report.moneyFound.coverage,
+  });
+  section(out, 'Money Found digest', report.moneyFound.coverage);
+  out.push(`  Opportunity per month: ${digest.opportunity.length > 0 ? list(digest.opportunity, fmt) : 'none valued'}`);
+  out.push(`  Open findings: ${digest.openFindings} (${digest.unvaluedFindings} without a money figure), muted: ${digest.mutedFindings}`);
+  if (options.digest) {
+    out.push(`  Since last week: ${digest.newSinceLastWeek} new, ${digest.reopenedSinceLastWeek} re-opened, ${digest.resolvedSinceLastWeek} resolved`);
+  }
+  for (const top of digest.topCustomers) {
+    out.push(`  Top customers (${top.currency}): ${top.customers.map((c) => `${c.customerKey} ${fmt(c.impact)}`).join('; ')}`);
+  }
+  if (report.unmappedContracts.length > 0) out.push(`Unmapped contract lines: ${report.unmappedContracts.map((c) => c.id).join(', ')}`);
+  if (report.flags.length > 0) out.push(`Data-quality flags: ${report.flags.length} (see report.flags)`);
+  return out.join('\n');
+}
+
+function moneyFormatter(locale: string): (m: Money) => string {
+  const cache = new Map<string, Intl.NumberFormat>();
+  return (m) => {
+    let nf = cache.get(m.currency);
+    if (!nf) cache.set(m.currency, (nf = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency })));
+    // Round the exact decimal ourselves (half away from zero) and hand Intl a string: no float on the way.
+    const digits = nf.resolvedOptions().maximumFractionDigits ?? 2;
+    return nf.format(roundDecimalString(m.amount, digits) as `${number}`);
+  };
+}
+
+function list(items: readonly Money[], fmt: (m: Money) => string): string {
+  return items.length === 0 ? '-' : items.map(fmt).join(' + ');
+}
+
+function section(out: string[], title: string, coverage: ResultCoverage): void {
+  out.push('', `== ${title} ==`);
+  const counts = `${coverage.customers} customers, ${coverage.lines} lines, ${coverage.contracts} contracts, ${coverage.weeks} weeks`;
+  if (coverage.status === 'complete') out.push(`Coverage: complete (${counts})`);
+  else out.push(`Coverage: ${coverage.status.toUpperCase().replace('_', ' ')} (${counts}): ${coverage.reasons.join('; ')}`);
+}
+
+function findingTable(out: string[], findings: readonly Finding[], fmt: (m: Money) => string, max: number): void {
+  table(out, ['Customer', 'SKU', 'Vendor', 'Seats', 'Monthly impact', 'Direction', 'Action'],
+    findings.map((f) => [
+      f.customer.key, f.skus.join(', ') || f.skuKey, f.vendorLabel ?? '-', f.seats === undefined ? '-' : String(f.seats),
+      f.monthlyImpact ? `${fmt(f.monthlyImpact)} (${f.impactBasis.replace('_', ' ')})` : 'not valued', f.direction, f.action,
+    ]), max);
+}
+
+function table(out: string[], head: string[], rows: string[][], max: number): void {
+  if (rows.length === 0) {
+    out.push('(none)');
+    return;
+  }
+  const shown = rows.slice(0, max);
+  const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...shown.map((r) => (r[i] ?? '').length))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  out.push(line(head), line(widths.map((w) => '-'.repeat(w))), ...shown.map(line));
+  if (rows.length > max) out.push(`… ${rows.length - max} more`);
+}

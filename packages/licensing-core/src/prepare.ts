@@ -1,0 +1,217 @@
+import { termMonths, type Money, type Subscription, type Vendor } from '@vectis/connector-core';
+import { decFromInt, div, divInt, isDecimalString, mulInt, parseDec, type Dec } from './decimal';
+import { parseWhen, readVendor, type PreparedPolicy } from './policy';
+import type { CustomerLink, Flag, PsaContractLine } from './types';
+
+/** Why a line's seats do or do not count at `now`. */
+export type SeatState = 'counted' | 'ended' | 'not_recurring' | 'usage' | 'unknown_status' | 'invalid_quantity';
+
+/** A subscription line, resolved against links, mappings and `now`. */
+export interface PreparedLine {
+  ref: string;
+  line: Subscription;
+  vendor: Vendor;
+  distributorCustomer: string;
+  customerKey: string;
+  linked: boolean;
+  skuKey: string;
+  sku: string;
+  seats: number;
+  seatState: SeatState;
+  endMs: number | undefined;
+  /** Currency of the cost, when the line has a readable unit cost. */
+  currency: string | undefined;
+  /** Monthly cost for all the line's seats; `undefined` when it can't be known without guessing. */
+  monthlyCost: Dec | undefined;
+  /** Monthly list value of one seat (msrp first, then the distributor's customer price). */
+  seatValue: { source: 'msrp' | 'distributor_price'; currency: string; monthly: Dec } | undefined;
+}
+
+/** A contract line, resolved against mappings and `now`. */
+export interface PreparedContract {
+  ref: string;
+  contract: PsaContractLine;
+  customerKey: string;
+  skuKey: string | undefined;
+  inEffect: boolean;
+  /** Seats that count as contracted (recurring, valid, in effect). */
+  seats: number;
+  currency: string;
+  monthlyRevenue: Dec | undefined;
+}
+
+/** Builds the link lookup: only `auto` and `confirmed` links count; `confirmed` wins a conflict. */
+export function linkLookup(links: readonly CustomerLink[]): Map<string, string> {
+  const map = new Map<string, string>();
+  const sorted = [...links]
+    .filter((l) => l.status === 'auto' || l.status === 'confirmed')
+    .sort((a, b) => rank(a) - rank(b) || String(a.psaCompanyId).localeCompare(String(b.psaCompanyId)));
+  for (const link of sorted) {
+    const vendor = readVendor(link.vendor);
+    const key = `${vendor ?? link.vendor}:${link.customerExternalId}`;
+    if (!map.has(key)) map.set(key, String(link.psaCompanyId));
+  }
+  return map;
+}
+
+function rank(link: CustomerLink): number {
+  return link.status === 'confirmed' ? 0 : 1;
+}
+
+/** The comparison key of a distributor SKU: its mapped PSA product, else the SKU itself. */
+export function skuKeyFor(vendor: string, sku: string, policy: PreparedPolicy): string {
+  const product = policy.skuToProduct.get(`${vendor}|${sku}`) ?? policy.skuToProduct.get(`*|${sku}`);
+  return product === undefined ? `sku:${sku}` : `psa:${product}`;
+}
+
+/** Resolves one line; returns `undefined` (with a flag) when its vendor tag is unreadable. */
+export function prepareLine(
+  line: Subscription,
+  links: Map<string, string>,
+  policy: PreparedPolicy,
+  nowMs: number,
+  flags: Flag[],
+): PreparedLine | undefined {
+  const vendor = readVendor(line.vendor);
+  const ref = `line:${vendor ?? line.vendor}:${line.externalId}`;
+  if (vendor === undefined) {
+    flags.push({ code: 'unknown_vendor', ref, message: `vendor tag "${String(line.vendor)}" is not a known distributor; line skipped` });
+    return undefined;
+  }
+  const distributorCustomer = `${vendor}:${line.customerExternalId}`;
+  const psa = links.get(distributorCustomer);
+  let sku = line.sku?.trim() ?? '';
+  let skuKey: string;
+  if (sku === '') {
+    sku = line.productExternalId ?? line.productName;
+    skuKey = line.productExternalId ? `product:${vendor}:${line.productExternalId}` : `name:${line.productName}`;
+    flags.push({ code: 'missing_sku', ref, message: `no SKU; grouped by ${skuKey}` });
+  } else skuKey = skuKeyFor(vendor, sku, policy);
+
+  const endMs = parseWhen(line.endDate);
+  const seatState = seatStateOf(line, ref, endMs, nowMs, flags);
+  const seats = seatState === 'invalid_quantity' ? 0 : line.quantity;
+  const cost = readMoney(line.unitCost);
+  if (line.unitCost !== undefined && cost === undefined) {
+    flags.push({ code: 'invalid_amount', ref, message: 'unitCost is not a decimal string with an ISO currency' });
+  }
+  const prepared: PreparedLine = {
+    ref, line, vendor, distributorCustomer, customerKey: psa === undefined ? distributorCustomer : `psa:${psa}`,
+    linked: psa !== undefined, skuKey, sku, seats, seatState, endMs,
+    currency: cost?.currency, monthlyCost: undefined, seatValue: undefined,
+  };
+  if (seatState !== 'counted') return prepared;
+  if (cost === undefined && line.unitCost === undefined) {
+    flags.push({ code: 'missing_unit_cost', ref, message: 'no unit cost: seats count, cost and margin are unknown' });
+  }
+  const basis = basisOf(line, ref, policy, flags);
+  const months = termMonths(line.pricePeriod);
+  if (months === undefined) {
+    flags.push({ code: 'unknown_price_period', ref, message: `price period "${line.pricePeriod}" has no length: no run-rate computed` });
+  } else if (basis !== undefined) {
+    if (cost !== undefined) prepared.monthlyCost = monthly(cost.amount, basis, seats, months);
+    prepared.seatValue = seatValueOf(line, basis, months);
+  }
+  return prepared;
+}
+
+function seatStateOf(line: Subscription, ref: string, endMs: number | undefined, nowMs: number, flags: Flag[]): SeatState {
+  const q = line.quantity;
+  if (typeof q !== 'number' || !Number.isFinite(q) || q < 0) {
+    flags.push({ code: 'negative_quantity', ref, message: `quantity ${String(q)} is not a non-negative number; line excluded` });
+    return 'invalid_quantity';
+  }
+  if (!Number.isInteger(q)) {
+    flags.push({ code: 'fractional_quantity', ref, message: `quantity ${q} is not a whole seat count; line excluded, not rounded` });
+    return 'invalid_quantity';
+  }
+  if (line.billingFrequency === 'usage') {
+    flags.push({ code: 'usage_not_in_run_rate', ref, message: 'usage-billed line: tracked separately, not in seats or run-rate' });
+    return 'usage';
+  }
+  if (!line.recurring || line.billingFrequency === 'one_time' || line.status === 'trial') {
+    flags.push({ code: 'non_recurring', ref, message: 'one-time, trial or activation line: excluded from seats and run-rate' });
+    return 'not_recurring';
+  }
+  if (line.status === 'cancelled' || line.status === 'expired') {
+    if (endMs === undefined) {
+      flags.push({ code: 'cancelled_without_end_date', ref, message: `${line.status} with no end date: treated as ended` });
+      return 'ended';
+    }
+    return endMs > nowMs ? 'counted' : 'ended';
+  }
+  if (line.status === 'unknown') {
+    flags.push({ code: 'unknown_status', ref, message: `status "${line.rawStatus}" is unknown: seats not counted, comparisons for this SKU withheld` });
+    return 'unknown_status';
+  }
+  return 'counted';
+}
+
+function basisOf(line: Subscription, ref: string, policy: PreparedPolicy, flags: Flag[]): 'unit' | 'extended' | undefined {
+  if (line.amountBasis !== 'unknown') return line.amountBasis;
+  if (policy.assumeUnit) {
+    flags.push({ code: 'assumed_unit_basis', ref, message: 'amount basis unknown: treated as per seat by policy' });
+    return 'unit';
+  }
+  flags.push({ code: 'unknown_amount_basis', ref, message: 'amount basis unknown (unit or extended?): no run-rate computed' });
+  return undefined;
+}
+
+// Monthly run-rate = amount ÷ months of the period the amount covers (pax8-cli#439 counted 3-year amounts as monthly).
+function monthly(amount: Dec, basis: 'unit' | 'extended', seats: number, months: number): Dec {
+  return divInt(basis === 'unit' ? mulInt(amount, seats) : amount, months);
+}
+
+function seatValueOf(line: Subscription, basis: 'unit' | 'extended', months: number): PreparedLine['seatValue'] {
+  for (const [source, money] of [['msrp', line.msrp], ['distributor_price', line.unitPrice]] as const) {
+    const m = readMoney(money);
+    if (m === undefined) continue;
+    const perSeat = basis === 'unit' ? m.amount : div(m.amount, decFromInt(line.quantity));
+    if (perSeat !== undefined) return { source, currency: m.currency, monthly: divInt(perSeat, months) };
+  }
+  return undefined;
+}
+
+/** Reads a Money value exactly; `undefined` when absent or malformed. */
+export function readMoney(money: Money | undefined): { amount: Dec; currency: string } | undefined {
+  if (money === undefined || !isDecimalString(money.amount) || !/^[A-Z]{3}$/.test(money.currency)) return undefined;
+  const amount = parseDec(money.amount);
+  return amount === undefined ? undefined : { amount, currency: money.currency };
+}
+
+const CONTRACT_MONTHS: Record<PsaContractLine['billingPeriod'], number | undefined> = {
+  P1M: 1, P1Y: 12, P2Y: 24, P3Y: 36, one_time: undefined, unknown: undefined,
+};
+
+/** Resolves one contract line: its SKU key, whether it is in effect at `now`, and its monthly revenue. */
+export function prepareContract(contract: PsaContractLine, policy: PreparedPolicy, nowMs: number, flags: Flag[]): PreparedContract {
+  const ref = `contract:${contract.id}`;
+  let skuKey: string | undefined;
+  if (contract.sku) skuKey = skuKeyFor('*', contract.sku, policy);
+  else if (contract.productId && policy.mappedProducts.has(contract.productId)) skuKey = `psa:${contract.productId}`;
+  else flags.push({ code: 'contract_unmapped', ref, message: `product "${contract.productId ?? ''}" has no SKU mapping: add one to compare it` });
+
+  const price = readMoney(contract.unitPrice);
+  const q = contract.quantity;
+  const validQuantity = Number.isInteger(q) && q >= 0;
+  if (!validQuantity || price === undefined) {
+    flags.push({ code: 'contract_invalid', ref, message: `quantity ${String(q)} or unit price is malformed; contract excluded` });
+  }
+  const start = parseWhen(contract.startDate);
+  const end = parseWhen(contract.endDate);
+  const inEffect =
+    validQuantity && price !== undefined && contract.status !== 'inactive' &&
+    (start === undefined || start <= nowMs) && (end === undefined || nowMs < end) &&
+    !(contract.status === 'cancelled' && end === undefined);
+  const months = CONTRACT_MONTHS[contract.billingPeriod];
+  if (contract.billingPeriod === 'unknown') {
+    flags.push({ code: 'contract_unknown_period', ref, message: 'billing period unknown: seats count, revenue is not computed' });
+  }
+  const recurring = contract.billingPeriod !== 'one_time';
+  return {
+    ref, contract, customerKey: `psa:${String(contract.psaCompanyId)}`, skuKey, inEffect: inEffect && recurring,
+    seats: inEffect && recurring ? q : 0,
+    currency: price?.currency ?? contract.unitPrice.currency,
+    monthlyRevenue: inEffect && price !== undefined && months !== undefined ? divInt(mulInt(price.amount, q), months) : undefined,
+  };
+}

@@ -1,0 +1,250 @@
+import type { Money } from '@vectis/connector-core';
+import { sub, ZERO, type Dec } from './decimal';
+import { coverageOf, comparisonReasons, rollupReasons, sourceReasons, type CoverageBase } from './coverage';
+import { analyseSku, addTo, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
+import { compareWeeks, indexSnapshots, previousIsoWeek, vendorStatuses, type LineDrift, type SkuDrift, type VendorDriftStatus } from './drift';
+import { contractFindings, type Finding } from './findings';
+import { vendorLabelOf, type QbrVendorLabel } from './label';
+import { parseNow, preparePolicy, readVendor } from './policy';
+import { linkLookup, prepareContract, prepareLine, type PreparedContract, type PreparedLine } from './prepare';
+import { unusedSeatFindings } from './unused';
+import type { CustomerRef, Flag, LicensingInput, ResultCoverage } from './types';
+
+/** Per-currency totals: cost and revenue never mix currencies; margin sums only SKUs with a margin. */
+export interface CurrencyTotals {
+  currency: string;
+  monthlyCost: Money;
+  monthlyRevenue: Money;
+  /** Sum of per-SKU margins whose figures are in this currency. */
+  margin: Money;
+  skusWithMargin: number;
+}
+
+/** One customer's rollup summary. */
+export interface CustomerSummary {
+  customer: CustomerRef;
+  vendorLabel: QbrVendorLabel | undefined;
+  totals: CurrencyTotals[];
+  skus: number;
+}
+
+/** Week-over-week seat drift. `no_baseline` is not "no drift". */
+export interface DriftReport {
+  status: 'compared' | 'partial' | 'no_baseline' | 'no_snapshots';
+  currentWeek: string | undefined;
+  previousWeek: string | undefined;
+  vendors: VendorDriftStatus[];
+  lines: LineDrift[];
+  skus: SkuDrift[];
+  coverage: ResultCoverage;
+}
+
+/**
+ * Everything the licensing tab, Money Found and the digest need, each section with its coverage.
+ *
+ * @example
+ * const report = computeLicensingReport(input);
+ * if (report.moneyFound.coverage.status === 'not_audited') console.warn('Not audited:', report.moneyFound.coverage.reasons);
+ */
+export interface LicensingReport {
+  now: string;
+  qbrVendorLabel: QbrVendorLabel | undefined;
+  customers: CustomerSummary[];
+  rollups: { items: SkuRollup[]; totals: CurrencyTotals[]; coverage: ResultCoverage };
+  seats: { uncontracted: Finding[]; overContracted: Finding[]; coverage: ResultCoverage };
+  margins: { belowMargin: Finding[]; cancelledStillBilled: Finding[]; currencyMismatches: Finding[]; coverage: ResultCoverage };
+  drift: DriftReport;
+  moneyFound: { findings: Finding[]; auditedCustomers: string[]; coverage: ResultCoverage };
+  /** Contract lines that could not be compared because their product has no SKU mapping. */
+  unmappedContracts: { id: string; psaCompanyId: string; productId: string | undefined }[];
+  /** Contract lines in effect for a SKU the customer has no distributor line for (sourced elsewhere?). */
+  contractsWithoutDistributorLines: string[];
+  flags: Flag[];
+}
+
+/**
+ * Computes margins, uncontracted and over-contracted seats, below-margin and cancelled-still-billed
+ * SKUs, week-over-week drift, unused seats and the Money Found rows. Pure: no I/O, no clock.
+ * Throws `ConfigurationError` for a bad `now` or policy; bad rows become `flags`, never zeros.
+ *
+ * @example
+ * const report = computeLicensingReport({ subscriptions, contracts, links, snapshots,
+ *   policy: { minMarginPercent: '20' }, now: '2026-11-26T06:00:00Z' });
+ * console.log(formatLicensingReport(report));
+ */
+export function computeLicensingReport(input: LicensingInput): LicensingReport {
+  const nowMs = parseNow(input.now);
+  const policy = preparePolicy(input.policy);
+  const flags: Flag[] = [];
+  const links = linkLookup(input.links);
+  const lines = input.subscriptions.map((l) => prepareLine(l, links, policy, nowMs, flags)).filter((l): l is PreparedLine => l !== undefined);
+  const contracts = input.contracts.map((c) => prepareContract(c, policy, nowMs, flags));
+
+  const refs = new Map<string, CustomerRef>();
+  const refOf = (key: string): CustomerRef => {
+    let ref = refs.get(key);
+    if (!ref) {
+      ref = { key, linked: key.startsWith('psa:'), distributorCustomers: [], ...(key.startsWith('psa:') ? { psaCompanyId: key.slice(4) } : {}) };
+      refs.set(key, ref);
+    }
+    return ref;
+  };
+  for (const l of lines) {
+    const ref = refOf(l.customerKey);
+    if (!ref.distributorCustomers.includes(l.distributorCustomer)) ref.distributorCustomers.push(l.distributorCustomer);
+  }
+  for (const ref of refs.values()) ref.distributorCustomers.sort();
+
+  const buckets = new Map<string, { customerKey: string; skuKey: string; lines: PreparedLine[]; contracts: PreparedContract[] }>();
+  const bucket = (customerKey: string, skuKey: string) => {
+    const key = `${customerKey}\u0000${skuKey}`;
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = { customerKey, skuKey, lines: [], contracts: [] }));
+    return b;
+  };
+  for (const l of lines) bucket(l.customerKey, l.skuKey).lines.push(l);
+  const customersWithContracts = new Set(contracts.map((c) => c.customerKey));
+  const unmappedByCustomer = new Map<string, number>();
+  for (const c of contracts) {
+    if (c.skuKey === undefined) unmappedByCustomer.set(c.customerKey, (unmappedByCustomer.get(c.customerKey) ?? 0) + 1);
+    else bucket(c.customerKey, c.skuKey).contracts.push(c);
+  }
+
+  const analyses: SkuAnalysis[] = [...buckets.values()]
+    .sort((a, b) => a.customerKey.localeCompare(b.customerKey) || a.skuKey.localeCompare(b.skuKey))
+    .map((b) => analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, customersWithContracts.has(b.customerKey), policy));
+  const items = analyses.map((a) => toRollup(a, refOf(a.customerKey)));
+  const contractFound = analyses.flatMap((a) => contractFindings(a, refOf(a.customerKey), policy, unmappedByCustomer.get(a.customerKey) ?? 0));
+
+  const customerKeys = [...new Set(lines.map((l) => l.customerKey))].sort();
+  const linkedCustomers = customerKeys.filter((k) => k.startsWith('psa:'));
+  const base: CoverageBase = {
+    customers: new Set(items.map((r) => r.customer.key)).size,
+    lines: lines.length,
+    contracts: contracts.length,
+    weeks: new Set((input.snapshots ?? []).map((s) => s.week)).size,
+    linkedCustomers,
+    unlinkedCustomers: [...new Set(lines.filter((l) => !l.linked).map((l) => l.distributorCustomer))].sort(),
+    customersWithoutContracts: linkedCustomers.filter((k) => !customersWithContracts.has(k)),
+  };
+  const sources = sourceReasons(input.sources ?? []);
+  const audited = linkedCustomers.filter((k) => customersWithContracts.has(k));
+  const r1 = rollupReasons(base, flags, sources);
+  const r2 = comparisonReasons(base, flags, sources, audited.length);
+  const comparisonCoverage = coverageOf(base, r2.notAudited, r2.partial);
+
+  const drift = driftReport(input, lines, links, policy, nowMs, flags, refOf, base, sources);
+  const auditedSet = new Set([...audited, ...drift.auditedCustomers]);
+  const findings = [...contractFound, ...drift.unused].sort((a, b) => a.id.localeCompare(b.id));
+  const moneyReasons = { notAudited: [...r2.notAudited], partial: [...r2.partial] };
+  if (drift.report.status !== 'compared') moneyReasons.partial.push('unused seats: no current snapshot week audited for every vendor');
+  // Unused-seat findings stand on their own, so Money Found is audited when either side is.
+  if (moneyReasons.notAudited.length > 0 && drift.auditedCustomers.length > 0) {
+    moneyReasons.partial.push(...moneyReasons.notAudited.map((r) => `contract comparison not audited: ${r}`));
+    moneyReasons.notAudited = [];
+  }
+  const byKind = (kind: Finding['kind']) => contractFound.filter((f) => f.kind === kind);
+  const totals = currencyTotals(analyses);
+  const rollupCoverage = coverageOf(base, r1.notAudited, r1.partial);
+  return {
+    now: new Date(nowMs).toISOString(),
+    qbrVendorLabel: vendorLabelOf(lines.map((l) => l.vendor)),
+    customers: [...groupBy(analyses, (a) => a.customerKey)].map(([key, mine]) => ({
+      customer: refOf(key),
+      vendorLabel: vendorLabelOf(mine.flatMap((a) => a.lines.map((l) => l.vendor))),
+      totals: currencyTotals(mine),
+      skus: mine.length,
+    })),
+    rollups: { items, totals, coverage: rollupCoverage },
+    seats: { uncontracted: byKind('uncontracted_seats'), overContracted: byKind('over_contracted_seats'), coverage: comparisonCoverage },
+    margins: {
+      belowMargin: byKind('below_margin'),
+      cancelledStillBilled: byKind('cancelled_still_billed'),
+      currencyMismatches: byKind('currency_mismatch'),
+      coverage: comparisonCoverage,
+    },
+    drift: drift.report,
+    moneyFound: { findings, auditedCustomers: [...auditedSet].sort(), coverage: coverageOf(base, moneyReasons.notAudited, moneyReasons.partial) },
+    unmappedContracts: contracts
+      .filter((c) => c.skuKey === undefined)
+      .map((c) => ({ id: c.contract.id, psaCompanyId: String(c.contract.psaCompanyId), productId: c.contract.productId }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    contractsWithoutDistributorLines: analyses
+      .filter((a) => a.lines.length === 0)
+      .flatMap((a) => a.contracts.filter((c) => c.inEffect).map((c) => c.contract.id))
+      .sort(),
+    flags: flags.sort((a, b) => a.ref.localeCompare(b.ref) || a.code.localeCompare(b.code)),
+  };
+}
+
+function driftReport(
+  input: LicensingInput,
+  lines: PreparedLine[],
+  links: Map<string, string>,
+  policy: ReturnType<typeof preparePolicy>,
+  nowMs: number,
+  flags: Flag[],
+  refOf: (key: string) => CustomerRef,
+  base: CoverageBase,
+  sources: string[],
+): { report: DriftReport; unused: Finding[]; auditedCustomers: string[] } {
+  const snapshots = input.snapshots ?? [];
+  const index = indexSnapshots(snapshots, flags);
+  const weeks = [...new Set(snapshots.map((s) => s.week))].sort();
+  const currentWeek = weeks.at(-1);
+  if (currentWeek === undefined) {
+    const coverage = coverageOf(base, ['no seat snapshots in input'], []);
+    return { report: { status: 'no_snapshots', currentWeek, previousWeek: undefined, vendors: [], lines: [], skus: [], coverage }, unused: [], auditedCustomers: [] };
+  }
+  const previousWeek = previousIsoWeek(currentWeek);
+  const vendors = vendorStatuses(index, currentWeek, previousWeek, flags);
+  const lineIndex = new Map(lines.map((l) => [`${l.vendor}:${l.line.externalId}`, l]));
+  const compared = compareWeeks(index, vendors, currentWeek, previousWeek, { lines: lineIndex, links, policy, nowMs });
+  const ok = vendors.filter((v) => v.status === 'compared').length;
+  const status = ok === 0 ? 'no_baseline' : ok === vendors.length ? 'compared' : 'partial';
+  const notAudited = ok === 0 ? [`no baseline: no vendor has snapshots for both ${previousWeek} and ${currentWeek}`] : [];
+  const partial = [...sources, ...vendors.filter((v) => v.status !== 'compared' && ok > 0).map((v) => `${v.vendor}: ${v.status.replace('_', ' ')}`)];
+  const unused = unusedSeatFindings(index, currentWeek, { lines: lineIndex, refOf, nowMs });
+  const auditedCustomers = snapshots
+    .filter((s) => s.week === currentWeek)
+    .map((s) => lineIndex.get(`${readVendor(s.vendor)}:${s.subscriptionExternalId}`)?.customerKey ?? `${readVendor(s.vendor)}:${s.customerExternalId}`);
+  return {
+    report: { status, currentWeek, previousWeek, vendors, lines: compared.lines, skus: compared.skus, coverage: coverageOf(base, notAudited, partial) },
+    unused,
+    auditedCustomers: [...new Set(auditedCustomers)],
+  };
+}
+
+function currencyTotals(analyses: SkuAnalysis[]): CurrencyTotals[] {
+  const cost = new Map<string, Dec>();
+  const revenue = new Map<string, Dec>();
+  const margin = new Map<string, Dec>();
+  const withMargin = new Map<string, number>();
+  for (const a of analyses) {
+    for (const [c, v] of a.costByCurrency) addTo(cost, c, v);
+    for (const [c, v] of a.revenueByCurrency) addTo(revenue, c, v);
+    if (a.margin) {
+      addTo(margin, a.margin.currency, sub(a.margin.revenue, a.margin.cost));
+      withMargin.set(a.margin.currency, (withMargin.get(a.margin.currency) ?? 0) + 1);
+    }
+  }
+  const currencies = [...new Set([...cost.keys(), ...revenue.keys(), ...margin.keys()])].sort();
+  return currencies.map((c) => ({
+    currency: c,
+    monthlyCost: money(cost.get(c) ?? ZERO, c),
+    monthlyRevenue: money(revenue.get(c) ?? ZERO, c),
+    margin: money(margin.get(c) ?? ZERO, c),
+    skusWithMargin: withMargin.get(c) ?? 0,
+  }));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

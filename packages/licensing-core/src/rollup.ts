@@ -1,0 +1,242 @@
+import type { BillingFrequency, Money, Term, Vendor } from '@vectis/connector-core';
+import { add, cmp, decFromInt, div, divInt, formatDec, mulInt, sub, ZERO, type Dec } from './decimal';
+import { convert, type PreparedPolicy } from './policy';
+import type { PreparedContract, PreparedLine } from './prepare';
+import { vendorLabelOf } from './label';
+import type { CustomerRef } from './types';
+
+/** Lines of one customer + SKU with the same term, billing frequency and currency, summed. */
+export interface LineGroup {
+  commitmentTerm: Term;
+  billingFrequency: BillingFrequency;
+  /** Cost currency; `undefined` when no line of the group has a readable unit cost. */
+  currency: string | undefined;
+  seats: number;
+  /** Sum of the lines' monthly run-rates; `undefined` unless every counted line has one. */
+  monthlyCost: Money | undefined;
+  /** `monthlyCost ÷ seats`, rounded half-even at 10 places. */
+  unitCostMonthly: Money | undefined;
+  vendors: Vendor[];
+  lineIds: string[];
+}
+
+/** Margin of one customer + SKU, computed only when revenue and cost are complete and comparable. */
+export interface MarginFigure {
+  currency: string;
+  monthlyRevenue: Money;
+  monthlyCost: Money;
+  /** Revenue − cost. */
+  margin: Money;
+  /** margin ÷ revenue × 100; `undefined` when revenue is zero. */
+  marginPercent: string | undefined;
+  /** (unit revenue − unit cost) ÷ unit revenue × 100: what the below-margin rule checks. */
+  unitMarginPercent: string | undefined;
+  /** Present when the cost was converted with a supplied FX rate. */
+  fxRate?: { from: string; to: string; rate: string } | undefined;
+}
+
+/**
+ * One customer + SKU across every vendor: the `/licensing` row.
+ *
+ * @example
+ * for (const r of report.rollups) console.log(r.customer.key, r.skus.join('/'), r.seats, r.contractedSeats, r.vendorLabel);
+ */
+export interface SkuRollup {
+  customer: CustomerRef;
+  skuKey: string;
+  skus: string[];
+  productName: string;
+  vendors: Vendor[];
+  /** "Ingram Micro", "Pax8", "Sherweb", "TD SYNNEX" or "Mixed". */
+  vendorLabel: string | undefined;
+  /** Distributor seats that count at `now` (recurring, not ended, known status). */
+  seats: number;
+  /** Contract seats in effect at `now`; `undefined` when the customer is unlinked or has no contract data. */
+  contractedSeats: number | undefined;
+  groups: LineGroup[];
+  monthlyCost: Money[];
+  monthlyRevenue: Money[];
+  margin: MarginFigure | undefined;
+  /** Why `margin` is missing, when it is. */
+  marginUnavailable: string | undefined;
+  lineIds: string[];
+  contractIds: string[];
+}
+
+/** Internal numbers behind a rollup, kept exact for the findings. */
+export interface SkuAnalysis {
+  customerKey: string;
+  skuKey: string;
+  lines: PreparedLine[];
+  contracts: PreparedContract[];
+  counted: PreparedLine[];
+  seats: number;
+  /** False when a line's status is unknown: seat comparisons are withheld. */
+  seatsKnown: boolean;
+  contractData: boolean;
+  contractedSeats: number;
+  costByCurrency: Map<string, Dec>;
+  costComplete: boolean;
+  revenueByCurrency: Map<string, Dec>;
+  revenueComplete: boolean;
+  margin: { currency: string; revenue: Dec; cost: Dec; fx?: { from: string; rate: Dec } } | undefined;
+  marginUnavailable: string | undefined;
+  currencyMismatch: { revenue: string[]; cost: string[] } | undefined;
+}
+
+/** Computes the exact figures of one customer + SKU bucket. */
+export function analyseSku(
+  customerKey: string,
+  skuKey: string,
+  lines: PreparedLine[],
+  contracts: PreparedContract[],
+  contractData: boolean,
+  policy: PreparedPolicy,
+): SkuAnalysis {
+  const counted = lines.filter((l) => l.seatState === 'counted');
+  const costByCurrency = new Map<string, Dec>();
+  let costComplete = true;
+  for (const l of counted) {
+    if (l.monthlyCost === undefined || l.currency === undefined) costComplete = false;
+    else addTo(costByCurrency, l.currency, l.monthlyCost);
+  }
+  const effective = contracts.filter((c) => c.inEffect);
+  const revenueByCurrency = new Map<string, Dec>();
+  let revenueComplete = true;
+  for (const c of effective) {
+    if (c.monthlyRevenue === undefined) revenueComplete = false;
+    else addTo(revenueByCurrency, c.currency, c.monthlyRevenue);
+  }
+  const a: SkuAnalysis = {
+    customerKey, skuKey, lines, contracts, counted,
+    seats: counted.reduce((n, l) => n + l.seats, 0),
+    seatsKnown: !lines.some((l) => l.seatState === 'unknown_status'),
+    contractData, contractedSeats: effective.reduce((n, c) => n + c.seats, 0),
+    costByCurrency, costComplete, revenueByCurrency, revenueComplete,
+    margin: undefined, marginUnavailable: undefined, currencyMismatch: undefined,
+  };
+  decideMargin(a, policy);
+  return a;
+}
+
+function decideMargin(a: SkuAnalysis, policy: PreparedPolicy): void {
+  const revenueCurrencies = [...a.revenueByCurrency.keys()].sort();
+  const costCurrencies = [...a.costByCurrency.keys()].sort();
+  if (!a.customerKey.startsWith('psa:')) a.marginUnavailable = 'customer not linked to a PSA company';
+  else if (a.contracts.every((c) => !c.inEffect)) a.marginUnavailable = 'no contract line in effect for this SKU';
+  else if (!a.revenueComplete) a.marginUnavailable = 'a contract line has no readable monthly revenue';
+  else if (a.counted.length === 0) a.marginUnavailable = 'no distributor seats count at this time';
+  else if (!a.costComplete) a.marginUnavailable = 'a distributor line has no monthly run-rate (see flags)';
+  else if (revenueCurrencies.length !== 1 || costCurrencies.length !== 1) {
+    a.marginUnavailable = 'several currencies on one side: not added together';
+    a.currencyMismatch = { revenue: revenueCurrencies, cost: costCurrencies };
+  } else {
+    const to = revenueCurrencies[0] as string;
+    const from = costCurrencies[0] as string;
+    const rawCost = a.costByCurrency.get(from) as Dec;
+    const cost = convert(rawCost, from, to, policy);
+    if (cost === undefined) {
+      a.marginUnavailable = `contract in ${to}, distributor cost in ${from}, and no FX rate supplied`;
+      a.currencyMismatch = { revenue: revenueCurrencies, cost: costCurrencies };
+    } else {
+      a.margin = { currency: to, revenue: a.revenueByCurrency.get(to) as Dec, cost };
+      if (from !== to) a.margin.fx = { from, rate: policy.fx.get(`${from}|${to}`) as Dec };
+    }
+  }
+}
+
+/** Unit margin percent: (revenue/contracted − cost/seats) ÷ (revenue/contracted) × 100. */
+export function unitMarginPercent(a: SkuAnalysis): Dec | undefined {
+  if (!a.margin || a.contractedSeats === 0 || a.seats === 0) return undefined;
+  const unitRevenue = divInt(a.margin.revenue, a.contractedSeats);
+  const unitCost = divInt(a.margin.cost, a.seats);
+  const pct = div(mulInt(sub(unitRevenue, unitCost), 100), unitRevenue);
+  return pct;
+}
+
+/** Builds the public rollup row from the exact analysis. */
+export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
+  const vendors = sortedUnique(a.lines.map((l) => l.vendor));
+  let margin: MarginFigure | undefined;
+  if (a.margin) {
+    const m = sub(a.margin.revenue, a.margin.cost);
+    const pct = div(mulInt(m, 100), a.margin.revenue);
+    const unit = unitMarginPercent(a);
+    margin = {
+      currency: a.margin.currency,
+      monthlyRevenue: money(a.margin.revenue, a.margin.currency),
+      monthlyCost: money(a.margin.cost, a.margin.currency),
+      margin: money(m, a.margin.currency),
+      marginPercent: pct === undefined ? undefined : formatDec(pct),
+      unitMarginPercent: unit === undefined ? undefined : formatDec(unit),
+    };
+    if (a.margin.fx) margin.fxRate = { from: a.margin.fx.from, to: a.margin.currency, rate: formatDec(a.margin.fx.rate) };
+  }
+  const named = [...a.lines].sort((x, y) => x.ref.localeCompare(y.ref));
+  return {
+    customer, skuKey: a.skuKey,
+    skus: sortedUnique(a.lines.map((l) => l.sku)),
+    productName: named[0]?.line.productName ?? a.contracts[0]?.contract.description ?? a.skuKey,
+    vendors, vendorLabel: vendorLabelOf(vendors),
+    seats: a.seats,
+    contractedSeats: a.contractData ? a.contractedSeats : undefined,
+    groups: lineGroups(a.counted),
+    monthlyCost: moneyList(a.costByCurrency),
+    monthlyRevenue: moneyList(a.revenueByCurrency),
+    margin, marginUnavailable: a.marginUnavailable,
+    lineIds: a.lines.map((l) => l.ref).sort(),
+    contractIds: a.contracts.map((c) => c.contract.id).sort(),
+  };
+}
+
+// Group by (term, billing frequency, currency): two subscriptions for one product are normal (pax8-cli#63).
+function lineGroups(counted: PreparedLine[]): LineGroup[] {
+  const groups = new Map<string, PreparedLine[]>();
+  for (const l of counted) {
+    const key = `${l.line.commitmentTerm}|${l.line.billingFrequency}|${l.currency ?? ''}`;
+    const list = groups.get(key);
+    if (list) list.push(l);
+    else groups.set(key, [l]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, ls]) => {
+    const first = ls[0] as PreparedLine;
+    const seats = ls.reduce((n, l) => n + l.seats, 0);
+    const complete = ls.every((l) => l.monthlyCost !== undefined);
+    const total = ls.reduce((s, l) => add(s, l.monthlyCost ?? ZERO), ZERO);
+    const currency = first.currency;
+    return {
+      commitmentTerm: first.line.commitmentTerm,
+      billingFrequency: first.line.billingFrequency,
+      currency,
+      seats,
+      monthlyCost: complete && currency ? money(total, currency) : undefined,
+      unitCostMonthly: complete && currency && seats > 0 ? money(divInt(total, seats), currency) : undefined,
+      vendors: sortedUnique(ls.map((l) => l.vendor)),
+      lineIds: ls.map((l) => l.ref).sort(),
+    };
+  });
+}
+
+export function addTo(map: Map<string, Dec>, currency: string, amount: Dec): void {
+  map.set(currency, add(map.get(currency) ?? ZERO, amount));
+}
+
+export function money(amount: Dec, currency: string): Money {
+  return { amount: formatDec(amount), currency };
+}
+
+/** Per-currency amounts, sorted by currency code (never summed across). */
+export function moneyList(map: Map<string, Dec>): Money[] {
+  return [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => money(v, c));
+}
+
+export function sortedUnique<T extends string>(items: readonly T[]): T[] {
+  return [...new Set(items)].sort();
+}
+
+/** True when `a` is below `b`. */
+export function below(a: Dec, b: Dec): boolean {
+  return cmp(a, b) < 0;
+}
+
+export const HUNDRED = decFromInt(100);
