@@ -48,6 +48,11 @@ export interface ContractFake {
   requests(): readonly FakeRequestLog[];
   /** Ids the fake holds, to check paging got every one exactly once. */
   ids(stream: 'customers' | 'subscriptions'): readonly string[];
+  /**
+   * Optional: how many subscription lines (one per product/SKU, across every subscription) the tenant
+   * holds. When given, the suite checks multi-product subscriptions are flattened, not read as `products[0]`.
+   */
+  lineCount?(): number;
   /** Mark a record with a status value the vendor's docs do not list, to test open enums. */
   setUnknownStatus(stream: 'customers' | 'subscriptions', id: string, rawStatus: string): void;
 }

@@ -1,1 +1,9 @@
-export {};
+// Curated surface of the private test kit: the contract suite, its cases and the msw helpers.
+export { connectorContract, contractCases, createContractContext, CONTRACT_TUNING } from './contract/suite';
+export type { ContractCase, ContractContext, ContractEnv, ContractOptions, ContractTuning } from './contract/types';
+export { capabilitiesCase, pagingCase, shiftingPagesCase, testConnectionCase, unknownStatusCase } from './contract/cases-data';
+export { malformedJsonCase, rateLimitCase, schemaDriftCase, serverErrorCase, timeoutCase, unauthorizedCase } from './contract/cases-faults';
+export { abortCase, readOnlyCase, secretsCase } from './contract/cases-safety';
+export { errorText, filterChanges } from './contract/helpers';
+export { fakeHandlers, useFakeApi } from './msw';
+export type { ContractFake, FakeFault, FakeRequestLog } from './fake-api';

@@ -10,7 +10,7 @@ const BASE = 'https://api.example.test/marketplace/na';
 const PASSWORD = 'pa55-word-SECRET';
 const KEY = 'sub-key-0123456789';
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 

@@ -134,8 +134,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (error instanceof VectisError) throw error;
       const url = redact(req.url, secrets());
       if (isKyTimeout(error)) throw new TimeoutError({ connector, method: req.method, url, timeoutMs });
-      const reason = error instanceof Error ? redact((error.cause instanceof Error ? error.cause : error).message, secrets()) : undefined;
-      throw new NetworkError({ connector, method: req.method, url, reason, cause: error });
+      // ky's NetworkError holds the Request (with its Authorization header): keep only the underlying cause.
+      const root = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      const reason = root instanceof Error ? redact(root.message, secrets()) : undefined;
+      throw new NetworkError({ connector, method: req.method, url, reason, cause: root });
     } finally {
       release();
     }

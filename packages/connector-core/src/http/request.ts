@@ -42,6 +42,10 @@ interface RequestInput {
   tokenCall?: boolean;
 }
 
+function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
 const BACKOFF_STATUSES = new Set([502, 503, 504]);
 
 /**
@@ -102,18 +106,24 @@ export function createRequester(k: {
       if (!json.ok) throw notJsonError({ connector, where: `POST ${new URL(url).pathname}`, start: redact(res.text.trim().slice(0, 60), k.secrets()) });
       return json.value;
     };
-    try {
-      return await auth.authorize(send, (reason) => emit({ type: 'token', connector, reason }));
-    } catch (error) {
-      if (isVectisError(error)) throw error;
-      if (error instanceof z.ZodError) {
-        const where = `POST ${new URL(k.resolve(auth.tokenCall.url)).pathname}`;
-        throw new SchemaDriftError({ connector, where, issues: driftIssues(error) });
+    for (let shared = 0; ; shared++) {
+      try {
+        return await auth.authorize(send, (reason) => emit({ type: 'token', connector, reason }));
+      } catch (error) {
+        if (req.signal.aborted) throw req.signal.reason;
+        // The single-flight token call belonged to another request that was aborted: ask again.
+        if (isAbortError(error) && shared < 2) continue;
+        throw tokenFailure(error);
       }
-      // A caller-supplied parse threw something else: report it as drift without echoing the token body.
-      const where = `POST ${new URL(k.resolve(auth.tokenCall.url)).pathname}`;
-      throw new SchemaDriftError({ connector, where, issues: [{ path: '', message: 'the token response could not be read' }], cause: error });
     }
+  }
+
+  function tokenFailure(error: unknown): unknown {
+    if (isVectisError(error) || isAbortError(error)) return error;
+    const where = `POST ${new URL(k.resolve(auth.tokenCall.url)).pathname}`;
+    if (error instanceof z.ZodError) return new SchemaDriftError({ connector, where, issues: driftIssues(error) });
+    // A caller-supplied parse threw something else: report it as drift without echoing the token body.
+    return new SchemaDriftError({ connector, where, issues: [{ path: '', message: 'the token response could not be read' }] });
   }
 
   async function backoff(req: RequestInput, emit: (e: ProgressEvent) => void, retries: number, reason: string, status?: number) {

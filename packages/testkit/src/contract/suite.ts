@@ -1,0 +1,114 @@
+import { type DistributorConnector, isNotImplementedError } from '@vectis/connector-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { useFakeApi } from '../msw';
+import { capabilitiesCase, pagingCase, shiftingPagesCase, testConnectionCase, unknownStatusCase } from './cases-data';
+import { malformedJsonCase, rateLimitCase, schemaDriftCase, serverErrorCase, timeoutCase, unauthorizedCase } from './cases-faults';
+import { abortCase, readOnlyCase, secretsCase } from './cases-safety';
+import { describeError, rejection } from './helpers';
+import type { ContractCase, ContractContext, ContractOptions, ContractTuning } from './types';
+
+/**
+ * The tuning the suite hands to connectors: short timeouts and retry delays so faults resolve fast;
+ * `maxRetryAfterMs` stays high so the abort case can catch a connector sitting out a long wait.
+ */
+export const CONTRACT_TUNING: ContractTuning = {
+  timeoutMs: 300,
+  retry: { limit: 2, baseDelayMs: 5, maxRetryAfterMs: 60_000, defaultRetryAfterMs: 20 },
+  pacing: false,
+};
+
+/** Every case, in report order. Each can also be run directly: `await pagingCase.run(ctx)`. */
+export const contractCases: readonly ContractCase[] = [
+  testConnectionCase,
+  pagingCase,
+  shiftingPagesCase,
+  unauthorizedCase,
+  rateLimitCase,
+  serverErrorCase,
+  timeoutCase,
+  malformedJsonCase,
+  schemaDriftCase,
+  unknownStatusCase,
+  readOnlyCase,
+  secretsCase,
+  abortCase,
+  capabilitiesCase,
+];
+
+const DEFAULT_SEED = { customers: 23, subscriptions: 31 };
+
+/**
+ * A context to run cases directly (outside `connectorContract`), e.g. against a deliberately broken connector.
+ * The caller routes the fake through msw (`useFakeApi(fake)`).
+ *
+ * @example
+ * const ctx = createContractContext({ name: 'acme', fake, secrets, create });
+ * await expect(pagingCase.run(ctx)).rejects.toThrow();
+ */
+export function createContractContext(options: ContractOptions): ContractContext {
+  const { fake } = options;
+  if (!fake) throw new Error(`connectorContract(${options.name}): a connector that is not a stub needs a fake API`);
+  const env = { baseUrl: fake.baseUrl, tuning: CONTRACT_TUNING };
+  const created: DistributorConnector[] = [];
+  return {
+    name: options.name,
+    fake,
+    env,
+    secrets: options.secrets,
+    seed: options.seed ?? DEFAULT_SEED,
+    create() {
+      const connector = options.create(env);
+      created.push(connector);
+      return connector;
+    },
+    async cleanup() {
+      await Promise.all(created.splice(0).map((c) => c.dispose()));
+    },
+  };
+}
+
+async function stubContract(connector: DistributorConnector, options: ContractOptions): Promise<void> {
+  const calls: Array<[string, () => Promise<unknown>]> = [
+    ['testConnection', () => connector.testConnection()],
+    ['listCustomers', () => connector.listCustomers()[Symbol.asyncIterator]().next()],
+    ['listSubscriptions', () => connector.listSubscriptions()[Symbol.asyncIterator]().next()],
+    ['listSeatSnapshots', () => connector.listSeatSnapshots({ week: '2026-W48', asOf: '2026-11-26T00:00:00.000Z' })[Symbol.asyncIterator]().next()],
+  ];
+  for (const [method, call] of calls) {
+    const error = await rejection(call(), `${method}() on a stub`);
+    expect(isNotImplementedError(error), `${method}: ${describeError(error)}`).toBe(true);
+    const e = error as { vendor: string; docsUrl: string; message: string };
+    expect(e.vendor, `${method} must name the vendor`).toBe(connector.label);
+    if (options.docsUrlIncludes) expect(e.docsUrl).toContain(options.docsUrlIncludes);
+  }
+}
+
+/**
+ * Registers the shared connector contract suite for one connector: the same cases (paging, auth
+ * renewal, rate limits, 5xx, timeouts, drift, open enums, read-only, secrets, abort, capabilities)
+ * against the vendor's fake API, served through msw. A stub gets one real test plus `it.todo` per case.
+ *
+ * @example
+ * connectorContract({
+ *   name: 'ingram', fake: createIngramSandbox(), secrets: [PASSWORD, KEY],
+ *   create: (env) => createIngramConnector({ ...creds, apiUrl: env.baseUrl, ...env.tuning }),
+ * });
+ */
+export function connectorContract(options: ContractOptions): void {
+  describe(`${options.name} — connector contract`, () => {
+    const probe = options.create({ baseUrl: options.fake?.baseUrl ?? 'https://stub.invalid', tuning: CONTRACT_TUNING });
+    afterAll(() => probe.dispose());
+    if (probe.capabilities.stub) {
+      it('is an honest stub: testConnection and every stream throw NotImplementedError naming the vendor and its docs', () =>
+        stubContract(probe, options));
+      for (const c of contractCases) it.todo(`${c.name} — stub, not implemented`);
+      return;
+    }
+    useFakeApi(...(options.fake ? [options.fake] : []));
+    const ctx = createContractContext(options);
+    afterEach(() => ctx.cleanup());
+    for (const c of contractCases) {
+      it.skipIf(c.applies !== undefined && !c.applies(probe))(c.name, () => c.run(ctx), 20_000);
+    }
+  });
+}
