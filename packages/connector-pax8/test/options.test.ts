@@ -25,8 +25,9 @@ describe('Pax8 options', () => {
       apiUrl: 'https://api.pax8.com/v1',
       tokenUrl: 'https://api.pax8.com/v1/token',
       allowInsecureLoopback: false,
-      timeoutMs: 30_000,
-      retry: { limit: 3, maxRetryAfterMs: 60_000 },
+      timeoutMs: 60_000,
+      retry: { limit: 3, baseDelayMs: 1_000, maxRetryAfterMs: 120_000, defaultRetryAfterMs: 60_000 },
+      concurrency: 2,
       pacing: { limit: 1000, intervalMs: 60_000 },
     });
     expect(PAX8_PARTNER_AUDIENCE).toBe('https://api.pax8.com');
@@ -60,7 +61,7 @@ describe('Pax8 options', () => {
       audience: 'https://example.com',
       apiUrl: 'http://api.pax8.com/v1',
       tokenUrl: 'https://user:pw@api.pax8.com/v1/token',
-      timeoutMs: 10,
+      timeoutMs: 0,
       retry: { limit: -1, maxRetryAfterMs: 'soon' },
       pacing: { limit: 0, intervalMs: 60_000 },
       fetch: 'not a function',
@@ -74,7 +75,7 @@ describe('Pax8 options', () => {
         'clientSecret',
         '(options)', // the unknown key: core never repeats what the user typed, key names included
         'fetch',
-        'pacing.limit',
+        'pacing',
         'retry.limit',
         'retry.maxRetryAfterMs',
         'timeoutMs',

@@ -26,8 +26,9 @@ describe('Sherweb options', () => {
       apiUrl: 'https://api.sherweb.com',
       tokenUrl: 'https://api.sherweb.com/auth/oidc/connect/token',
       allowInsecureLoopback: false,
-      timeoutMs: 30_000,
-      retry: { limit: 3, maxRetryAfterMs: 60_000 },
+      timeoutMs: 60_000,
+      retry: { limit: 3, baseDelayMs: 1_000, maxRetryAfterMs: 120_000, defaultRetryAfterMs: 60_000 },
+      concurrency: 2,
       pacing: { limit: 120, intervalMs: 60_000 },
     });
     expect(SHERWEB_SCOPES).toEqual(['service-provider', 'distributor']);
@@ -66,7 +67,7 @@ describe('Sherweb options', () => {
       region: 'ca',
     });
     expect(fields(err)).toEqual(
-      ['apiUrl', 'clientId', 'clientSecret', 'fetch', 'pacing.intervalMs', '(options)', 'retry.limit', 'scopes', 'subscriptionKey', 'timeoutMs'].sort(),
+      ['apiUrl', 'clientId', 'clientSecret', 'fetch', 'pacing', '(options)', 'retry.limit', 'scopes', 'subscriptionKey', 'timeoutMs'].sort(),
     );
     expect(err.message).toMatch(/^\[vectis:sherweb\] invalid options \(10\)/);
     expect(err.issues.find((i) => i.field === 'subscriptionKey')?.message).toContain('visible ASCII');

@@ -1,31 +1,53 @@
-import { ConfigurationError, httpsUrl, isConfigurationError, parseOptions, type ConfigIssue } from '@vectis/connector-core';
+import { ConfigurationError, httpsUrl, isConfigurationError, parseOptions, type ConfigIssue, type ProgressEvent } from '@vectis/connector-core';
 import { z } from 'zod';
 
 // Option building blocks shared in shape by the three stub connectors (pax8, sherweb, synnex).
 // Messages go through core's parseOptions, which keeps only `custom` messages verbatim, so every
 // hint meant for the user is raised as a custom issue.
 
-/** Fields every connector takes for tuning, with this vendor's pacing default. */
+type Pacing = { limit: number; intervalMs: number } | false;
+
+const isPositiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+const isPacing = (v: unknown): v is Pacing =>
+  v === false ||
+  (isRecord(v) && Object.keys(v).every((k) => k === 'limit' || k === 'intervalMs') && isPositiveInt(v.limit) && isPositiveInt(v.intervalMs));
+
+const fn = <T>(what: string) => z.custom<T>((v) => typeof v === 'function', { message: `must be a function (${what})` });
+
+/**
+ * Tuning every connector takes, shaped like core's `HttpClientOptions` (and the contract suite's
+ * `env.tuning`), with this vendor's pacing default; the other defaults are the kernel's.
+ */
 export function tuningFields(pacing: { limit: number; intervalMs: number }) {
   return {
     /** Allows `http://` URLs on a loopback host (local fakes and tests); never needed in production. */
     allowInsecureLoopback: z.boolean().default(false),
-    /** Per-attempt timeout. */
-    timeoutMs: z.int().min(1000).max(300_000).default(30_000),
+    /** Per-attempt timeout, not across retries. */
+    timeoutMs: z.int().min(1).max(600_000).default(60_000),
     retry: z
       .strictObject({
-        /** Retries after the first attempt, for 429, 5xx and network errors on idempotent calls. */
+        /** Retries after the first attempt (429, 502/503/504, network errors; idempotent calls only). */
         limit: z.int().min(0).max(10).default(3),
-        /** Longest `Retry-After` the connector waits for; a longer one fails with `RateLimitError`. */
-        maxRetryAfterMs: z.int().min(0).max(900_000).default(60_000),
+        /** First backoff step when the vendor gives no `Retry-After`. */
+        baseDelayMs: z.int().min(0).max(600_000).default(1_000),
+        /** Longest `Retry-After` the connector waits out; a longer one fails with `RateLimitError`. */
+        maxRetryAfterMs: z.int().min(0).max(3_600_000).default(120_000),
+        /** Wait after a 429 that carries no `Retry-After`. */
+        defaultRetryAfterMs: z.int().min(0).max(3_600_000).default(60_000),
       })
       .prefault({}),
-    /** Proactive pacing: at most `limit` requests per `intervalMs`, per connector instance. */
-    pacing: z.strictObject({ limit: z.int().min(1), intervalMs: z.int().min(1) }).default(pacing),
-    /** A fetch implementation (tests, proxies, instrumentation). Defaults to the global fetch. */
-    fetch: z
-      .custom<typeof globalThis.fetch>((v) => typeof v === 'function', { message: 'must be a fetch-compatible function' })
-      .optional(),
+    /** Proactive pacing per connector instance: at most `limit` requests per `intervalMs`; `false` turns it off. */
+    pacing: z
+      .custom<Pacing>(isPacing, { message: 'must be false (no pacing) or { limit, intervalMs } with positive whole numbers' })
+      .default(pacing),
+    /** Requests in flight. */
+    concurrency: z.int().min(1).max(16).default(2),
+    /** A fetch implementation (tests, proxies, instrumentation). Defaults to the global fetch at call time. */
+    fetch: fn<typeof globalThis.fetch>('fetch-compatible').optional(),
+    /** Called before waiting out a 429; return `false` to stop and throw `RateLimitError` instead. */
+    onRateLimit: fn<(info: { retryAfterMs: number; attempt: number; url: string }) => boolean | void>('onRateLimit').optional(),
+    /** Receives `request`, `retry`, `rate-limit-wait` and `token` events. */
+    onProgress: fn<(event: ProgressEvent) => void>('onProgress').optional(),
   };
 }
 

@@ -28,8 +28,9 @@ describe('TD SYNNEX (StreamOne Ion) options', () => {
       tokenUrl: 'https://ion.tdsynnex.com/oauth/token',
       accountUrl: 'https://ion.tdsynnex.com/api/v3/accounts/123456',
       allowInsecureLoopback: false,
-      timeoutMs: 30_000,
-      retry: { limit: 3, maxRetryAfterMs: 60_000 },
+      timeoutMs: 60_000,
+      retry: { limit: 3, baseDelayMs: 1_000, maxRetryAfterMs: 120_000, defaultRetryAfterMs: 60_000 },
+      concurrency: 2,
       pacing: { limit: 60, intervalMs: 60_000 },
     });
     expect(options.onRefreshTokenRotated).toBe(save);
@@ -73,9 +74,9 @@ describe('TD SYNNEX (StreamOne Ion) options', () => {
       region: 'US',
     });
     expect(fields(err)).toEqual(
-      ['(options)', 'accountId', 'apiUrl', 'clientId', 'onRefreshTokenRotated', 'pacing.intervalMs', 'pacing.limit', 'refreshToken', 'retry.maxRetryAfterMs', 'timeoutMs'].sort(),
+      ['(options)', 'accountId', 'apiUrl', 'clientId', 'onRefreshTokenRotated', 'pacing', 'refreshToken', 'retry.maxRetryAfterMs', 'timeoutMs'].sort(),
     );
-    expect(err.message).toMatch(/^\[vectis:synnex\] invalid options \(10\)/);
+    expect(err.message).toMatch(/^\[vectis:synnex\] invalid options \(9\)/);
     expect(err.remedy).toContain('OAuth credentials');
     expect(err.remedy).toContain('docs/connectors/synnex.md');
   });
