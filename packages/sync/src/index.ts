@@ -24,6 +24,8 @@ export type {
   CustomerLink,
   ComputedLinkInput,
   ManualLinkInput,
+  ComputedLinkOutcome,
+  MatchOverrides,
   ListFilter,
   UsageFilter,
 } from './store/types';

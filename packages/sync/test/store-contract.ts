@@ -153,32 +153,50 @@ export function storeContract(open: () => Promise<Store>): void {
   });
 
   describe('customer links', () => {
-    const computed = { vendor: 'ingram_micro' as const, customerExternalId: 'c1', psaCompanyId: 'psa-9', tier: 'probable', score: 0.82, reasons: [{ signal: 'name', weight: 0.8 }], at: ctx1.at };
-    it('stores computed links and replaces them on re-matching', async () => {
-      expect(await store.saveComputedLink(computed)).toBe(true);
-      expect(await store.saveComputedLink({ ...computed, psaCompanyId: 'psa-10', score: 0.9 })).toBe(true);
+    const computed = {
+      vendor: 'ingram_micro' as const, customerExternalId: 'c1', psaCompanyId: 'psa-9', tier: 'review', score: 0.82,
+      reasons: [{ signal: 'name', effect: 'agrees', detail: 'names match' }], at: ctx1.at,
+    };
+    const pairs = async () =>
+      (await store.listLinks()).map((l) => [l.customerExternalId, l.psaCompanyId, l.source, l.override ?? null, l.tier ?? null]);
+
+    it('keeps one computed link per customer, replaced by re-matching, with tier, score and reasons', async () => {
+      expect(await store.saveComputedLink(computed)).toBe('saved');
+      expect(await store.saveComputedLink({ ...computed, psaCompanyId: 4417, tier: 'auto', score: 0.97 })).toBe('saved');
       expect(await store.listLinks()).toEqual([
-        { ...computed, psaCompanyId: 'psa-10', score: 0.9, source: 'computed', override: undefined, note: undefined, updatedAt: ctx1.at, at: undefined },
-      ].map(({ at: _at, ...l }) => l));
+        {
+          vendor: 'ingram_micro', customerExternalId: 'c1', psaCompanyId: '4417', source: 'computed', override: undefined,
+          tier: 'auto', score: 0.97, reasons: computed.reasons, note: undefined, updatedAt: ctx1.at,
+        },
+      ]);
+      expect(await store.saveComputedLink({ ...computed, psaCompanyId: null, tier: 'none' })).toBe('cleared');
+      expect(await store.listLinks()).toEqual([]);
     });
 
-    it('never lets a computed link overwrite a manual link or never_link', async () => {
+    it('never lets re-matching overwrite a manual link or a never_link pair', async () => {
       await store.saveComputedLink(computed);
       await store.setManualLink({ vendor: 'ingram_micro', customerExternalId: 'c1', override: 'link', psaCompanyId: 'psa-1', note: 'checked by Ana', at: ctx2.at });
-      await store.setManualLink({ vendor: 'ingram_micro', customerExternalId: 'c2', override: 'never_link', at: ctx2.at });
-      expect(await store.saveComputedLink(computed)).toBe(false);
-      expect(await store.saveComputedLink({ ...computed, customerExternalId: 'c2' })).toBe(false);
-      const links = await store.listLinks({ vendor: 'ingram_micro' });
-      expect(links.map((l) => [l.customerExternalId, l.source, l.override, l.psaCompanyId])).toEqual([
-        ['c1', 'manual', 'link', 'psa-1'],
-        ['c2', 'manual', 'never_link', undefined],
+      await store.setManualLink({ vendor: 'ingram_micro', customerExternalId: 'c2', override: 'never_link', psaCompanyId: 'psa-9', at: ctx2.at });
+      expect(await store.saveComputedLink(computed)).toBe('kept-manual-link');
+      expect(await store.saveComputedLink({ ...computed, customerExternalId: 'c2' })).toBe('never-link');
+      expect(await store.saveComputedLink({ ...computed, customerExternalId: 'c2', psaCompanyId: 'psa-5' })).toBe('saved');
+      expect(await pairs()).toEqual([
+        ['c1', 'psa-1', 'manual', 'link', null],
+        ['c2', 'psa-5', 'computed', null, 'review'],
+        ['c2', 'psa-9', 'manual', 'never_link', null],
       ]);
-      await store.clearLink('ingram_micro', 'c1');
-      expect(await store.saveComputedLink(computed)).toBe(true);
+      expect(await store.matchOverrides()).toEqual({
+        link: [{ distributorId: 'ingram_micro:c1', psaId: 'psa-1' }],
+        neverLink: [{ distributorId: 'ingram_micro:c2', psaId: 'psa-9' }],
+      });
+      expect(await store.clearLink('ingram_micro', 'c1')).toBe(1);
+      expect(await store.saveComputedLink(computed)).toBe('saved');
     });
 
-    it("refuses a manual 'link' without a PSA company", async () => {
-      const err = await store.setManualLink({ vendor: 'pax8', customerExternalId: 'c1', override: 'link', at: ctx1.at }).catch((e: unknown) => e);
+    it('requires the PSA company on a manual decision', async () => {
+      const err = await store
+        .setManualLink({ vendor: 'pax8', customerExternalId: 'c1', override: 'link', psaCompanyId: '', at: ctx1.at })
+        .catch((e: unknown) => e);
       expect(isConfigurationError(err)).toBe(true);
     });
   });

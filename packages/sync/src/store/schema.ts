@@ -119,10 +119,12 @@ export const MIGRATIONS: readonly Migration[] = [
         run_id TEXT NOT NULL,
         saved_at ${t.ts} NOT NULL
       )`,
+      // One row per (customer, PSA company) pair: at most one current link per customer (computed
+      // or manual 'link'), plus any number of manual 'never_link' pairs.
       `CREATE TABLE customer_links (
         vendor TEXT NOT NULL,
         customer_external_id TEXT NOT NULL,
-        psa_company_id TEXT,
+        psa_company_id TEXT NOT NULL,
         source TEXT NOT NULL CHECK (source IN ('computed', 'manual')),
         override TEXT CHECK (override IN ('link', 'never_link')),
         tier TEXT,
@@ -130,7 +132,7 @@ export const MIGRATIONS: readonly Migration[] = [
         reasons ${t.json} NOT NULL,
         note TEXT,
         updated_at ${t.ts} NOT NULL,
-        PRIMARY KEY (vendor, customer_external_id)
+        PRIMARY KEY (vendor, customer_external_id, psa_company_id)
       )`,
     ],
   },

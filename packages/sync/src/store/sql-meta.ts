@@ -1,13 +1,12 @@
-// Run records, checkpoints and customer links: the small tables around the synced data.
-import { ConfigurationError, type Checkpoint, type Vendor } from '@vectis/connector-core';
+// Run records and checkpoints: the bookkeeping around the synced data.
+import type { Checkpoint, Vendor } from '@vectis/connector-core';
 import type { SqlExecutor } from './executor';
 import { parseJson, toIso, type Row } from './rows';
-import type { CustomerLink, RunErrorRecord, Store, SyncRunRecord, VendorRunSummary } from './types';
+import type { RunErrorRecord, Store, SyncRunRecord, VendorRunSummary } from './types';
 
 type MetaMethods = Pick<
   Store,
-  | 'startRun' | 'finishRun' | 'interruptStaleRuns' | 'latestRuns' | 'getCheckpoint' | 'saveCheckpoint'
-  | 'saveComputedLink' | 'setManualLink' | 'clearLink' | 'listLinks'
+  'startRun' | 'finishRun' | 'interruptStaleRuns' | 'latestRuns' | 'getCheckpoint' | 'saveCheckpoint'
 >;
 
 function runFromRow(row: Row): SyncRunRecord {
@@ -22,26 +21,6 @@ function runFromRow(row: Row): SyncRunRecord {
     errors: (parseJson(row.errors) ?? []) as RunErrorRecord[],
   };
 }
-
-function linkFromRow(row: Row): CustomerLink {
-  return {
-    vendor: row.vendor as Vendor,
-    customerExternalId: String(row.customer_external_id),
-    psaCompanyId: row.psa_company_id == null ? undefined : String(row.psa_company_id),
-    source: row.source as CustomerLink['source'],
-    override: row.override == null ? undefined : (row.override as CustomerLink['override']),
-    tier: row.tier == null ? undefined : String(row.tier),
-    score: row.score == null ? undefined : Number(row.score),
-    reasons: (parseJson(row.reasons) ?? []) as unknown[],
-    note: row.note == null ? undefined : String(row.note),
-    updatedAt: toIso(row.updated_at) ?? '',
-  };
-}
-
-const LINK_COLUMNS = 'vendor, customer_external_id, psa_company_id, source, override, tier, score, reasons, note, updated_at';
-const LINK_UPDATE =
-  'psa_company_id = excluded.psa_company_id, source = excluded.source, override = excluded.override, tier = excluded.tier, ' +
-  'score = excluded.score, reasons = excluded.reasons, note = excluded.note, updated_at = excluded.updated_at';
 
 export function createMetaMethods(exec: SqlExecutor): MetaMethods {
   const c = exec.collate;
@@ -94,44 +73,5 @@ export function createMetaMethods(exec: SqlExecutor): MetaMethods {
         );
       }),
 
-    saveComputedLink: (link) =>
-      exec.transaction('saving a customer link', async (tx) => {
-        // The WHERE on the conflict branch is what keeps manual overrides: it turns the update into a no-op.
-        const changed = await tx.run(
-          `INSERT INTO customer_links (${LINK_COLUMNS}) VALUES (?, ?, ?, 'computed', NULL, ?, ?, ?, NULL, ?) ` +
-            `ON CONFLICT (vendor, customer_external_id) DO UPDATE SET ${LINK_UPDATE} WHERE customer_links.source = 'computed'`,
-          [link.vendor, link.customerExternalId, link.psaCompanyId, link.tier, link.score, JSON.stringify(link.reasons), link.at],
-        );
-        return changed > 0;
-      }),
-
-    async setManualLink(link) {
-      if (link.override === 'link' && !link.psaCompanyId) {
-        throw new ConfigurationError({
-          issues: [{ field: 'psaCompanyId', message: "required when override is 'link'" }],
-          remedy: 'Pass the PSA company id the customer must be linked to.',
-        });
-      }
-      await exec.transaction('saving a manual customer link', async (tx) => {
-        await tx.run(
-          `INSERT INTO customer_links (${LINK_COLUMNS}) VALUES (?, ?, ?, 'manual', ?, NULL, NULL, ?, ?, ?) ` +
-            `ON CONFLICT (vendor, customer_external_id) DO UPDATE SET ${LINK_UPDATE}`,
-          [link.vendor, link.customerExternalId, link.psaCompanyId ?? null, link.override, '[]', link.note ?? null, link.at],
-        );
-      });
-    },
-
-    clearLink: (vendor, customerExternalId) =>
-      exec.transaction('clearing a customer link', async (tx) => {
-        await tx.run('DELETE FROM customer_links WHERE vendor = ? AND customer_external_id = ?', [vendor, customerExternalId]);
-      }),
-
-    async listLinks(filter = {}) {
-      const sql = filter.vendor
-        ? `SELECT * FROM customer_links WHERE vendor = ? ORDER BY customer_external_id${c}`
-        : `SELECT * FROM customer_links ORDER BY vendor${c}, customer_external_id${c}`;
-      const rows = await exec.all(sql, filter.vendor ? [filter.vendor] : []);
-      return rows.map(linkFromRow);
-    },
   };
 }

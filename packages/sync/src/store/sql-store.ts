@@ -1,6 +1,7 @@
 // The store logic, written once over a small executor so SQLite and PostgreSQL behave the same.
 import type { Customer, IsoWeek, Subscription, Usage, Vendor } from '@vectis/connector-core';
 import { chunks, valuesClause, type SqlExecutor, type SqlRunner } from './executor';
+import { createLinkMethods } from './links';
 import { createMetaMethods } from './sql-meta';
 import {
   CUSTOMER_COLUMNS, customerFromRow, customerParams, metaFromRow, recordHash, SUBSCRIPTION_COLUMNS,
@@ -194,6 +195,7 @@ export function createSqlStore(exec: SqlExecutor): Store {
     },
 
     ...createMetaMethods(exec),
+    ...createLinkMethods(exec),
 
     close: () => exec.close(),
   };

@@ -80,16 +80,17 @@ export interface StoredCheckpoint {
 }
 
 /**
- * A link from a distributor customer to a PSA company (`customer_links`). `computed` links
- * come from matching; `manual` ones are overrides a person made, which re-matching never overwrites:
- * `link` pins the customer to `psaCompanyId`, `never_link` keeps it unlinked.
+ * A row of `customer_links`: a distributor customer paired with a PSA company. A customer has at
+ * most one current link (`computed` by matching, or `manual` with override `link`) and any number
+ * of manual `never_link` pairs. Re-matching never overwrites a manual row. PSA ids are stored as text.
  */
 export interface CustomerLink {
   vendor: Vendor;
   customerExternalId: string;
-  psaCompanyId: string | undefined;
+  psaCompanyId: string;
   source: 'computed' | 'manual';
   override: 'link' | 'never_link' | undefined;
+  /** The matcher's tier (e.g. `auto`, `review`) for computed links. */
   tier: string | undefined;
   score: number | undefined;
   reasons: unknown[];
@@ -97,26 +98,35 @@ export interface CustomerLink {
   updatedAt: string;
 }
 
-/** Input of `saveComputedLink`. */
+/** Input of `saveComputedLink`; `psaCompanyId: null` (no match) clears the computed link. */
 export interface ComputedLinkInput {
   vendor: Vendor;
   customerExternalId: string;
-  psaCompanyId: string;
+  psaCompanyId: string | number | null;
   tier: string;
   score: number;
-  reasons: unknown[];
+  reasons: readonly unknown[];
   at: string;
 }
+
+/** What `saveComputedLink` did. */
+export type ComputedLinkOutcome = 'saved' | 'cleared' | 'kept-manual-link' | 'never-link';
 
 /** Input of `setManualLink`. */
 export interface ManualLinkInput {
   vendor: Vendor;
   customerExternalId: string;
+  /** `link` pins the customer to this company; `never_link` forbids this pair. */
   override: 'link' | 'never_link';
-  /** Required for `link`. */
-  psaCompanyId?: string | undefined;
+  psaCompanyId: string | number;
   note?: string | undefined;
   at: string;
+}
+
+/** Manual overrides in the shape `matchCustomers(…, { overrides })` of `@vectis/licensing-core` takes. */
+export interface MatchOverrides {
+  link: { distributorId: string; psaId: string }[];
+  neverLink: { distributorId: string; psaId: string }[];
 }
 
 export interface ListFilter {
@@ -176,12 +186,18 @@ export interface Store {
   getCheckpoint(vendor: Vendor): Promise<StoredCheckpoint | undefined>;
   saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
 
-  /** Saves a computed link unless a manual override exists; returns whether it was written. */
-  saveComputedLink(link: ComputedLinkInput): Promise<boolean>;
+  /**
+   * Saves the matcher's link for a customer, replacing its previous computed link, unless the
+   * customer has a manual `link` or the pair is `never_link`.
+   */
+  saveComputedLink(link: ComputedLinkInput): Promise<ComputedLinkOutcome>;
+  /** Records a person's decision; it survives every later `saveComputedLink`. */
   setManualLink(link: ManualLinkInput): Promise<void>;
-  /** Deletes a link (manual or computed) so the next matching recomputes it. */
-  clearLink(vendor: Vendor, customerExternalId: string): Promise<void>;
-  listLinks(filter?: { vendor?: Vendor | undefined }): Promise<CustomerLink[]>;
+  /** Deletes a customer's links (or one pair) so the next matching decides again. */
+  clearLink(vendor: Vendor, customerExternalId: string, psaCompanyId?: string | number): Promise<number>;
+  listLinks(filter?: { vendor?: Vendor | undefined; source?: 'computed' | 'manual' | undefined }): Promise<CustomerLink[]>;
+  /** Manual decisions as `@vectis/licensing-core` matching overrides (`distributorId` = `<vendor>:<externalId>`). */
+  matchOverrides(filter?: { vendor?: Vendor | undefined }): Promise<MatchOverrides>;
 
   close(): Promise<void>;
 }
