@@ -82,8 +82,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const resolve = (path: string) => (/^https?:\/\//i.test(path) ? path : `${base}${path.startsWith('/') ? '' : '/'}${path}`);
   const secrets = () => [...(options.secrets ?? []), ...auth.secrets()];
-  const guardedFetch = readOnlyFetch(() => options.fetch ?? globalThis.fetch, {
+  const guardedFetch = readOnlyFetch({
     connector,
+    fetch: options.fetch,
     allow: [{ method: auth.tokenCall.method, url: resolve(auth.tokenCall.url) }],
     secrets,
   });

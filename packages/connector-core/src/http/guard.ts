@@ -18,24 +18,27 @@ function withoutQuery(url: string): string {
 }
 
 /**
- * Wraps `fetch` so nothing but GET (and HEAD/OPTIONS, which change nothing) plus the listed calls
- * can leave the process: anything else throws ReadOnlyViolationError before a byte is sent.
+ * Wraps `fetch` so nothing but GET plus the listed calls (the auth strategy's token call) can
+ * leave the process: anything else throws ReadOnlyViolationError before a byte is sent.
  *
  * @example
- * const safeFetch = readOnlyFetch(fetch, { connector: 'ingram', allow: [{ method: 'POST', url: 'https://api.cloud.im/marketplace/na/token' }] });
+ * const safeFetch = readOnlyFetch({ connector: 'ingram', allow: [{ method: 'POST', url: 'https://api.cloud.im/marketplace/na/token' }] });
  * await safeFetch('https://api.cloud.im/marketplace/na/orders', { method: 'POST' }); // throws, nothing sent
  */
-export function readOnlyFetch(
-  fetchImpl: () => typeof fetch,
-  o: { connector: string; allow: readonly AllowedCall[]; secrets?: () => readonly string[] },
-): typeof fetch {
+export function readOnlyFetch(o: {
+  connector: string;
+  allow: readonly AllowedCall[];
+  /** The fetch to guard; by default `globalThis.fetch`, looked up at call time (so msw can intercept). */
+  fetch?: typeof fetch | undefined;
+  /** Secrets to mask in the refused URL. */
+  secrets?: () => readonly string[];
+}): typeof fetch {
   const allowed = o.allow.map((a) => `${a.method.toUpperCase()} ${withoutQuery(a.url)}`);
   return async (input, init) => {
     const { method, url } = describe(input, init);
-    const safe = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
-    if (!safe && !allowed.includes(`${method} ${withoutQuery(url)}`)) {
+    if (method !== 'GET' && !allowed.includes(`${method} ${withoutQuery(url)}`)) {
       throw new ReadOnlyViolationError({ connector: o.connector, method, url: redact(url, o.secrets?.() ?? []) });
     }
-    return fetchImpl()(input, init);
+    return (o.fetch ?? globalThis.fetch)(input, init);
   };
 }

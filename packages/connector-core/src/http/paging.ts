@@ -48,6 +48,8 @@ export async function* paginate<T>(o: PaginateOptions<T>): AsyncGenerator<Batch<
   let duplicatesDropped = 0;
   let pages = 0;
   let expected: number | undefined;
+  let leastTotal: number | undefined;
+  let firstTotal: number | undefined;
   let offset = 0;
   let page = 1;
   let token: string | undefined;
@@ -61,7 +63,11 @@ export async function* paginate<T>(o: PaginateOptions<T>): AsyncGenerator<Batch<
     const result = await o.fetchPage(cursor);
     if (o.signal?.aborted) throw o.signal.reason;
     pages++;
-    if (result.total !== undefined) expected = result.total;
+    if (result.total !== undefined) {
+      expected = result.total;
+      leastTotal = Math.min(leastTotal ?? result.total, result.total);
+      firstTotal ??= result.total;
+    }
     const fresh: T[] = [];
     for (const item of result.items) {
       const id = o.idOf(item);
@@ -109,9 +115,15 @@ export async function* paginate<T>(o: PaginateOptions<T>): AsyncGenerator<Batch<
       continue;
     }
     const fetched = seen.size;
-    if (!truncatedReason && expected !== undefined && fetched < expected && o.style !== 'token') {
-      // Newest-first lists can lose records to deletions while paging; say so instead of claiming completeness.
-      truncatedReason = `the vendor reported ${expected} records but ${fetched} were received`;
+    // Records created while paging land before the cursor (newest first) and are picked up next run,
+    // so the bar is the smallest total seen; fewer than that means records were skipped (e.g. deletions shifted pages).
+    if (!truncatedReason && leastTotal !== undefined && fetched < leastTotal) {
+      truncatedReason = `the vendor reported ${leastTotal} records but ${fetched} were received`;
+    }
+    // A list that shrank mid-walk shifted later records onto offsets already read: some may be skipped
+    // even when the counts add up, so only a re-run can be trusted.
+    if (!truncatedReason && o.style !== 'token' && firstTotal !== undefined && leastTotal !== undefined && leastTotal < firstTotal) {
+      truncatedReason = `the list shrank from ${firstTotal} to ${leastTotal} records while paging, so records may have been skipped; run again`;
     }
     const coverage: Coverage = {
       stream: o.stream,
