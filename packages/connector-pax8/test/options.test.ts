@@ -119,5 +119,7 @@ describe('Pax8 options', () => {
   it('types the required credentials', () => {
     // @ts-expect-error clientSecret is required
     expect(() => createPax8Connector({ clientId: 'x' })).toThrow(/clientSecret: is required/);
+    // @ts-expect-error apiUrl is a string
+    expect(() => createPax8Connector({ ...valid, apiUrl: 443 })).toThrow(/apiUrl: must be string/);
   });
 });

@@ -55,8 +55,9 @@ export function tuningFields(pacing: { limit: number; intervalMs: number }) {
  * An API or token URL: https, or http on a loopback host; `requireLoopbackOptIn` then demands
  * `allowInsecureLoopback: true` for the latter (core's `httpsUrl` can't see sibling options).
  */
-export function serviceUrl(): z.ZodType<string> {
-  return httpsUrl({ allowInsecureLoopback: true });
+export function serviceUrl(): z.ZodType<string, string> {
+  // Core types the schema's input as unknown; callers should get `string` in the options type.
+  return httpsUrl({ allowInsecureLoopback: true }) as z.ZodType<string, string>;
 }
 
 function isLoopbackHttp(value: unknown): boolean {
