@@ -69,8 +69,10 @@ export function indexSnapshots(snapshots: readonly Usage[], flags: Flag[]): Snap
     weeks.set(row.week, week);
     const seen = week.rows.get(row.subscriptionExternalId);
     if (seen) {
-      flags.push({ code: 'duplicate_snapshot', ref, message: `two rows for one line in ${row.week} (asOf ${seen.asOf} and ${row.asOf}); the later is used` });
-      if (row.asOf < seen.asOf) continue;
+      const [early, late] = [seen.asOf, row.asOf].sort();
+      flags.push({ code: 'duplicate_snapshot', ref, message: `two rows for one line in ${row.week} (asOf ${early} and ${late}); the later is used` });
+      // Input order must not decide: the later cut-off wins, then the larger count.
+      if (row.asOf < seen.asOf || (row.asOf === seen.asOf && row.quantity <= seen.quantity)) continue;
     }
     week.rows.set(row.subscriptionExternalId, row);
     if (row.asOf > week.asOf) week.asOf = row.asOf;

@@ -1,6 +1,6 @@
 import type { Money } from '@vectis/connector-core';
 import { roundDecimalString } from './decimal';
-import type { Finding } from './findings';
+import type { Finding, FindingDirection } from './findings';
 import { weeklyDigest, type WeeklyDigest } from './money-found';
 import type { LicensingReport } from './report';
 import type { ResultCoverage } from './types';
@@ -65,6 +65,7 @@ export function formatLicensingReport(report: LicensingReport, options: FormatOp
   });
   section(out, 'Money Found digest', report.moneyFound.coverage);
   out.push(`  Opportunity per month: ${digest.opportunity.length > 0 ? list(digest.opportunity, fmt) : 'none valued'}`);
+  for (const d of digest.byDirection) out.push(`    ${DIRECTION_TEXT[d.direction]}: ${list(d.totals, fmt)}`);
   out.push(`  Open findings: ${digest.openFindings} (${digest.unvaluedFindings} without a money figure), muted: ${digest.mutedFindings}`);
   if (options.digest) {
     out.push(`  Since last week: ${digest.newSinceLastWeek} new, ${digest.reopenedSinceLastWeek} re-opened, ${digest.resolvedSinceLastWeek} resolved`);
@@ -76,6 +77,13 @@ export function formatLicensingReport(report: LicensingReport, options: FormatOp
   if (report.flags.length > 0) out.push(`Data-quality flags: ${report.flags.length} (see report.flags)`);
   return out.join('\n');
 }
+
+const DIRECTION_TEXT: Record<FindingDirection, string> = {
+  msp_underbills: 'MSP under-bills clients (uncontracted, below margin)',
+  msp_overbills: 'MSP over-bills clients (over-contracted, cancelled still billed)',
+  pays_for_unused: 'MSP pays for unused seats',
+  review: 'Needs review',
+};
 
 function moneyFormatter(locale: string): (m: Money) => string {
   const cache = new Map<string, Intl.NumberFormat>();

@@ -173,7 +173,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
       .filter((a) => a.lines.length === 0)
       .flatMap((a) => a.contracts.filter((c) => c.inEffect).map((c) => c.contract.id))
       .sort(),
-    flags: flags.sort((a, b) => a.ref.localeCompare(b.ref) || a.code.localeCompare(b.code)),
+    flags: flags.sort((a, b) => a.ref.localeCompare(b.ref) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message)),
   };
 }
 

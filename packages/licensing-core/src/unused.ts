@@ -47,6 +47,8 @@ export function unusedSeatFindings(
 }
 
 function toFinding(g: UnusedAgg, customer: CustomerRef, nowMs: number): Finding {
+  // Snapshot order must not matter (finding text included).
+  g.rows.sort((a, b) => `${a.row.vendor}:${a.row.subscriptionExternalId}`.localeCompare(`${b.row.vendor}:${b.row.subscriptionExternalId}`));
   const vendors = sortedUnique(g.rows.map((r) => r.row.vendor as Vendor));
   const byCurrency = new Map<string, Dec>();
   let valued = true;
@@ -88,7 +90,8 @@ function combine(parts: (Reduction | undefined)[]): Reduction | undefined {
   if (parts.some((p) => p === undefined)) return undefined;
   const known = parts as Reduction[];
   if (known.every((p) => p.when === 'now')) return known[0];
-  const later = known.filter((p) => p.when === 'at_renewal');
-  const dates = later.map((p) => p.renewalDate).filter((d): d is string => d !== undefined).sort();
-  return { when: 'at_renewal', reason: (later[0] as Reduction).reason, ...(dates[0] === undefined ? {} : { renewalDate: dates[0] }) };
+  const later = known
+    .filter((p) => p.when === 'at_renewal')
+    .sort((a, b) => (a.renewalDate ?? '~').localeCompare(b.renewalDate ?? '~') || a.reason.localeCompare(b.reason));
+  return later[0] as Reduction;
 }
