@@ -52,7 +52,7 @@ export function tuningFields(pacing: { limit: number; intervalMs: number }) {
 }
 
 /**
- * An API or token URL: https, or http on a loopback host; `requireLoopbackOptIn` then demands
+ * An API or token URL: https, or http on a loopback host; `loopbackOptIn` then demands
  * `allowInsecureLoopback: true` for the latter (core's `httpsUrl` can't see sibling options).
  */
 export function serviceUrl(): z.ZodType<string, string> {

@@ -11,7 +11,13 @@ import {
 import { parseConnectorOptions } from './config';
 import { PAX8_CROSS_CHECK, Pax8ConnectorOptions, type ResolvedPax8Options } from './options';
 
-/** Where the connector's status, planned capabilities and credential steps are documented. */
+/**
+ * Where the connector's status, planned capabilities and credential steps are documented; every
+ * `NotImplementedError` it throws carries this as `docsUrl`.
+ *
+ * @example
+ * if (isNotImplementedError(err)) console.log(`Not available yet, see ${PAX8_DOCS_URL}`);
+ */
 export const PAX8_DOCS_URL = 'https://github.com/vectis/connectors/blob/main/docs/connectors/pax8.md';
 
 const ID = 'pax8';

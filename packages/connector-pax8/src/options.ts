@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { credential, loopbackOptIn, refinement, serviceUrl, tuningFields } from './config';
 
-/** The audience partner endpoints need (Pax8 auth spec); the product's setup page says "leave blank", Pax8 wins. */
+/**
+ * The audience partner endpoints need (Pax8 auth spec); the product's setup page says "leave blank", Pax8 wins.
+ *
+ * @example
+ * Pax8ConnectorOptions.parse({ clientId, clientSecret, audience: '' }).audience === PAX8_PARTNER_AUDIENCE; // true
+ */
 export const PAX8_PARTNER_AUDIENCE = 'https://api.pax8.com';
 const LEGACY_AUDIENCE = 'api://p8p.client';
 const VENDOR_ONLY_AUDIENCES = new Set(['api://provisioning', 'api://usage']);
@@ -40,7 +45,7 @@ export const Pax8ConnectorOptions = z
       .default(PAX8_PARTNER_AUDIENCE)
       .transform((audience) => audience || PAX8_PARTNER_AUDIENCE),
     apiUrl: serviceUrl().default('https://api.pax8.com/v1'),
-    /** Token endpoint override; Pax8 has published three (NOTES §1), so it stays configurable. */
+    /** Token endpoint override: Pax8 has published three over time (devx.pax8.com/docs/authentication). */
     tokenUrl: serviceUrl().optional(),
     ...tuningFields({ limit: 1000, intervalMs: 60_000 }),
   })

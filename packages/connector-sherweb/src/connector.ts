@@ -11,7 +11,13 @@ import {
 import { parseConnectorOptions } from './config';
 import { SHERWEB_CROSS_CHECK, SherwebConnectorOptions, type ResolvedSherwebOptions } from './options';
 
-/** Where the connector's status, planned capabilities and credential steps are documented. */
+/**
+ * Where the connector's status, planned capabilities and credential steps are documented; every
+ * `NotImplementedError` it throws carries this as `docsUrl`.
+ *
+ * @example
+ * if (isNotImplementedError(err)) console.log(`Not available yet, see ${SHERWEB_DOCS_URL}`);
+ */
 export const SHERWEB_DOCS_URL = 'https://github.com/vectis/connectors/blob/main/docs/connectors/sherweb.md';
 
 const ID = 'sherweb';

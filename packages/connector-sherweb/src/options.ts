@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { credential, loopbackOptIn, refinement, serviceUrl, tuningFields } from './config';
 
-/** Token scopes Sherweb documents: `service-provider` (customers, subscriptions, receivables), `distributor` (payable charges). */
+/**
+ * Token scopes Sherweb documents: `service-provider` (customers, subscriptions, receivables), `distributor` (payable charges).
+ *
+ * @example
+ * createSherwebConnector({ clientId, clientSecret, subscriptionKey, scopes: [...SHERWEB_SCOPES] });
+ */
 export const SHERWEB_SCOPES = ['service-provider', 'distributor'] as const;
 export type SherwebScope = (typeof SHERWEB_SCOPES)[number];
 

@@ -11,7 +11,13 @@ import {
 import { parseConnectorOptions } from './config';
 import { SYNNEX_CROSS_CHECKS, SynnexConnectorOptions, type ResolvedSynnexOptions } from './options';
 
-/** Where the connector's status, planned capabilities and credential steps are documented. */
+/**
+ * Where the connector's status, planned capabilities and credential steps are documented; every
+ * `NotImplementedError` it throws carries this as `docsUrl`.
+ *
+ * @example
+ * if (isNotImplementedError(err)) console.log(`Not available yet, see ${SYNNEX_DOCS_URL}`);
+ */
 export const SYNNEX_DOCS_URL = 'https://github.com/vectis/connectors/blob/main/docs/connectors/synnex.md';
 
 const ID = 'synnex';
