@@ -7,16 +7,24 @@ import type { RowMeta } from './types';
 export type Row = Record<string, unknown>;
 export type Param = string | number | boolean | null;
 
-/** JSON with sorted keys, so a vendor reordering keys is not a change. */
+/** JSON with sorted keys, so a vendor reordering keys is not a change. Hot path: no intermediate arrays of entries. */
 function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + stableJson(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  let first = true;
+  for (const key of Object.keys(record).sort()) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${stableJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /** Content hash deciding `updated` vs `unchanged`. */
