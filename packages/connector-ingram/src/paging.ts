@@ -61,10 +61,12 @@ export async function* pageIngramList<T extends { id: string }>(o: {
       yield { items: batch.items };
       for await (const extra of catchUp(fetchPage, seen, o.pageSize, coverage)) yield { items: extra };
       const expected = lastTotal ?? coverage.expected;
+      // A problem the paginator found other than the count (e.g. the list shrank) still stands.
+      const other = batch.coverage.complete || batch.coverage.truncatedReason?.startsWith('the vendor reported') ? undefined : batch.coverage.truncatedReason;
       coverage.expected = expected;
       coverage.fetched = seen.size;
-      coverage.complete = seen.size >= expected;
-      coverage.truncatedReason = coverage.complete ? undefined : `Ingram reported ${expected} records but ${seen.size} were received`;
+      coverage.truncatedReason = other ?? (seen.size >= expected ? undefined : `Ingram reported ${expected} records but ${seen.size} were received`);
+      coverage.complete = coverage.truncatedReason === undefined;
       yield { items: [], coverage };
       return;
     }

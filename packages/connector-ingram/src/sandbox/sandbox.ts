@@ -248,6 +248,8 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     },
     /** The sandbox's current day (`YYYY-MM-DD`). */
     today,
+    /** The sandbox's clock (ms since epoch), `advance()` included: hand it to a connector's `now` option. */
+    now,
   };
 }
 
