@@ -63,7 +63,7 @@ function isLoopback(hostname: string): boolean {
  * @example
  * z.object({ apiUrl: httpsUrl().default('https://api.cloud.im/marketplace/na') })
  */
-export function httpsUrl(o: { allowInsecureLoopback?: boolean } = {}): z.ZodType<string> {
+export function httpsUrl(o: { allowInsecureLoopback?: boolean } = {}): z.ZodType<string, string> {
   return z.string().transform((value, ctx) => {
     let url: URL;
     try {
@@ -87,7 +87,7 @@ export function httpsUrl(o: { allowInsecureLoopback?: boolean } = {}): z.ZodType
       return z.NEVER;
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-  }) as unknown as z.ZodType<string>;
+  });
 }
 
 /**
@@ -97,10 +97,10 @@ export function httpsUrl(o: { allowInsecureLoopback?: boolean } = {}): z.ZodType
  * @example
  * z.object({ marketplace: hostLabel().optional() })
  */
-export function hostLabel(): z.ZodType<string> {
+export function hostLabel(): z.ZodType<string, string> {
   return z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)$/, 'must be a single code of letters, digits and hyphens (e.g. "us" or "na")') as unknown as z.ZodType<string>;
+    .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)$/, 'must be a single code of letters, digits and hyphens (e.g. "us" or "na")');
 }
