@@ -204,6 +204,18 @@ export function syncSuite(open: () => Promise<Store>): void {
       await expectTruth(store, other);
     });
 
+    it('a process that died mid-run: its run is closed as interrupted and the rerun completes idempotently', async () => {
+      const fake = createFakeConnector();
+      // What a crash leaves behind: a 'running' run record and some committed pages.
+      await store.startRun({ id: 'crashed', startedAt: MON.toISOString(), finishedAt: undefined, status: 'running', week: '2026-W48', asOf: MON.toISOString(), vendors: {}, errors: [] });
+      await store.upsertSubscriptions('ingram_micro', (fake.data.lines as Subscription[]).slice(0, 10), { runId: 'crashed', at: MON.toISOString() });
+      const result = await runSync({ connectors: [fake], store, now: THU });
+      expect(result.vendors[0]?.subscriptions).toMatchObject({ inserted: 30, unchanged: 10, removed: 0 });
+      await expectTruth(store, fake);
+      const runs = await store.latestRuns(2);
+      expect(runs.map((r) => [r.id, r.status])).toEqual([[result.runId, 'succeeded'], ['crashed', 'interrupted']]);
+    });
+
     it('never stores a secret in the run record', async () => {
       const fake = createFakeConnector({ failAfter: { stream: 'customers', pages: 0, error: new Error('GET /v1/x?access_token=eyJabc.def failed; Authorization: Bearer abcdefghijkl') } });
       const result = await runSync({ connectors: [fake], store, now: THU });
