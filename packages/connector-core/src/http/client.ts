@@ -91,7 +91,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const lifetime = new AbortController();
   const pacing = options.pacing ? options.pacing : undefined;
-  const gate = pacing ? pThrottle({ limit: pacing.limit, interval: pacing.intervalMs, signal: lifetime.signal })(async () => undefined) : undefined;
+  const gate = pacing ? pThrottle({ limit: pacing.limit, interval: pacing.intervalMs, strict: true, signal: lifetime.signal })(async () => undefined) : undefined;
   const slots = createSemaphore(Math.max(1, options.concurrency ?? 2));
   const stats: HttpClientStats = { requests: 0, retries: 0, rateLimitWaits: 0, tokenRequests: 0, unauthorizedRetries: 0 };
   const policy: RetryPolicy = {
