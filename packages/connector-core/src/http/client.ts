@@ -10,7 +10,7 @@ import { notJsonError, validate } from './drift';
 import { type ErrorBodyReader, tryJson } from './failure';
 import { readOnlyFetch } from './guard';
 import { createRequester, type Exchange, type RetryPolicy } from './request';
-import { abortable, createSemaphore } from './timing';
+import { abortable, createSemaphore, withinDeadline } from './timing';
 
 export interface HttpClientOptions {
   /** Connector id (`ingram`), used in error prefixes and progress events. */
@@ -118,6 +118,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const url = new URL(req.url);
       emit({ type: 'request', connector, method: req.method, path: redact(`${url.pathname}${url.search}`, secrets()), attempt });
       stats.requests++;
+      const started = Date.now();
       const response = await ky(req.url, {
         method: req.method,
         headers: { ...options.headers, ...req.headers },
@@ -128,7 +129,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throwHttpErrors: false,
         fetch: guardedFetch,
       });
-      const text = await abortable(response.text(), req.signal);
+      // ky's timeout ends at the headers; a body that stalls must count against the same attempt budget.
+      const text = await withinDeadline(abortable(response.text(), req.signal), timeoutMs - (Date.now() - started), () => {
+        void response.body?.cancel().catch(() => undefined);
+        return new TimeoutError({ connector, method: req.method, url: redact(req.url, secrets()), timeoutMs });
+      });
       return { status: response.status, statusText: response.statusText, headers: response.headers, text };
     } catch (error) {
       if (req.signal.aborted) throw req.signal.reason;

@@ -93,3 +93,12 @@ export function createSemaphore(max: number) {
   }
   return { acquire };
 }
+
+/** Settles like `promise`, or rejects with `onTimeout()` once `ms` have passed. */
+export function withinDeadline<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), Math.max(0, ms));
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
