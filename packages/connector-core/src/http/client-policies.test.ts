@@ -167,3 +167,20 @@ describe('createHttpClient — guards and stalls', () => {
     expect(posted).toEqual([]);
   });
 });
+
+describe('createHttpClient — redaction of encoded secrets', () => {
+  it('masks a secret the vendor echoes URL-encoded or JSON-escaped', async () => {
+    const odd = 'p@ss w+rd/"quoted"&more';
+    server.use(
+      tokenHandler(),
+      http.get(`${BASE}/customers`, () =>
+        new HttpResponse(`form: ${new URLSearchParams({ pw: odd }).toString()} uri: ${encodeURIComponent(odd)} json: ${JSON.stringify({ x: odd })}`, { status: 400 }),
+      ),
+    );
+    const error = await client({ secrets: [KEY, odd] }).get('/customers', { schema: Page }).catch((e: unknown) => e);
+    const text = `${(error as Error).message} ${JSON.stringify(error)}`;
+    for (const spelling of [odd, encodeURIComponent(odd), new URLSearchParams({ pw: odd }).toString().slice(3), JSON.stringify(odd).slice(1, -1)]) {
+      expect(text).not.toContain(spelling);
+    }
+  });
+});

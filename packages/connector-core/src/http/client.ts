@@ -81,7 +81,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { connector, auth } = options;
   const base = options.baseUrl.replace(/\/+$/, '');
   const resolve = (path: string) => (/^https?:\/\//i.test(path) ? path : `${base}${path.startsWith('/') ? '' : '/'}${path}`);
-  const secrets = () => [...(options.secrets ?? []), ...auth.secrets()];
+  const secrets = () => withEncodings([...(options.secrets ?? []), ...auth.secrets()]);
   const guardedFetch = readOnlyFetch({
     connector,
     fetch: options.fetch,
@@ -174,4 +174,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       lifetime.abort(new DOMException('The HTTP client was disposed', 'AbortError'));
     },
   };
+}
+
+// A vendor may echo a secret URL-encoded (a form body) or JSON-escaped; mask those spellings too.
+function withEncodings(secrets: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const secret of secrets) {
+    out.add(secret);
+    out.add(encodeURIComponent(secret));
+    out.add(new URLSearchParams({ s: secret }).toString().slice(2));
+    out.add(JSON.stringify(secret).slice(1, -1));
+  }
+  return [...out];
 }
