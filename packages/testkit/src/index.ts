@@ -6,4 +6,6 @@ export { malformedJsonCase, rateLimitCase, schemaDriftCase, serverErrorCase, tim
 export { abortCase, readOnlyCase, secretsCase } from './contract/cases-safety';
 export { errorText, filterChanges } from './contract/helpers';
 export { fakeHandlers, useFakeApi } from './msw';
+export { scrubFixture } from './scrub';
+export type { ScrubOptions } from './scrub';
 export type { ContractFake, FakeFault, FakeRequestLog } from './fake-api';
