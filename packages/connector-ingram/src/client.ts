@@ -37,9 +37,9 @@ export function readErrorBody(body: unknown): { message?: string; correlationId?
 }
 
 /**
- * p-throttle's windowed mode can let up to twice the budget through around a window edge, so the
- * budget is handed to the kernel as one request per `intervalMs / limit`: evenly spaced, never
- * more than `limit + 1` in any sliding interval.
+ * The budget is handed to the kernel as one request per `intervalMs / limit`: evenly spaced rather
+ * than a burst of `limit` followed by a pause, so a gateway counting in fixed windows, or another
+ * tool sharing the key, never sees a spike (at most `limit + 1` in any sliding interval).
  */
 export function spreadPacing(pacing: ResolvedOptions['pacing']): { limit: number; intervalMs: number } | false {
   return pacing ? { limit: 1, intervalMs: pacing.intervalMs / pacing.limit } : false;
