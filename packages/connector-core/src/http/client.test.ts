@@ -36,9 +36,11 @@ describe('createHttpClient', () => {
         ++calls === 1 || request.headers.get('authorization') === 'Bearer tok-1-abcdefgh' ? new HttpResponse(null, { status: 401 }) : okPage(),
       ),
     );
-    const http_ = client();
+    const reasons: string[] = [];
+    const http_ = client({ onProgress: (e) => e.type === 'token' && reasons.push(e.reason) });
     await http_.get('/customers', { schema: Page });
     expect(http_.stats).toMatchObject({ tokenRequests: 2, unauthorizedRetries: 1 });
+    expect(reasons).toEqual(['initial', 'unauthorized']);
   });
 
   it('turns a persistent 401 into AuthenticationError after one renewal', async () => {
