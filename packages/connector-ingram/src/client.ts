@@ -4,6 +4,12 @@ import { IngramErrorBody, IngramTokenInfo } from './schemas';
 
 // Remedies in Ingram's own vocabulary (API user, subscription key, Marketplace API page), per
 // NOTES §12 and PRODUCT §9: the product's setup page describes a different credential model.
+/**
+ * What each Ingram error tells the user to do.
+ *
+ * @example
+ * if (isNotFoundError(err)) console.error(INGRAM_REMEDIES.notFound);
+ */
 export const INGRAM_REMEDIES = {
   authentication:
     'Ingram refused the credentials: check the API username and password (the dedicated user whose login ends in ".api"; reset its password under Users in Cloud Marketplace) and the subscription key (X-Subscription-Key) from the Marketplace API page.',

@@ -23,7 +23,12 @@ export interface EndpointIssue {
 const LABEL = /^[a-z][a-z0-9-]{0,14}$/;
 const MARKETPLACE = /^[a-z]{2,8}$/;
 
-/** `us.na`, `cp.us.na.cloud.im` or `https://cp.us.na.cloud.im/…` → `['us', 'na']`; `undefined` when it is not a region. */
+/**
+ * `us.na`, `cp.us.na.cloud.im` or `https://cp.us.na.cloud.im/…` → `['us', 'na']`; `undefined` when it is not a region.
+ *
+ * @example
+ * parseRegion('cp.us.na.cloud.im') // ['us', 'na']
+ */
 export function parseRegion(input: string): string[] | undefined {
   let value = input.trim().toLowerCase();
   if (value.includes('://')) {

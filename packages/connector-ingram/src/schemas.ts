@@ -9,7 +9,12 @@ const str = z.string().nullish();
 const date = z.string().nullish();
 const attributes = z.record(z.string(), z.unknown()).nullish();
 
-/** Money as Ingram sends it: a decimal **string** and its currency (spec `UnitPrice`, `TotalPrice`, …). */
+/**
+ * Money as Ingram sends it: a decimal **string** and its currency (spec `UnitPrice`, `TotalPrice`, …).
+ *
+ * @example
+ * IngramMoney.parse({ currency: 'USD', amount: '1.989' })
+ */
 export const IngramMoney = z.looseObject({ currency: z.string(), amount: z.string() });
 export type IngramMoney = z.infer<typeof IngramMoney>;
 
@@ -37,7 +42,12 @@ export const IngramContactPerson = z.looseObject({
   phoneNumber: str,
 });
 
-/** `Customer` (allOf `Account`). List items often carry only `id, externalId, name, status`. */
+/**
+ * `Customer` (allOf `Account`). List items often carry only `id, externalId, name, status`.
+ *
+ * @example
+ * const raw = IngramCustomer.parse(await response.json());
+ */
 export const IngramCustomer = z.looseObject({
   id: z.string().min(1),
   externalId: str,
@@ -91,7 +101,12 @@ export type IngramSubscriptionProduct = z.infer<typeof IngramSubscriptionProduct
 /** `OrderParameterValue` / `FulfilmentParameterValue`: `value` may be any JSON type. */
 export const IngramParameter = z.looseObject({ name: str, value: z.unknown().optional(), structured_value: z.unknown().optional() });
 
-/** `SubscriptionDetailed` = `Subscription` + totals, `products[]`, parameters and `planId`. */
+/**
+ * `SubscriptionDetailed` = `Subscription` + totals, `products[]`, parameters and `planId`.
+ *
+ * @example
+ * const lines = mapSubscriptionLines(IngramSubscriptionDetailed.parse(body));
+ */
 export const IngramSubscriptionDetailed = IngramSubscription.extend({
   totalPrice: IngramMoney.nullish(),
   totalSubscriptionPrice: IngramMoney.nullish(),
@@ -104,7 +119,12 @@ export const IngramSubscriptionDetailed = IngramSubscription.extend({
 });
 export type IngramSubscriptionDetailed = z.infer<typeof IngramSubscriptionDetailed>;
 
-/** The list envelope `{data, pagination}` every paged endpoint returns. */
+/**
+ * The list envelope `{data, pagination}` every paged endpoint returns.
+ *
+ * @example
+ * const { data, pagination } = IngramSubscriptionList.parse(body);
+ */
 export function ingramList<T extends z.ZodType>(item: T) {
   return z.looseObject({ data: z.array(item), pagination: IngramPagination });
 }

@@ -17,7 +17,12 @@ export interface IngramCheckpoint {
   lastSyncDay: string;
 }
 
-/** Reads a checkpoint written by this connector; anything else means a full refresh. */
+/**
+ * Reads a checkpoint written by this connector; anything else means a full refresh.
+ *
+ * @example
+ * readCheckpoint({ v: 1, lastSyncDay: '2026-11-26' }) // { v: 1, lastSyncDay: '2026-11-26' }
+ */
 export function readCheckpoint(checkpoint: Checkpoint | undefined): IngramCheckpoint | undefined {
   if (typeof checkpoint !== 'object' || checkpoint === null || Array.isArray(checkpoint)) return undefined;
   const day = (checkpoint as Record<string, unknown>).lastSyncDay;

@@ -5,7 +5,12 @@ import { createTenant, type SandboxChange } from './tenant';
 import type { SandboxCustomer, SandboxData, SandboxSubscription } from './types';
 import { listen, type SandboxServer } from './server';
 
-/** The sandbox's default API user, password, subscription key and marketplace. Not secrets. */
+/**
+ * The sandbox's default API user, password, subscription key and marketplace. Not secrets.
+ *
+ * @example
+ * createIngramConnector({ ...SANDBOX_CREDENTIALS, apiUrl: server.url, allowInsecureLoopback: true });
+ */
 export const SANDBOX_CREDENTIALS = Object.freeze({
   username: 'vectis-sandbox.api',
   password: 'sandbox-password',
