@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isoWeek, type Coverage, type DistributorConnector, type StreamName, type Vendor } from '@vectis/connector-core';
+import { ConfigurationError, isoWeek, type ConfigIssue, type Coverage, type DistributorConnector, type StreamName, type Vendor } from '@vectis/connector-core';
 import type { Store, SyncRunRecord, VendorRunSummary, RunStatus } from './store/types';
 import { syncConnector, type SyncProgressEvent } from './sync-connector';
 
@@ -59,16 +59,34 @@ function overallStatus(vendors: readonly VendorSyncResult[], aborted: boolean): 
  * failing never loses another's data, and the result says which failed and why (typed errors).
  * Re-running is safe: every write is an idempotent upsert, so a crashed run simply resumes.
  *
- * Throws only when the store itself cannot record the run (e.g. `StoreUnavailableError`).
+ * Throws only on invalid options (`ConfigurationError`: two connectors of one vendor, an invalid
+ * `now`) or when the store itself cannot record the run (e.g. `StoreUnavailableError`).
  *
  * @example
  * const store = await createSqliteStore({ path: 'vectis.db' });
  * const result = await runSync({ connectors: [ingram, pax8], store, onProgress: (e) => console.log(e.type) });
  * for (const f of result.failed) console.error(f.vendor, (f.error as Error).message);
  */
+function checkOptions(options: RunSyncOptions, now: Date): void {
+  const issues: ConfigIssue[] = [];
+  if (Number.isNaN(now.getTime())) issues.push({ field: 'now', message: 'must be a valid Date' });
+  const policy = options.policy?.invalidRecords;
+  if (policy !== undefined && policy !== 'skip' && policy !== 'fail') {
+    issues.push({ field: 'policy.invalidRecords', message: "must be 'skip' or 'fail'" });
+  }
+  // Rows are keyed by vendor: two connectors of one vendor would mark each other's rows removed.
+  const seen = new Set<string>();
+  for (const c of options.connectors) {
+    if (seen.has(c.vendor)) issues.push({ field: 'connectors', message: `two connectors for vendor ${c.vendor}; sync one account per vendor and store` });
+    seen.add(c.vendor);
+  }
+  if (issues.length) throw new ConfigurationError({ issues, remedy: 'Fix the runSync options; nothing was written.' });
+}
+
 export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   const { store, signal } = options;
   const now = options.now ?? new Date();
+  checkOptions(options, now);
   const asOf = now.toISOString();
   const week = isoWeek(now);
   const runId = options.runId ?? randomUUID();

@@ -130,6 +130,13 @@ export function syncSuite(open: () => Promise<Store>): void {
       expect(result.run.errors[0]).toMatchObject({ name: 'IncompleteStream', severity: 'warning', stream: 'subscriptions' });
     });
 
+    it('refuses two connectors of one vendor (they would mark each other removed) and an invalid now', async () => {
+      const twice = runSync({ connectors: [createFakeConnector(), createFakeConnector({ id: 'other' })], store });
+      await expect(twice).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/two connectors for vendor ingram_micro/) });
+      await expect(runSync({ connectors: [], store, now: new Date('nope') })).rejects.toMatchObject({ name: 'ConfigurationError' });
+      expect(await store.latestRuns()).toEqual([]);
+    });
+
     it('reports progress: connector pages and stored batches', async () => {
       const events: SyncProgressEvent[] = [];
       await runSync({ connectors: [createFakeConnector()], store, now: THU, onProgress: (e) => events.push(e) });

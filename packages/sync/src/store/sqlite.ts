@@ -110,7 +110,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
           db.exec('COMMIT');
           return result;
         } catch (err) {
-          if (db.isTransaction) db.exec('ROLLBACK');
+          // `db.isTransaction` is missing before Node 22.16; a failed ROLLBACK means none was open.
+          try {
+            db.exec('ROLLBACK');
+          } catch {
+            /* no transaction to roll back */
+          }
           throw err;
         }
       }),
