@@ -89,6 +89,7 @@ try {
 }
 
 console.log(`Ingram sync over loopback: ${CUSTOMERS} customers / ${SUBSCRIPTIONS} subscriptions; sandbox limit ${LIMIT.limit} req/s, connector paced at ${PACE.limit} req/s`);
+console.log('(customer list items carry address and contacts here, so no customer detail calls are needed)');
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length), ['metric', 'measured', 'baseline', 'ratio'][i]?.length ?? 0));
 const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
 console.log(line(['metric', 'measured', 'baseline', 'ratio']));

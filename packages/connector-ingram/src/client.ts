@@ -78,5 +78,6 @@ export function createIngramHttp(o: ResolvedOptions): HttpClient {
     correlationIdHeader: 'x-correlation-id',
     errorBody: readErrorBody,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    ...(o.onRateLimit ? { onRateLimit: o.onRateLimit } : {}),
   });
 }

@@ -32,6 +32,8 @@ export interface IngramConnectorOptions {
   /** Allow `http://127.0.0.1`/`localhost` API URLs (sandbox and tests only). */
   allowInsecureLoopback?: boolean;
   onProgress?: (event: ProgressEvent) => void;
+  /** Called before waiting out a 429's `Retry-After`; return `false` to stop with a `RateLimitError` instead. */
+  onRateLimit?: (info: { retryAfterMs: number; attempt: number; url: string }) => boolean | void;
   /** Clock for the incremental checkpoint day (default `Date.now`). */
   now?: () => number;
 }
@@ -71,6 +73,7 @@ const Schema = z.strictObject({
   fetch: fn<typeof fetch>().optional(),
   allowInsecureLoopback: z.boolean().optional(),
   onProgress: fn<(event: ProgressEvent) => void>().optional(),
+  onRateLimit: fn<(info: { retryAfterMs: number; attempt: number; url: string }) => boolean | void>().optional(),
   now: fn<() => number>().optional(),
 });
 
