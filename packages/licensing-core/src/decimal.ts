@@ -21,6 +21,25 @@ export function isDecimalString(text: unknown): text is string {
  * decimal place are rounded half-even (no distributor sends that many).
  */
 export function parseDec(text: string): Dec | undefined {
+  const hit = parsed.get(text);
+  if (hit !== undefined) return hit;
+  const value = parseUncached(text);
+  if (value !== undefined) remember(parsed, text, value);
+  return value;
+}
+
+// Prices repeat across thousands of lines, and BigInt parsing/formatting dominates a 100k-line run:
+// memoize both. Pure caches of a pure function, bounded so memory stays flat.
+const CACHE_LIMIT = 50_000;
+const parsed = new Map<string, Dec>();
+const formatted = new Map<Dec, string>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
+function parseUncached(text: string): Dec | undefined {
   const m = DECIMAL_RE.exec(text);
   if (!m) return undefined;
   const [, sign, whole, frac = ''] = m;
@@ -72,12 +91,16 @@ export function cmp(a: Dec, b: Dec): -1 | 0 | 1 {
  * Canonical text: at least two decimals, trailing zeros beyond them trimmed (`"22.10"`, `"3.1571428571"`).
  */
 export function formatDec(value: Dec): string {
+  const hit = formatted.get(value);
+  if (hit !== undefined) return hit;
   const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const whole = abs / SCALE;
-  let frac = (abs % SCALE).toString().padStart(SCALE_DIGITS, '0').replace(/0+$/, '');
-  if (frac.length < 2) frac = frac.padEnd(2, '0');
-  return `${negative ? '-' : ''}${whole}.${frac}`;
+  const digits = (negative ? -value : value).toString().padStart(SCALE_DIGITS + 1, '0');
+  const cut = digits.length - SCALE_DIGITS;
+  let end = digits.length;
+  while (end > cut + 2 && digits.charCodeAt(end - 1) === 48) end--; // trim zeros beyond two decimals
+  const text = `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
+  remember(formatted, value, text);
+  return text;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isoWeek, type Usage, type Vendor } from '@vectis/connector-core';
 import { parseWhen, readVendor, type PreparedPolicy } from './policy';
 import { skuKeyFor, type PreparedLine } from './prepare';
+import { compareText } from './rollup';
 import type { Reduction } from './findings';
 import type { Flag } from './types';
 
@@ -178,7 +179,7 @@ export function compareWeeks(
     }
   }
   const skus: SkuDrift[] = [];
-  for (const a of [...sku.values()].sort((x, y) => x.customerKey.localeCompare(y.customerKey) || x.skuKey.localeCompare(y.skuKey))) {
+  for (const a of [...sku.values()].sort((x, y) => compareText(x.customerKey, y.customerKey) || compareText(x.skuKey, y.skuKey))) {
     const change = a.prevLines === 0 ? 'new_sku' : a.curLines === 0 ? 'sku_gone' : a.cur > a.prev ? 'grew' : a.cur < a.prev ? 'shrank' : undefined;
     if (change === undefined) continue;
     skus.push({ customerKey: a.customerKey, skuKey: a.skuKey, change, previousSeats: a.prev, currentSeats: a.cur, delta: a.cur - a.prev, vendors: [...a.vendors].sort() });

@@ -2,7 +2,7 @@
 // only what identifies the condition (kind, customer, SKU key), never amounts or input order.
 
 /**
- * The stable id of a finding: `lf_` + 26 hex digits of two seeded 53-bit hashes of
+ * The stable id of a finding: `lf_` + 28 hex digits of two seeded 53-bit hashes of
  * `kind`, `customerKey` and `skuKey`.
  *
  * @example
@@ -10,19 +10,26 @@
  */
 export function findingId(kind: string, customerKey: string, skuKey: string): string {
   const text = `${kind}\u0000${customerKey}\u0000${skuKey}`;
-  return `lf_${hash53(text, 0x9e3779b9).toString(16).padStart(14, '0')}${hash53(text, 0x85ebca6b).toString(16).padStart(14, '0')}`;
-}
-
-// cyrb53 (public domain): fast, well-mixed, no crypto dependency (this package does no I/O).
-function hash53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
+  let h1 = 0xdeadbeef ^ 0x9e3779b9;
+  let h2 = 0x41c6ce57 ^ 0x9e3779b9;
+  let h3 = 0xdeadbeef ^ 0x85ebca6b;
+  let h4 = 0x41c6ce57 ^ 0x85ebca6b;
+  // Two seeded cyrb53 hashes (public domain) in one pass: well mixed, no crypto dependency.
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
+    h3 = Math.imul(h3 ^ ch, 2654435761);
+    h4 = Math.imul(h4 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  const a1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const a2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a1 ^ (a1 >>> 13), 3266489909);
+  const b1 = Math.imul(h3 ^ (h3 >>> 16), 2246822507) ^ Math.imul(h4 ^ (h4 >>> 13), 3266489909);
+  const b2 = Math.imul(h4 ^ (h4 >>> 16), 2246822507) ^ Math.imul(b1 ^ (b1 >>> 13), 3266489909);
+  // 21 + 32 bits per hash as 6 + 4 + 4 hex digits: small-integer toString is fast, double toString(16) is not.
+  return `lf_${hex(a2 & 0x1fffff, 6)}${hex(a1 >>> 16, 4)}${hex(a1 & 0xffff, 4)}${hex(b2 & 0x1fffff, 6)}${hex(b1 >>> 16, 4)}${hex(b1 & 0xffff, 4)}`;
+}
+
+function hex(value: number, digits: number): string {
+  return value.toString(16).padStart(digits, '0');
 }

@@ -1,8 +1,7 @@
 import type { Money, Vendor } from '@vectis/connector-core';
 import { add, div, divInt, formatDec, mulInt, roundDecimalString, sub, ZERO, type Dec } from './decimal';
-import { vendorLabelOf } from './label';
 import type { PreparedPolicy } from './policy';
-import { below, HUNDRED, money, sortedUnique, unitMarginPercent, type SkuAnalysis } from './rollup';
+import { below, HUNDRED, money, sortedUnique, unitMarginPercent, type SkuAnalysis, type SkuRollup } from './rollup';
 import { findingId } from './finding-id';
 import type { CustomerRef } from './types';
 
@@ -64,10 +63,10 @@ export interface Finding {
 }
 
 /** Findings from one customer + SKU's contract comparison. */
-export function contractFindings(a: SkuAnalysis, customer: CustomerRef, policy: PreparedPolicy, unmappedContracts: number): Finding[] {
-  if (!customer.linked || !a.contractData) return [];
+export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: PreparedPolicy, unmappedContracts: number): Finding[] {
+  if (!rollup.customer.linked || !a.contractData) return [];
   const out: Finding[] = [];
-  const make = base(a, customer, unmappedContracts);
+  const make = base(a, rollup, unmappedContracts);
   const effective = a.contracts.filter((c) => c.inEffect);
   const contractPrice = contractSeatPrice(a);
   const allEnded = a.lines.length > 0 && a.counted.length === 0 && a.lines.some((l) => l.seatState === 'ended');
@@ -180,20 +179,19 @@ function listSeatValue(a: SkuAnalysis): SeatPrice | undefined {
   return undefined;
 }
 
-function base(a: SkuAnalysis, customer: CustomerRef, unmappedContracts: number): Make {
-  const vendors = sortedUnique(a.lines.map((l) => l.vendor));
+// Findings share the rollup's (read-only) arrays: 100k findings must not copy them again.
+function base(a: SkuAnalysis, rollup: SkuRollup, unmappedContracts: number): Make {
   return (kind, direction, rest) => {
     const caveats: string[] = [];
     if (unmappedContracts > 0) caveats.push(`${unmappedContracts} contract line(s) of this customer have no SKU mapping and may cover this SKU`);
     const { endDate, ...fields } = rest;
     return {
-      id: findingId(kind, customer.key, a.skuKey),
-      kind, direction, customer, skuKey: a.skuKey,
-      skus: sortedUnique(a.lines.map((l) => l.sku)),
-      vendors, vendorLabel: vendorLabelOf(vendors),
+      id: findingId(kind, rollup.customer.key, a.skuKey),
+      kind, direction, customer: rollup.customer, skuKey: a.skuKey,
+      skus: rollup.skus, vendors: rollup.vendors, vendorLabel: rollup.vendorLabel,
       evidence: {
-        lineIds: a.lines.map((l) => l.ref).sort(),
-        contractIds: a.contracts.map((c) => c.contract.id).sort(),
+        lineIds: rollup.lineIds,
+        contractIds: rollup.contractIds,
         snapshotAsOf: [],
         ...(endDate === undefined ? {} : { endDate }),
       },

@@ -2,7 +2,7 @@ import type { Money } from '@vectis/connector-core';
 import { add, cmp, parseDec, ZERO, type Dec } from './decimal';
 import type { Finding, FindingDirection, FindingKind } from './findings';
 import { parseNow } from './policy';
-import { moneyList } from './rollup';
+import { compareText, moneyList } from './rollup';
 import type { ResultCoverage } from './types';
 
 /**
@@ -86,7 +86,7 @@ export function trackFindings(input: {
       states.push({ ...rest, status: 'resolved', resolvedAt: now });
     }
   }
-  states.sort((a, b) => a.id.localeCompare(b.id));
+  states.sort((a, b) => compareText(a.id, b.id));
   for (const list of Object.values(changes)) list.sort();
   return { states, changes };
 }
@@ -152,17 +152,17 @@ export function weeklyDigest(input: {
   }
   return {
     opportunity: moneyList(totals),
-    byDirection: [...directions.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([direction, m]) => ({ direction, totals: moneyList(m) })),
+    byDirection: [...directions.entries()].sort(([a], [b]) => compareText(a, b)).map(([direction, m]) => ({ direction, totals: moneyList(m) })),
     openFindings: open.length,
     mutedFindings: input.findings.length - open.length,
     unvaluedFindings: open.filter((f) => !f.monthlyImpact).length,
     newSinceLastWeek: input.changes.opened.length,
     reopenedSinceLastWeek: input.changes.reopened.length,
     resolvedSinceLastWeek: input.changes.resolved.length,
-    topCustomers: [...customers.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, m]) => ({
+    topCustomers: [...customers.entries()].sort(([a], [b]) => compareText(a, b)).map(([currency, m]) => ({
       currency,
       customers: [...m.entries()]
-        .sort(([ka, a], [kb, b]) => cmp(b.total, a.total) || ka.localeCompare(kb))
+        .sort(([ka, a], [kb, b]) => cmp(b.total, a.total) || compareText(ka, kb))
         .slice(0, 5)
         .map(([customerKey, v]) => ({ customerKey, impact: moneyList(new Map([[currency, v.total]]))[0] as Money, findings: v.findings })),
     })),

@@ -32,9 +32,17 @@ export function parseNow(now: Date | string): number {
 /** Parses a date-only (`YYYY-MM-DD`, midnight UTC) or ISO instant; `undefined` when absent or unreadable. */
 export function parseWhen(text: string | undefined): number | undefined {
   if (text === undefined || text === '') return undefined;
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Date.parse(text);
+  let ms = dates.get(text);
+  if (ms === undefined) {
+    ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Date.parse(text);
+    if (dates.size >= 10_000) dates.clear();
+    dates.set(text, ms);
+  }
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+// Many lines share a renewal or end date; parsing each once keeps 100k-line runs fast.
+const dates = new Map<string, number>();
 
 /** `synnex` reads as `td_synnex`; anything unknown is `undefined` (and gets flagged by the caller). */
 export function readVendor(tag: VendorTag | string): Vendor | undefined {

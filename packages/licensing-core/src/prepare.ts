@@ -1,6 +1,7 @@
 import { termMonths, type Money, type Subscription, type Vendor } from '@vectis/connector-core';
-import { decFromInt, div, divInt, isDecimalString, mulInt, parseDec, type Dec } from './decimal';
+import { decFromInt, div, divInt, mulInt, parseDec, type Dec } from './decimal';
 import { parseWhen, readVendor, type PreparedPolicy } from './policy';
+import { compareText } from './rollup';
 import type { CustomerLink, Flag, PsaContractLine } from './types';
 
 /** Why a line's seats do or do not count at `now`. */
@@ -45,7 +46,7 @@ export function linkLookup(links: readonly CustomerLink[]): Map<string, string> 
   const map = new Map<string, string>();
   const sorted = [...links]
     .filter((l) => l.status === 'auto' || l.status === 'confirmed')
-    .sort((a, b) => rank(a) - rank(b) || String(a.psaCompanyId).localeCompare(String(b.psaCompanyId)));
+    .sort((a, b) => rank(a) - rank(b) || compareText(String(a.psaCompanyId), String(b.psaCompanyId)));
   for (const link of sorted) {
     const vendor = readVendor(link.vendor);
     const key = `${vendor ?? link.vendor}:${link.customerExternalId}`;
@@ -174,9 +175,18 @@ function seatValueOf(line: Subscription, basis: 'unit' | 'extended', months: num
 
 /** Reads a Money value exactly; `undefined` when absent or malformed. */
 export function readMoney(money: Money | undefined): { amount: Dec; currency: string } | undefined {
-  if (money === undefined || !isDecimalString(money.amount) || !/^[A-Z]{3}$/.test(money.currency)) return undefined;
+  if (money === undefined || typeof money.amount !== 'string' || !isCurrency(money.currency)) return undefined;
   const amount = parseDec(money.amount);
   return amount === undefined ? undefined : { amount, currency: money.currency };
+}
+
+const currencies = new Set<string>();
+function isCurrency(code: unknown): code is string {
+  if (typeof code !== 'string') return false;
+  if (currencies.has(code)) return true;
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  currencies.add(code); // at most 26³ entries: bounded
+  return true;
 }
 
 const CONTRACT_MONTHS: Record<PsaContractLine['billingPeriod'], number | undefined> = {

@@ -1,7 +1,7 @@
-import type { Money } from '@vectis/connector-core';
+import type { Money, Vendor } from '@vectis/connector-core';
 import { sub, ZERO, type Dec } from './decimal';
 import { coverageOf, comparisonReasons, rollupReasons, sourceReasons, type CoverageBase } from './coverage';
-import { analyseSku, addTo, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
+import { analyseSku, addTo, compareText, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
 import { compareWeeks, indexSnapshots, previousIsoWeek, vendorStatuses, type LineDrift, type SkuDrift, type VendorDriftStatus } from './drift';
 import { contractFindings, type Finding } from './findings';
 import { vendorLabelOf, type QbrVendorLabel } from './label';
@@ -110,11 +110,26 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     else bucket(c.customerKey, c.skuKey).contracts.push(c);
   }
 
-  const analyses: SkuAnalysis[] = [...buckets.values()]
-    .sort((a, b) => a.customerKey.localeCompare(b.customerKey) || a.skuKey.localeCompare(b.skuKey))
-    .map((b) => analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, customersWithContracts.has(b.customerKey), policy));
-  const items = analyses.map((a) => toRollup(a, refOf(a.customerKey)));
-  const contractFound = analyses.flatMap((a) => contractFindings(a, refOf(a.customerKey), policy, unmappedByCustomer.get(a.customerKey) ?? 0));
+  // One pass per customer + SKU; the exact analysis dies young (cheap for the GC on 100k lines).
+  const items: SkuRollup[] = [];
+  const contractFound: Finding[] = [];
+  const totalsAcc = new TotalsAcc();
+  const customerAcc = new Map<string, { totals: TotalsAcc; vendors: Set<Vendor>; skus: number }>();
+  const contractsWithoutDistributorLines: string[] = [];
+  const sorted = [...buckets.values()].sort((a, b) => compareText(a.customerKey, b.customerKey) || compareText(a.skuKey, b.skuKey));
+  for (const b of sorted) {
+    const a = analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, customersWithContracts.has(b.customerKey), policy);
+    const rollup = toRollup(a, refOf(a.customerKey));
+    items.push(rollup);
+    for (const f of contractFindings(a, rollup, policy, unmappedByCustomer.get(a.customerKey) ?? 0)) contractFound.push(f);
+    totalsAcc.add(a);
+    let c = customerAcc.get(a.customerKey);
+    if (!c) customerAcc.set(a.customerKey, (c = { totals: new TotalsAcc(), vendors: new Set(), skus: 0 }));
+    c.totals.add(a);
+    c.skus++;
+    for (const v of rollup.vendors) c.vendors.add(v);
+    if (a.lines.length === 0) for (const k of a.contracts) if (k.inEffect) contractsWithoutDistributorLines.push(k.contract.id);
+  }
 
   const customerKeys = [...new Set(lines.map((l) => l.customerKey))].sort();
   const linkedCustomers = customerKeys.filter((k) => k.startsWith('psa:'));
@@ -135,7 +150,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
 
   const drift = driftReport(input, lines, links, policy, nowMs, flags, refOf, base, sources);
   const auditedSet = new Set([...audited, ...drift.auditedCustomers]);
-  const findings = [...contractFound, ...drift.unused].sort((a, b) => a.id.localeCompare(b.id));
+  const findings = [...contractFound, ...drift.unused].sort((a, b) => compareText(a.id, b.id));
   const moneyReasons = { notAudited: [...r2.notAudited], partial: [...r2.partial] };
   if (drift.report.status !== 'compared') moneyReasons.partial.push('unused seats: no current snapshot week audited for every vendor');
   // Unused-seat findings stand on their own, so Money Found is audited when either side is.
@@ -144,16 +159,13 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     moneyReasons.notAudited = [];
   }
   const byKind = (kind: Finding['kind']) => contractFound.filter((f) => f.kind === kind);
-  const totals = currencyTotals(analyses);
+  const totals = totalsAcc.result();
   const rollupCoverage = coverageOf(base, r1.notAudited, r1.partial);
   return {
     now: new Date(nowMs).toISOString(),
     qbrVendorLabel: vendorLabelOf(lines.map((l) => l.vendor)),
-    customers: [...groupBy(analyses, (a) => a.customerKey)].map(([key, mine]) => ({
-      customer: refOf(key),
-      vendorLabel: vendorLabelOf(mine.flatMap((a) => a.lines.map((l) => l.vendor))),
-      totals: currencyTotals(mine),
-      skus: mine.length,
+    customers: [...customerAcc].map(([key, c]) => ({
+      customer: refOf(key), vendorLabel: vendorLabelOf([...c.vendors]), totals: c.totals.result(), skus: c.skus,
     })),
     rollups: { items, totals, coverage: rollupCoverage },
     seats: { uncontracted: byKind('uncontracted_seats'), overContracted: byKind('over_contracted_seats'), coverage: comparisonCoverage },
@@ -168,12 +180,9 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     unmappedContracts: contracts
       .filter((c) => c.skuKey === undefined)
       .map((c) => ({ id: c.contract.id, psaCompanyId: String(c.contract.psaCompanyId), productId: c.contract.productId }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
-    contractsWithoutDistributorLines: analyses
-      .filter((a) => a.lines.length === 0)
-      .flatMap((a) => a.contracts.filter((c) => c.inEffect).map((c) => c.contract.id))
-      .sort(),
-    flags: flags.sort((a, b) => a.ref.localeCompare(b.ref) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message)),
+      .sort((a, b) => compareText(a.id, b.id)),
+    contractsWithoutDistributorLines: contractsWithoutDistributorLines.sort(),
+    flags: flags.sort((a, b) => compareText(a.ref, b.ref) || compareText(a.code, b.code) || compareText(a.message, b.message)),
   };
 }
 
@@ -215,36 +224,30 @@ function driftReport(
   };
 }
 
-function currencyTotals(analyses: SkuAnalysis[]): CurrencyTotals[] {
-  const cost = new Map<string, Dec>();
-  const revenue = new Map<string, Dec>();
-  const margin = new Map<string, Dec>();
-  const withMargin = new Map<string, number>();
-  for (const a of analyses) {
-    for (const [c, v] of a.costByCurrency) addTo(cost, c, v);
-    for (const [c, v] of a.revenueByCurrency) addTo(revenue, c, v);
+// Running per-currency totals; margins add up only for SKUs that have one.
+class TotalsAcc {
+  readonly cost = new Map<string, Dec>();
+  readonly revenue = new Map<string, Dec>();
+  readonly margin = new Map<string, Dec>();
+  readonly withMargin = new Map<string, number>();
+
+  add(a: SkuAnalysis): void {
+    for (const [c, v] of a.costByCurrency) addTo(this.cost, c, v);
+    for (const [c, v] of a.revenueByCurrency) addTo(this.revenue, c, v);
     if (a.margin) {
-      addTo(margin, a.margin.currency, sub(a.margin.revenue, a.margin.cost));
-      withMargin.set(a.margin.currency, (withMargin.get(a.margin.currency) ?? 0) + 1);
+      addTo(this.margin, a.margin.currency, sub(a.margin.revenue, a.margin.cost));
+      this.withMargin.set(a.margin.currency, (this.withMargin.get(a.margin.currency) ?? 0) + 1);
     }
   }
-  const currencies = [...new Set([...cost.keys(), ...revenue.keys(), ...margin.keys()])].sort();
-  return currencies.map((c) => ({
-    currency: c,
-    monthlyCost: money(cost.get(c) ?? ZERO, c),
-    monthlyRevenue: money(revenue.get(c) ?? ZERO, c),
-    margin: money(margin.get(c) ?? ZERO, c),
-    skusWithMargin: withMargin.get(c) ?? 0,
-  }));
-}
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
+  result(): CurrencyTotals[] {
+    const currencies = [...new Set([...this.cost.keys(), ...this.revenue.keys(), ...this.margin.keys()])].sort();
+    return currencies.map((c) => ({
+      currency: c,
+      monthlyCost: money(this.cost.get(c) ?? ZERO, c),
+      monthlyRevenue: money(this.revenue.get(c) ?? ZERO, c),
+      margin: money(this.margin.get(c) ?? ZERO, c),
+      skusWithMargin: this.withMargin.get(c) ?? 0,
+    }));
   }
-  return out;
 }

@@ -5,7 +5,7 @@ import { findingId } from './finding-id';
 import type { Finding, Reduction } from './findings';
 import { vendorLabelOf } from './label';
 import type { PreparedLine } from './prepare';
-import { money, sortedUnique } from './rollup';
+import { compareText, money, sortedUnique } from './rollup';
 import type { CustomerRef } from './types';
 
 interface UnusedAgg {
@@ -48,7 +48,7 @@ export function unusedSeatFindings(
 
 function toFinding(g: UnusedAgg, customer: CustomerRef, nowMs: number): Finding {
   // Snapshot order must not matter (finding text included).
-  g.rows.sort((a, b) => `${a.row.vendor}:${a.row.subscriptionExternalId}`.localeCompare(`${b.row.vendor}:${b.row.subscriptionExternalId}`));
+  g.rows.sort((a, b) => compareText(`${a.row.vendor}:${a.row.subscriptionExternalId}`, `${b.row.vendor}:${b.row.subscriptionExternalId}`));
   const vendors = sortedUnique(g.rows.map((r) => r.row.vendor as Vendor));
   const byCurrency = new Map<string, Dec>();
   let valued = true;
@@ -92,6 +92,6 @@ function combine(parts: (Reduction | undefined)[]): Reduction | undefined {
   if (known.every((p) => p.when === 'now')) return known[0];
   const later = known
     .filter((p) => p.when === 'at_renewal')
-    .sort((a, b) => (a.renewalDate ?? '~').localeCompare(b.renewalDate ?? '~') || a.reason.localeCompare(b.reason));
+    .sort((a, b) => compareText(a.renewalDate ?? '~', b.renewalDate ?? '~') || compareText(a.reason, b.reason));
   return later[0] as Reduction;
 }

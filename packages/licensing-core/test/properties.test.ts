@@ -29,9 +29,10 @@ const contractArb = fc.record({
 });
 const scenarioArb = fc.record({ lines: fc.array(lineArb, { maxLength: 25 }), contracts: fc.array(contractArb, { maxLength: 12 }) });
 
-type Scenario = fc.RecordValue<{ lines: typeof lineArb; contracts: typeof contractArb }>;
+type LineSpec = typeof lineArb extends fc.Arbitrary<infer T> ? T : never;
+type ContractSpec = typeof contractArb extends fc.Arbitrary<infer T> ? T : never;
 
-function build(s: { lines: Scenario['lines'][number][]; contracts: Scenario['contracts'][number][] }): LicensingInput {
+function build(s: { lines: LineSpec[]; contracts: ContractSpec[] }): LicensingInput {
   const subscriptions = s.lines.map((l, i) =>
     line({
       vendor: l.vendor, externalId: `l${i}`, customerExternalId: l.customer, sku: l.sku, quantity: l.quantity,
