@@ -74,6 +74,28 @@ describe('incremental subscriptions', () => {
     expect(foreign.coverage).toMatchObject({ detailRequests: 80, reused: 0 });
   });
 
+  it('catches subscriptions created while paging (newest first) and reports progress once per listener', async () => {
+    sandbox.setPageSizeCap(10);
+    sandbox.inject({ kind: 'insert-during-paging', count: 4 });
+    const global: string[] = [];
+    const local: string[] = [];
+    const c = createIngramConnector({
+      ...SANDBOX_CREDENTIALS,
+      apiUrl: sandbox.baseUrl,
+      pacing: false,
+      now: sandbox.now,
+      onProgress: (e) => global.push(e.type),
+    });
+    const { items, coverage } = await collect(c.listSubscriptions({ onProgress: (e) => local.push(e.type) }));
+    expect(new Set(items.map((l) => l.parentExternalId))).toEqual(new Set(sandbox.ids('subscriptions')));
+    expect(coverage).toMatchObject({ expected: 84, fetched: 84, complete: true });
+    expect(coverage?.duplicatesDropped).toBeGreaterThan(0);
+    expect(global).toEqual(local); // the same events, each delivered once per listener
+    expect(local.filter((t) => t === 'detail')).toHaveLength(84);
+    expect(local.filter((t) => t === 'page').length).toBeGreaterThanOrEqual(9);
+    expect(local).toContain('stream-done');
+  });
+
   it('seat snapshots: one purchased-quantity row per line, reusing stored lines the same way', async () => {
     const lines = await collect(connect().listSubscriptions());
     sandbox.advance({ days: 1 });
