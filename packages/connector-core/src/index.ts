@@ -70,3 +70,13 @@ export type { ClientCredentialsAuthOptions, RefreshTokenAuthOptions } from './au
 export type { AuthStrategy, Authorization, TokenRequest, TokenSender, TokenReason } from './auth/types';
 
 export { parseOptions, httpsUrl, hostLabel } from './config/options';
+export {
+  tuningFields,
+  serviceUrl,
+  loopbackOptIn,
+  refinement as crossCheckRefinement,
+  credential as credentialField,
+  optionalCredential as optionalCredentialField,
+  parseConnectorOptions,
+} from './config/connector-options';
+export type { CrossCheck } from './config/connector-options';

@@ -1,4 +1,5 @@
 import {
+  parseConnectorOptions,
   NotImplementedError,
   type Batch,
   type ConnectionTestResult,
@@ -8,7 +9,6 @@ import {
   type Subscription,
   type Usage,
 } from '@vectis/connector-core';
-import { parseConnectorOptions } from './config';
 import { PAX8_CROSS_CHECK, Pax8ConnectorOptions, type ResolvedPax8Options } from './options';
 
 /**

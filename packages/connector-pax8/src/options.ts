@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { credential, loopbackOptIn, refinement, serviceUrl, tuningFields } from './config';
+import { credentialField, loopbackOptIn, crossCheckRefinement, serviceUrl, tuningFields } from '@vectis/connector-core';
 
 /**
  * The audience partner endpoints need (Pax8 auth spec); the product's setup page says "leave blank", Pax8 wins.
@@ -31,8 +31,8 @@ const WHERE = 'app.pax8.com → Settings → Integrations → Credentials → "+
  */
 export const Pax8ConnectorOptions = z
   .strictObject({
-    clientId: credential(WHERE),
-    clientSecret: credential(`${WHERE}; the secret is shown once, create a new credential if it is lost`),
+    clientId: credentialField(WHERE),
+    clientSecret: credentialField(`${WHERE}; the secret is shown once, create a new credential if it is lost`),
     audience: z
       .string()
       .trim()
@@ -49,7 +49,7 @@ export const Pax8ConnectorOptions = z
     tokenUrl: serviceUrl().optional(),
     ...tuningFields({ limit: 1000, intervalMs: 60_000 }),
   })
-  .superRefine(refinement(PAX8_CROSS_CHECK), { when: () => true })
+  .superRefine(crossCheckRefinement(PAX8_CROSS_CHECK), { when: () => true })
   .transform(({ tokenUrl, ...rest }) => ({ ...rest, tokenUrl: tokenUrl ?? `${rest.apiUrl}/token` }));
 
 /** What callers pass to `createPax8Connector`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { credential, loopbackOptIn, refinement, serviceUrl, tuningFields } from './config';
+import { credentialField, loopbackOptIn, crossCheckRefinement, serviceUrl, tuningFields } from '@vectis/connector-core';
 
 /**
  * Token scopes Sherweb documents: `service-provider` (customers, subscriptions, receivables), `distributor` (payable charges).
@@ -32,9 +32,9 @@ const WHERE = 'Partner Portal cumulus.sherweb.com → Security → APIs → add 
  */
 export const SherwebConnectorOptions = z
   .strictObject({
-    clientId: credential(WHERE),
-    clientSecret: credential(`${WHERE}; the secret is shown once and can be regenerated without changing the other two`),
-    subscriptionKey: credential(`${WHERE} (the "Subscription Key" shown with the application)`),
+    clientId: credentialField(WHERE),
+    clientSecret: credentialField(`${WHERE}; the secret is shown once and can be regenerated without changing the other two`),
+    subscriptionKey: credentialField(`${WHERE} (the "Subscription Key" shown with the application)`),
     scopes: z
       .array(z.enum(SHERWEB_SCOPES, { error: `must be one of ${SHERWEB_SCOPES.join(', ')}` }))
       .refine((scopes) => scopes.includes('service-provider'), {
@@ -45,7 +45,7 @@ export const SherwebConnectorOptions = z
     apiUrl: serviceUrl().default('https://api.sherweb.com'),
     ...tuningFields({ limit: 120, intervalMs: 60_000 }),
   })
-  .superRefine(refinement(SHERWEB_CROSS_CHECK), { when: () => true })
+  .superRefine(crossCheckRefinement(SHERWEB_CROSS_CHECK), { when: () => true })
   .transform((options) => ({ ...options, tokenUrl: `${options.apiUrl}/auth/oidc/connect/token` }));
 
 /** What callers pass to `createSherwebConnector`. */

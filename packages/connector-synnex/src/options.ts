@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { credential, isRecord, loopbackOptIn, optionalCredential, refinement, serviceUrl, tuningFields, type CrossCheck } from './config';
+import { credentialField, loopbackOptIn, optionalCredentialField, crossCheckRefinement, serviceUrl, tuningFields, type CrossCheck } from '@vectis/connector-core';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const WHERE = 'ion.tdsynnex.com → Settings → Users → edit the integration user → OAuth credentials → Request New Credentials';
 
@@ -48,19 +51,19 @@ export const SynnexConnectorOptions = z
       .trim()
       // A custom issue: core's parseOptions rewrites regex failures to a generic "must be a valid regex".
       .refine((id) => /^\d{1,20}$/.test(id), 'must be the numeric Account ID shown under Account Information in Ion (hamburger menu)'),
-    refreshToken: credential(`${WHERE}; it is shown once`),
+    refreshToken: credentialField(`${WHERE}; it is shown once`),
     onRefreshTokenRotated: z.custom<RefreshTokenRotatedHandler>((v) => typeof v === 'function', {
       message:
         'is required: a function that saves the new refresh token (Ion rotates it on every refresh and the old one stops working)',
     }),
-    clientId: optionalCredential(),
-    clientSecret: optionalCredential(),
+    clientId: optionalCredentialField(),
+    clientSecret: optionalCredentialField(),
     apiUrl: serviceUrl().default('https://ion.tdsynnex.com'),
     ...tuningFields({ limit: 60, intervalMs: 60_000 }),
   })
   .superRefine(
     (value, ctx) => {
-      for (const check of SYNNEX_CROSS_CHECKS) refinement(check)(value, ctx);
+      for (const check of SYNNEX_CROSS_CHECKS) crossCheckRefinement(check)(value, ctx);
     },
     { when: () => true },
   )

@@ -1,7 +1,10 @@
-import { ConfigurationError, httpsUrl, isConfigurationError, parseOptions, type ConfigIssue, type ProgressEvent } from '@vectis/connector-core';
+import type { ProgressEvent } from '../connector';
+import { ConfigurationError, isConfigurationError, type ConfigIssue } from '../errors/index';
+import { httpsUrl, parseOptions } from './options';
 import { z } from 'zod';
 
-// Option building blocks shared in shape by the three stub connectors (pax8, sherweb, synnex).
+// Option building blocks every connector's options schema is made of (tuning, credentials, URLs),
+// so connectors validate the same way and stay small.
 // Messages go through core's parseOptions, which keeps only `custom` messages verbatim, so every
 // hint meant for the user is raised as a custom issue.
 
@@ -56,8 +59,7 @@ export function tuningFields(pacing: { limit: number; intervalMs: number }) {
  * `allowInsecureLoopback: true` for the latter (core's `httpsUrl` can't see sibling options).
  */
 export function serviceUrl(): z.ZodType<string, string> {
-  // Core types the schema's input as unknown; callers should get `string` in the options type.
-  return httpsUrl({ allowInsecureLoopback: true }) as z.ZodType<string, string>;
+  return httpsUrl({ allowInsecureLoopback: true });
 }
 
 function isLoopbackHttp(value: unknown): boolean {
