@@ -9,4 +9,6 @@ export const base: Options = {
   dts: true,
   clean: true,
   sourcemap: true,
+  // Keep `node:` specifiers: tsup's default strips them, which turns `node:sqlite` into a missing `sqlite` package.
+  removeNodeProtocol: false,
 };
