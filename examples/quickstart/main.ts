@@ -1,0 +1,166 @@
+// `npm run example`: the README's main job.
+//  1. starts the sandbox Ingram tenant locally (or uses a real tenant when INGRAM_* is set),
+//  2. syncs it into ./vectis-example.db (SQLite) with a progress bar — two weeks, so drift shows,
+//  3. matches the customers against a sample PSA export,
+//  4. prints the licensing report and the Money Found digest.
+// Uses only the packages' public entry points.
+import { isoWeek, type DistributorConnector } from '@vectis/connector-core';
+import { createIngramConnector } from '@vectis/connector-ingram';
+import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
+import {
+  computeLicensingReport,
+  formatLicensingReport,
+  matchCustomers,
+  trackFindings,
+  weeklyDigest,
+  type CustomerLink,
+  type PsaCompany,
+  type PsaContractLine,
+  type SourceCoverage,
+} from '@vectis/licensing-core';
+import { createSqliteStore, runSync, type Store, type SyncResult } from '@vectis/sync';
+import { readFileSync } from 'node:fs';
+import { createProgressBar } from './progress.ts';
+import { samplePsaExport } from './psa-sample.ts';
+
+const DAY = 86_400_000;
+const dbPath = process.env.VECTIS_DB ?? './vectis-example.db';
+const env = process.env;
+const realTenant = Boolean(env.INGRAM_USERNAME && env.INGRAM_PASSWORD && env.INGRAM_SUBSCRIPTION_KEY);
+
+async function syncWeek(label: string, connector: DistributorConnector, store: Store, now: Date): Promise<SyncResult> {
+  const bar = createProgressBar(`[${label} · ${isoWeek(now)}]`);
+  const result = await runSync({ connectors: [connector], store, now, onProgress: (e) => bar.onProgress(e as never) });
+  bar.done();
+  for (const v of result.vendors) {
+    const s = v.subscriptions;
+    console.log(
+      `[${label}] ${v.connector}: ${v.status} — customers +${v.customers.inserted} ~${v.customers.updated}, ` +
+        `lines +${s.inserted} ~${s.updated} =${s.unchanged} -${s.removed}, usage rows ${v.usage.written}` +
+        (v.coverage.subscriptions?.reused ? `, ${v.coverage.subscriptions.reused} subscriptions reused from the last sync` : ''),
+    );
+    if (v.error) console.log(`[${label}] ${v.connector} failed: ${(v.error as Error).message}`);
+  }
+  return result;
+}
+
+function sourcesOf(result: SyncResult): SourceCoverage[] {
+  return result.vendors.flatMap((v) =>
+    Object.values(v.coverage).flatMap((c) =>
+      c ? [{ vendor: v.vendor, stream: c.stream, complete: c.complete, reason: c.truncatedReason }] : [],
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  let connector: DistributorConnector;
+  let sandbox: ReturnType<typeof createIngramSandbox> | undefined;
+  let close = async () => {};
+  if (realTenant) {
+    connector = createIngramConnector({
+      username: env.INGRAM_USERNAME!,
+      password: env.INGRAM_PASSWORD!,
+      subscriptionKey: env.INGRAM_SUBSCRIPTION_KEY!,
+      ...(env.INGRAM_API_URL ? { apiUrl: env.INGRAM_API_URL } : {}),
+      ...(env.INGRAM_REGION ? { region: env.INGRAM_REGION } : {}),
+      ...(env.INGRAM_MARKETPLACE ? { marketplace: env.INGRAM_MARKETPLACE } : {}),
+    });
+  } else {
+    // The sandbox's clock starts a week back, so the first sync is "last week" and the second "this week".
+    const start = Date.now() - 7 * DAY;
+    sandbox = createIngramSandbox({ customers: 40, subscriptions: 120, now: () => start });
+    const server = await sandbox.listen();
+    close = () => server.close();
+    connector = createIngramConnector({
+      ...SANDBOX_CREDENTIALS,
+      apiUrl: server.url,
+      allowInsecureLoopback: true,
+      pacing: { limit: 200, intervalMs: 1_000 }, // the sandbox has no rate limit; real tenants keep the 45/min default
+      now: sandbox.now,
+    });
+  }
+
+  const store = await createSqliteStore({ path: dbPath });
+  try {
+    console.log((await connector.testConnection()).message);
+    const week1 = sandbox ? new Date(sandbox.now()) : new Date(Date.now() - 7 * DAY);
+    const first = await syncWeek('week 1', connector, store, week1);
+    const week1Lines = await store.listSubscriptions();
+    const week1Snapshots = await store.listUsage({ week: isoWeek(week1) });
+
+    if (sandbox) {
+      const changes = sandbox.simulateWeek();
+      console.log(`\nThe sandbox tenant changed during the week: ${changes.map((c) => c.kind).join(', ')}`);
+    }
+    const now = sandbox ? new Date(sandbox.now()) : new Date();
+    const second = sandbox || first.status !== 'failed' ? await syncWeek('week 2', connector, store, now) : first;
+
+    // Matching: distributor customers → PSA companies.
+    const customers = await store.listCustomers();
+    const lines = await store.listSubscriptions();
+    const psa = loadPsa(customers, lines);
+    const matches = matchCustomers(customers, psa.companies, { overrides: await store.matchOverrides() });
+    const at = now.toISOString();
+    for (const m of matches) {
+      const [vendor, ...rest] = m.distributorId.split(':');
+      await store.saveComputedLink({
+        vendor: vendor as 'ingram_micro',
+        customerExternalId: rest.join(':'),
+        psaCompanyId: m.tier === 'none' ? null : m.psaId,
+        tier: m.tier,
+        score: m.score,
+        reasons: m.reasons,
+        at,
+      });
+    }
+    const tiers = { auto: 0, review: 0, none: 0 };
+    for (const m of matches) tiers[m.tier]++;
+    console.log(`\nMatching ${matches.length} distributor customers against ${psa.companies.length} PSA companies: ${tiers.auto} auto-linked, ${tiers.review} for review, ${tiers.none} unmatched`);
+    for (const m of matches.filter((x) => x.tier === 'review').slice(0, 3)) {
+      console.log(`  review: "${m.distributorName}" → PSA ${m.psaId} (score ${m.score.toFixed(2)}: ${m.reasons.map((r) => `${r.signal} ${r.effect}`).join(', ')})`);
+    }
+
+    const links: CustomerLink[] = (await store.listLinks())
+      .filter((l) => l.override !== 'never_link')
+      .map((l) => ({
+        vendor: l.vendor,
+        customerExternalId: l.customerExternalId,
+        psaCompanyId: l.psaCompanyId,
+        status: l.source === 'manual' ? 'confirmed' : l.tier === 'auto' ? 'auto' : 'review',
+      }));
+    const policy = { minMarginPercent: '15' };
+    const lastWeek = computeLicensingReport({
+      subscriptions: week1Lines, contracts: psa.contracts, links, snapshots: week1Snapshots, policy, now: week1, sources: sourcesOf(first),
+    });
+    const report = computeLicensingReport({
+      subscriptions: lines, contracts: psa.contracts, links, snapshots: await store.listUsage(), policy, now, sources: sourcesOf(second),
+    });
+    const before = trackFindings({ previous: [], findings: lastWeek.moneyFound.findings, audited: lastWeek.moneyFound.auditedCustomers, now: week1 });
+    const after = trackFindings({ previous: before.states, findings: report.moneyFound.findings, audited: report.moneyFound.auditedCustomers, now });
+    const digest = weeklyDigest({ findings: report.moneyFound.findings, states: after.states, changes: after.changes, coverage: report.moneyFound.coverage });
+    console.log(`\n${formatLicensingReport(report, { digest, maxRows: 12 })}`);
+    console.log(`\nStored in ${dbPath}: tables customers, license_subscriptions, license_usage, customer_links, sync_runs.`);
+  } finally {
+    await store.close();
+    await connector.dispose();
+    await close();
+  }
+}
+
+function loadPsa(customers: Parameters<typeof samplePsaExport>[0], lines: Parameters<typeof samplePsaExport>[1]): { companies: PsaCompany[]; contracts: PsaContractLine[] } {
+  if (env.VECTIS_PSA_COMPANIES) {
+    const companies = JSON.parse(readFileSync(env.VECTIS_PSA_COMPANIES, 'utf8')) as PsaCompany[];
+    const contracts = env.VECTIS_PSA_CONTRACTS ? (JSON.parse(readFileSync(env.VECTIS_PSA_CONTRACTS, 'utf8')) as PsaContractLine[]) : [];
+    return { companies, contracts };
+  }
+  if (realTenant) {
+    console.log('\nNo PSA export given (VECTIS_PSA_COMPANIES / VECTIS_PSA_CONTRACTS): matching and contract findings are not audited.');
+    return { companies: [], contracts: [] };
+  }
+  return samplePsaExport(customers, lines);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
