@@ -28,11 +28,12 @@ export function parseDec(text: string): Dec | undefined {
   return value;
 }
 
-// Prices repeat across thousands of lines, and BigInt parsing/formatting dominates a 100k-line run:
-// memoize both. Pure caches of a pure function, bounded so memory stays flat.
+// Prices repeat across thousands of lines and BigInt parsing dominates a 100k-line run: memoize it
+// (a pure cache of a pure function, bounded so memory stays flat). Formatting keeps only the last
+// value: a Map keyed by BigInt costs more than the conversion it saves.
 const CACHE_LIMIT = 50_000;
 const parsed = new Map<string, Dec>();
-const formatted = new Map<Dec, string>();
+const last = { value: -1n, text: '-0.0000000001' };
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -80,7 +81,7 @@ export function div(a: Dec, b: Dec): Dec | undefined {
 
 /** Divides by a positive integer (months, seats), rounding half-even at 10 places. */
 export function divInt(a: Dec, n: number): Dec {
-  return roundHalfEven(a, BigInt(n));
+  return n === 1 ? a : roundHalfEven(a, BigInt(n));
 }
 
 export function cmp(a: Dec, b: Dec): -1 | 0 | 1 {
@@ -91,15 +92,15 @@ export function cmp(a: Dec, b: Dec): -1 | 0 | 1 {
  * Canonical text: at least two decimals, trailing zeros beyond them trimmed (`"22.10"`, `"3.1571428571"`).
  */
 export function formatDec(value: Dec): string {
-  const hit = formatted.get(value);
-  if (hit !== undefined) return hit;
+  if (value === last.value) return last.text;
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString().padStart(SCALE_DIGITS + 1, '0');
   const cut = digits.length - SCALE_DIGITS;
   let end = digits.length;
   while (end > cut + 2 && digits.charCodeAt(end - 1) === 48) end--; // trim zeros beyond two decimals
   const text = `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
-  remember(formatted, value, text);
+  last.value = value;
+  last.text = text;
   return text;
 }
 
@@ -124,6 +125,7 @@ export function roundDecimalString(text: string, places: number): string {
 
 // Integer division n / d rounded half to even (banker's rounding), so long sums carry no bias.
 function roundHalfEven(n: bigint, d: bigint): bigint {
+  if (n % d === 0n) return n / d; // exact: the common case for prices × seats ÷ months
   const negative = (n < 0n) !== (d < 0n);
   const an = n < 0n ? -n : n;
   const ad = d < 0n ? -d : d;

@@ -82,6 +82,8 @@ export interface SkuAnalysis {
   margin: { currency: string; revenue: Dec; cost: Dec; fx?: { from: string; rate: Dec } } | undefined;
   marginUnavailable: string | undefined;
   currencyMismatch: { revenue: string[]; cost: string[] } | undefined;
+  /** Memo of {@link unitMarginPercent}; `null` until computed. */
+  unitMarginPercent: Dec | undefined | null;
 }
 
 /** Computes the exact figures of one customer + SKU bucket. */
@@ -113,7 +115,7 @@ export function analyseSku(
     seatsKnown: !lines.some((l) => l.seatState === 'unknown_status'),
     contractData, contractedSeats: effective.reduce((n, c) => n + c.seats, 0),
     costByCurrency, costComplete, revenueByCurrency, revenueComplete,
-    margin: undefined, marginUnavailable: undefined, currencyMismatch: undefined,
+    margin: undefined, marginUnavailable: undefined, currencyMismatch: undefined, unitMarginPercent: null,
   };
   decideMargin(a, policy);
   return a;
@@ -147,6 +149,12 @@ function decideMargin(a: SkuAnalysis, policy: PreparedPolicy): void {
 
 /** Unit margin percent: (revenue/contracted − cost/seats) ÷ (revenue/contracted) × 100. */
 export function unitMarginPercent(a: SkuAnalysis): Dec | undefined {
+  if (a.unitMarginPercent !== null) return a.unitMarginPercent;
+  a.unitMarginPercent = computeUnitMargin(a);
+  return a.unitMarginPercent;
+}
+
+function computeUnitMargin(a: SkuAnalysis): Dec | undefined {
   if (!a.margin || a.contractedSeats === 0 || a.seats === 0) return undefined;
   const unitRevenue = divInt(a.margin.revenue, a.contractedSeats);
   const unitCost = divInt(a.margin.cost, a.seats);
@@ -157,6 +165,8 @@ export function unitMarginPercent(a: SkuAnalysis): Dec | undefined {
 /** Builds the public rollup row from the exact analysis. */
 export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
   const vendors = sortedUnique(a.lines.map((l) => l.vendor));
+  const monthlyCost = moneyList(a.costByCurrency);
+  const monthlyRevenue = moneyList(a.revenueByCurrency);
   let margin: MarginFigure | undefined;
   if (a.margin) {
     const m = sub(a.margin.revenue, a.margin.cost);
@@ -164,8 +174,9 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
     const unit = unitMarginPercent(a);
     margin = {
       currency: a.margin.currency,
-      monthlyRevenue: money(a.margin.revenue, a.margin.currency),
-      monthlyCost: money(a.margin.cost, a.margin.currency),
+      // Single-currency margins reuse the rollup's Money objects (100k rollups: fewer allocations).
+      monthlyRevenue: monthlyRevenue[0] ?? money(a.margin.revenue, a.margin.currency),
+      monthlyCost: a.margin.fx ? money(a.margin.cost, a.margin.currency) : (monthlyCost[0] ?? money(a.margin.cost, a.margin.currency)),
       margin: money(m, a.margin.currency),
       marginPercent: pct === undefined ? undefined : formatDec(pct),
       unitMarginPercent: unit === undefined ? undefined : formatDec(unit),
@@ -181,9 +192,9 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
     vendors, vendorLabel: vendorLabelOf(vendors),
     seats: a.seats,
     contractedSeats: a.contractData ? a.contractedSeats : undefined,
-    groups: lineGroups(a.counted),
-    monthlyCost: moneyList(a.costByCurrency),
-    monthlyRevenue: moneyList(a.revenueByCurrency),
+    groups: lineGroups(a.counted, monthlyCost),
+    monthlyCost,
+    monthlyRevenue,
     margin, marginUnavailable: a.marginUnavailable,
     lineIds: a.lines.map((l) => l.ref).sort(),
     contractIds: a.contracts.map((c) => c.contract.id).sort(),
@@ -191,7 +202,8 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
 }
 
 // Group by (term, billing frequency, currency): two subscriptions for one product are normal (pax8-cli#63).
-function lineGroups(counted: PreparedLine[]): LineGroup[] {
+function lineGroups(counted: PreparedLine[], totals: Money[]): LineGroup[] {
+  if (counted.length === 0) return [];
   const groups = new Map<string, PreparedLine[]>();
   for (const l of counted) {
     const key = `${l.line.commitmentTerm}|${l.line.billingFrequency}|${l.currency ?? ''}`;
@@ -210,12 +222,18 @@ function lineGroups(counted: PreparedLine[]): LineGroup[] {
       billingFrequency: first.line.billingFrequency,
       currency,
       seats,
-      monthlyCost: complete && currency ? money(total, currency) : undefined,
+      monthlyCost: complete && currency ? sameMoney(totals, total, currency) : undefined,
       unitCostMonthly: complete && currency && seats > 0 ? money(divInt(total, seats), currency) : undefined,
       vendors: sortedUnique(ls.map((l) => l.vendor)),
       lineIds: ls.map((l) => l.ref).sort(),
     };
   });
+}
+
+// The rollup total in this currency when it is the same amount (one group), else a new Money.
+function sameMoney(totals: Money[], amount: Dec, currency: string): Money {
+  const text = formatDec(amount);
+  return totals.find((m) => m.currency === currency && m.amount === text) ?? { amount: text, currency };
 }
 
 export function addTo(map: Map<string, Dec>, currency: string, amount: Dec): void {
