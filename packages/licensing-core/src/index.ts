@@ -2,6 +2,35 @@
 // the licensing analytics block and the matching block. Keep both markers.
 
 // --- licensing (margins, uncontracted seats, drift, Money Found, QBR label) ---
+export { computeLicensingReport } from './report';
+export type { LicensingReport, CurrencyTotals, CustomerSummary, DriftReport } from './report';
+export { qbrVendorLabel } from './label';
+export type { QbrVendorLabel } from './label';
+export { findingId } from './finding-id';
+export { trackFindings, weeklyDigest } from './money-found';
+export type { FindingState, FindingChanges, WeeklyDigest, DigestCustomer } from './money-found';
+export { formatLicensingReport } from './format';
+export type { FormatOptions } from './format';
+export { roundDecimalString } from './decimal';
+export type { Finding, FindingKind, FindingDirection, ImpactBasis, Reduction } from './findings';
+export type { SkuRollup, LineGroup, MarginFigure } from './rollup';
+export type { LineDrift, SkuDrift, VendorDriftStatus } from './drift';
+export type {
+  LicensingInput,
+  LicensingPolicy,
+  PsaContractLine,
+  ContractPeriod,
+  CustomerLink,
+  SkuMapping,
+  FxRate,
+  SourceCoverage,
+  VendorTag,
+  ResultCoverage,
+  CoverageStatus,
+  CustomerRef,
+  Flag,
+  FlagCode,
+} from './types';
 
 // --- end licensing ---
 
