@@ -1,11 +1,13 @@
 // Customer-matching CLI, run as
 //   npm run bench:match -- --psa <psa.json> --distributor <distributor.json> --out <predictions.json> [--truth <truth.json>]
+//   npm run bench:match -- --synthetic <seed> [--companies 1000 --customers 900] [--save <dir>]   (generated held-out set)
 // Reads data in the shared matching format, writes predictions in the scorer's format (auto links only),
 // and with --truth prints precision/recall/F1 next to the naive fuse.js baseline run in the same process.
 // Plain Node with type stripping: imports the built package (dist) and uses erasable TS only.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import { fromMatchingRow, matchCustomers, scoreMatches, toMatchTable } from '@vectis/licensing-core';
+import { fromMatchingRow, generateMatchingDataset, matchCustomers, scoreMatches, toMatchTable } from '@vectis/licensing-core';
 import type { MatchingRow, MatchTable, PsaCompany } from '@vectis/licensing-core';
 
 function arg(name: string): string | undefined {
@@ -34,12 +36,30 @@ const psaPath = arg('psa');
 const distPath = arg('distributor');
 const outPath = arg('out');
 const truthPath = arg('truth');
-if (!psaPath || !distPath) {
-  console.error('usage: npm run bench:match -- --psa <psa.json> --distributor <distributor.json> [--out <predictions.json>] [--truth <truth.json>]');
+const seed = arg('synthetic');
+let psa: PsaCompany[];
+let rows: MatchingRow[];
+let truth: MatchTable | undefined;
+if (seed !== undefined) {
+  const data = generateMatchingDataset({ seed: Number(seed), companies: Number(arg('companies') ?? 1000), customers: Number(arg('customers') ?? 900) });
+  [psa, rows, truth] = [data.psa, data.distributor, data.truth];
+  const dir = arg('save');
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'psa.json'), JSON.stringify(data.psa, null, 1));
+    writeFileSync(join(dir, 'distributor.json'), JSON.stringify(data.distributor, null, 1));
+    writeFileSync(join(dir, 'truth.json'), JSON.stringify(data.truth, null, 1));
+    console.log(`saved the synthetic set (seed ${seed}) to ${dir}`);
+  }
+} else if (psaPath && distPath) {
+  psa = readJson(psaPath, 'PSA') as PsaCompany[];
+  rows = readJson(distPath, 'distributor') as MatchingRow[];
+  if (truthPath) truth = readJson(truthPath, 'truth') as MatchTable;
+} else {
+  console.error('usage: npm run bench:match -- --psa <psa.json> --distributor <distributor.json> [--out <predictions.json>] [--truth <truth.json>]\n' +
+    '       npm run bench:match -- --synthetic <seed> [--companies N] [--customers M] [--save <dir>]');
   process.exit(2);
 }
-const psa = readJson(psaPath, 'PSA') as PsaCompany[];
-const rows = readJson(distPath, 'distributor') as MatchingRow[];
 
 const t0 = performance.now();
 const results = matchCustomers(rows.map(fromMatchingRow), psa);
@@ -52,8 +72,7 @@ if (outPath) {
   writeFileSync(outPath, `${JSON.stringify(table, null, 2)}\n`);
   console.log(`wrote ${outPath}`);
 }
-if (truthPath) {
-  const truth = readJson(truthPath, 'truth') as MatchTable;
+if (truth) {
   const f = (x: number) => x.toFixed(4);
   const line = (label: string, s: ReturnType<typeof scoreMatches>) =>
     console.log(`${label.padEnd(16)} F1=${f(s.f1)} precision=${f(s.precision)} recall=${f(s.recall)}  (links ${s.predicted}, correct ${s.correct}, wrong ${s.wrongLink}, false on unmatched ${s.falseOnUnmatched})`);

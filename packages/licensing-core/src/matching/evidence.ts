@@ -16,6 +16,8 @@ export interface PairEvidence {
   domainName: 'exact' | 'partial' | 'none';
   /** Longest tenant name that agreed, for judging truncations. */
   tenantLength: number;
+  /** Length of the PSA spelling the customer's domain starts with. */
+  domainNameLength: number;
   name: NameComparison;
   city: 'match' | 'conflict' | 'unknown';
   postal: 'match' | 'near' | 'conflict' | 'unknown';
@@ -61,15 +63,16 @@ function tenantEvidence(c: PreparedCustomer, p: PreparedPsa): [PairEvidence['ten
   return [best, length];
 }
 
-function domainNameEvidence(c: PreparedCustomer, p: PreparedPsa): PairEvidence['domainName'] {
+function domainNameEvidence(c: PreparedCustomer, p: PreparedPsa): [PairEvidence['domainName'], number] {
   let best: PairEvidence['domainName'] = 'none';
+  let length = 0;
   for (const l of c.domainLabels) {
     for (const k of [...p.compacts, ...p.websiteLabels]) {
-      if (l === k) return 'exact';
-      if (k.length >= 8 && l.startsWith(k) && l.length - k.length <= 12) best = 'partial';
+      if (l === k) return ['exact', k.length];
+      if (k.length >= 8 && l.startsWith(k) && l.length - k.length <= 12 && k.length > length) [best, length] = ['partial', k.length];
     }
   }
-  return best;
+  return [best, length];
 }
 
 function cityEvidence(a: string | undefined, b: string | undefined): PairEvidence['city'] {
@@ -105,7 +108,7 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   if (externalRef) note('external_ref', 'agrees', `reseller reference "${c.customer.externalRef}" is this PSA company's id`, WEIGHTS.externalRef);
 
   let domain: PairEvidence['domain'] = 'none';
-  const domainName = p.website && c.domains.includes(p.website) ? 'none' : domainNameEvidence(c, p);
+  const [domainName, domainNameLength] = p.website && c.domains.includes(p.website) ? (['none', 0] as const) : domainNameEvidence(c, p);
   if (p.website && c.domains.includes(p.website)) {
     domain = 'match';
     note('domain', 'agrees', `customer domain ${p.website} is the PSA website`, WEIGHTS.domain);
@@ -144,5 +147,5 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   const country = !c.country || !p.country ? 'unknown' : c.country === p.country ? 'match' : 'conflict';
   if (country === 'conflict') note('country', 'conflicts', `country ${c.country} vs ${p.country}`, WEIGHTS.countryConflict);
 
-  return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, domainName, name, city, postal, country };
+  return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, domainName, domainNameLength, name, city, postal, country };
 }

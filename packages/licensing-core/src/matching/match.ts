@@ -87,7 +87,8 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
   if (e.domain === 'match') return { signal: 'domain', effect: 'agrees', detail: 'same company domain and compatible name' };
   if (e.city === 'conflict' || e.postal === 'conflict') return undefined;
   const located = e.city === 'match' || e.postal === 'match';
-  const spelled = e.tenant === 'exact' || e.domainName === 'exact' || (e.tenant === 'partial' && e.tenantLength >= 12);
+  const spelled =
+    e.tenant === 'exact' || e.domainName === 'exact' || (e.tenant === 'partial' && e.tenantLength >= 12) || (e.domainName === 'partial' && e.domainNameLength >= 12);
   if (e.name.typos === 0 && (located || spelled || e.tenant === 'partial' || e.domainName === 'partial')) {
     return { signal: 'name', effect: 'agrees', detail: 'same normalized name, corroborated' };
   }

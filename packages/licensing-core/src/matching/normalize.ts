@@ -54,7 +54,7 @@ function isNoise(segment: string): boolean {
  * rawTokens('Cruz Bros. Auto-Body & Sons') // ['cruz', 'brothers', 'auto', 'body', 'and', 'sons']
  */
 export function rawTokens(name: string): string[] {
-  let s = stripTenantNoise(foldText(name));
+  let s = stripTenantNoise(foldText(name)).replace(/\.{2,}/g, '.');
   s = s.replace(/\b[a-z](?:\.[a-z])+\.?(?=\s|,|$)/g, (m) => m.replace(/\./g, ''));
   s = s.replace(/[&+]/g, ' and ').replace(/['’`´]/g, '').replace(/[^a-z0-9]+/g, ' ');
   const words = s.split(' ').filter(Boolean);
@@ -94,10 +94,12 @@ export function normalizeName(name: string): NormalizedName {
   return { tokens, legal, key: [...tokens].sort().join(' ') };
 }
 
-// Long legal words are often mistyped ("Compnay", "Incorprated"); one edit still reads as the legal form.
-const LONG_LEGAL = [...LEGAL_FORMS].filter((f) => f.length >= 5);
+// Legal words at the end of a name are often mistyped ("Compnay", "Coorp.", "Crop."): one edit still
+// reads as the legal form. Only forms of 4+ letters, so short real words are not swallowed.
+const FUZZY_LEGAL = [...LEGAL_FORMS].filter((f) => f.length >= 4);
 function isLegalForm(token: string): boolean {
-  return LEGAL_FORMS.has(token) || (token.length >= 5 && LONG_LEGAL.some((f) => editDistance(f, token, 1) <= 1));
+  if (LEGAL_FORMS.has(token)) return true;
+  return token.length >= 4 && FUZZY_LEGAL.some((f) => editDistance(f, token, 1) <= 1);
 }
 
 /** Joins tokens into the spelling a domain or tenant would use (`iron marlin` → `ironmarlin`). */
