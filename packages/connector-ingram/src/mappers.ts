@@ -97,6 +97,11 @@ function defined<T extends object>(value: T): T {
   return value;
 }
 
+// Own keys only: a vendor value such as "constructor" must not hit Object.prototype.
+function lookup<T extends string>(table: Record<string, T>, key: string | undefined): T | 'unknown' {
+  return key !== undefined && Object.hasOwn(table, key) ? (table[key] as T) : 'unknown';
+}
+
 function text(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
@@ -138,7 +143,7 @@ export function mapCustomer(raw: IngramCustomer): Customer {
     vendor: 'ingram_micro' as const,
     externalId: raw.id,
     name: text(raw.name) ?? '',
-    status: (rawStatus && CUSTOMER_STATUS[rawStatus]) || 'unknown',
+    status: lookup(CUSTOMER_STATUS, rawStatus),
     rawStatus,
     externalRef: text(raw.externalId),
     domains: domains.length ? domains : undefined,
@@ -201,7 +206,7 @@ export function mapSubscriptionLines(detail: IngramSubscriptionDetailed, listIte
       commitmentTerm,
       // Vendor-rated usage has no fixed run-rate; it is tracked as usage, not MRR.
       recurring: frequency !== 'usage',
-      status: (rawStatus && SUBSCRIPTION_STATUS[rawStatus]) || 'unknown',
+      status: lookup(SUBSCRIPTION_STATUS, rawStatus),
       rawStatus,
       startDate: text(sub.creationDate),
       endDate: text(sub.expirationDate),

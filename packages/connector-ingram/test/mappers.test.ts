@@ -78,6 +78,7 @@ describe('subscription lines (spec fixtures in → normalized out)', () => {
   it('keeps an undocumented status as unknown with rawStatus', () => {
     const [line] = mapSubscriptionLines(parseDetail({ ...detail, status: 'migrating' }));
     expect(line).toMatchObject({ status: 'unknown', rawStatus: 'migrating' });
+    expect(mapSubscriptionLines(parseDetail({ ...detail, status: 'constructor' }))[0]?.status).toBe('unknown');
     const statuses = ['pending', 'hold', 'terminated', 'removed', 'unknown'].map(
       (status) => mapSubscriptionLines(parseDetail({ ...detail, status }))[0]?.status,
     );

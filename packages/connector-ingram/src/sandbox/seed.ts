@@ -42,7 +42,7 @@ export function addDays(day: string, days: number): string {
 }
 
 export function marketplaceInfo(code: string): MarketplaceInfo {
-  return MARKETPLACES[code] ?? (MARKETPLACES.us as MarketplaceInfo);
+  return (Object.hasOwn(MARKETPLACES, code) ? MARKETPLACES[code] : MARKETPLACES.us) as MarketplaceInfo;
 }
 
 function slug(name: string): string {
