@@ -39,6 +39,7 @@ export { Subscription, SubscriptionStatus, IsoDate } from './schemas/subscriptio
 export { Usage, SeatSnapshot, IsoWeek, isoWeek } from './schemas/usage';
 
 export { collect } from './connector';
+export { createStubConnector } from './stub';
 export type {
   DistributorConnector,
   ConnectorCapabilities,

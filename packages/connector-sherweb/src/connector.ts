@@ -1,15 +1,5 @@
-import {
-  parseConnectorOptions,
-  NotImplementedError,
-  type Batch,
-  type ConnectionTestResult,
-  type ConnectorCapabilities,
-  type Customer,
-  type DistributorConnector,
-  type Subscription,
-  type Usage,
-} from '@vectis/connector-core';
-import { SHERWEB_CROSS_CHECK, SherwebConnectorOptions, type ResolvedSherwebOptions } from './options';
+import { createStubConnector, parseConnectorOptions, type DistributorConnector } from '@vectis/connector-core';
+import { SHERWEB_CROSS_CHECK, SherwebConnectorOptions } from './options';
 
 /**
  * Where the connector's status, planned capabilities and credential steps are documented; every
@@ -24,14 +14,6 @@ const ID = 'sherweb';
 const LABEL = 'Sherweb';
 const REMEDY = `Fix the options listed and create the connector again. Client Id, Client Secret and Subscription Key come from cumulus.sherweb.com → Security → APIs; see ${SHERWEB_DOCS_URL}.`;
 
-// Declared honestly: a stub syncs nothing yet. The planned capabilities are in the docs page.
-const CAPABILITIES: ConnectorCapabilities = Object.freeze({
-  customers: false,
-  subscriptions: false,
-  seatSnapshots: false,
-  incremental: false,
-  stub: true,
-});
 
 /**
  * Creates the Sherweb connector. **Status: typed stub.** Options are validated for real (a bad option
@@ -45,28 +27,7 @@ const CAPABILITIES: ConnectorCapabilities = Object.freeze({
  */
 export function createSherwebConnector(options: SherwebConnectorOptions): DistributorConnector {
   // Validated now so a misconfiguration surfaces at setup time, not at the first sync.
-  // The resolved options stay in this closure only (never on the object), so they can't be logged by accident.
-  const resolved: ResolvedSherwebOptions = parseConnectorOptions(SherwebConnectorOptions, options, { connector: ID, remedy: REMEDY, checks: [SHERWEB_CROSS_CHECK] });
-  void resolved;
-
-  const notImplemented = (method: string) =>
-    new NotImplementedError({ connector: ID, vendor: LABEL, method, docsUrl: SHERWEB_DOCS_URL });
-
-  async function* failingStream(method: string): AsyncGenerator<never> {
-    throw notImplemented(method);
-  }
-
-  return Object.freeze({
-    id: ID,
-    vendor: 'sherweb',
-    label: LABEL,
-    capabilities: CAPABILITIES,
-    async testConnection(): Promise<ConnectionTestResult> {
-      throw notImplemented('testConnection');
-    },
-    listCustomers: (): AsyncIterable<Batch<Customer>> => failingStream('listCustomers'),
-    listSubscriptions: (): AsyncIterable<Batch<Subscription>> => failingStream('listSubscriptions'),
-    listSeatSnapshots: (): AsyncIterable<Batch<Usage>> => failingStream('listSeatSnapshots'),
-    async dispose(): Promise<void> {},
-  });
+  // Nothing is kept: the stub holds no credentials, so the object is safe to log.
+  parseConnectorOptions(SherwebConnectorOptions, options, { connector: ID, remedy: REMEDY, checks: [SHERWEB_CROSS_CHECK] });
+  return createStubConnector({ id: ID, vendor: 'sherweb', label: LABEL, docsUrl: SHERWEB_DOCS_URL });
 }

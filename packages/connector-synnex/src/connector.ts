@@ -1,15 +1,5 @@
-import {
-  parseConnectorOptions,
-  NotImplementedError,
-  type Batch,
-  type ConnectionTestResult,
-  type ConnectorCapabilities,
-  type Customer,
-  type DistributorConnector,
-  type Subscription,
-  type Usage,
-} from '@vectis/connector-core';
-import { SYNNEX_CROSS_CHECKS, SynnexConnectorOptions, type ResolvedSynnexOptions } from './options';
+import { createStubConnector, parseConnectorOptions, type DistributorConnector } from '@vectis/connector-core';
+import { SYNNEX_CROSS_CHECKS, SynnexConnectorOptions } from './options';
 
 /**
  * Where the connector's status, planned capabilities and credential steps are documented; every
@@ -24,14 +14,6 @@ const ID = 'synnex';
 const LABEL = 'TD SYNNEX';
 const REMEDY = `Fix the options listed and create the connector again. The refresh token comes from ion.tdsynnex.com → Settings → Users → edit the integration user → OAuth credentials, the Account ID from Account Information; see ${SYNNEX_DOCS_URL}.`;
 
-// Declared honestly: a stub syncs nothing yet. The planned capabilities are in the docs page.
-const CAPABILITIES: ConnectorCapabilities = Object.freeze({
-  customers: false,
-  subscriptions: false,
-  seatSnapshots: false,
-  incremental: false,
-  stub: true,
-});
 
 /**
  * Creates the TD SYNNEX StreamOne Ion connector. **Status: typed stub.** Options are validated for real (a bad option
@@ -49,28 +31,7 @@ const CAPABILITIES: ConnectorCapabilities = Object.freeze({
  */
 export function createSynnexConnector(options: SynnexConnectorOptions): DistributorConnector {
   // Validated now so a misconfiguration surfaces at setup time, not at the first sync.
-  // The resolved options stay in this closure only (never on the object), so they can't be logged by accident.
-  const resolved: ResolvedSynnexOptions = parseConnectorOptions(SynnexConnectorOptions, options, { connector: ID, remedy: REMEDY, checks: SYNNEX_CROSS_CHECKS });
-  void resolved;
-
-  const notImplemented = (method: string) =>
-    new NotImplementedError({ connector: ID, vendor: LABEL, method, docsUrl: SYNNEX_DOCS_URL });
-
-  async function* failingStream(method: string): AsyncGenerator<never> {
-    throw notImplemented(method);
-  }
-
-  return Object.freeze({
-    id: ID,
-    vendor: 'td_synnex',
-    label: LABEL,
-    capabilities: CAPABILITIES,
-    async testConnection(): Promise<ConnectionTestResult> {
-      throw notImplemented('testConnection');
-    },
-    listCustomers: (): AsyncIterable<Batch<Customer>> => failingStream('listCustomers'),
-    listSubscriptions: (): AsyncIterable<Batch<Subscription>> => failingStream('listSubscriptions'),
-    listSeatSnapshots: (): AsyncIterable<Batch<Usage>> => failingStream('listSeatSnapshots'),
-    async dispose(): Promise<void> {},
-  });
+  // Nothing is kept: the stub holds no credentials, so the object is safe to log.
+  parseConnectorOptions(SynnexConnectorOptions, options, { connector: ID, remedy: REMEDY, checks: SYNNEX_CROSS_CHECKS });
+  return createStubConnector({ id: ID, vendor: 'td_synnex', label: LABEL, docsUrl: SYNNEX_DOCS_URL });
 }

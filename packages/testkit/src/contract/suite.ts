@@ -1,10 +1,11 @@
+import { inspect } from 'node:util';
 import { type DistributorConnector, isNotImplementedError } from '@vectis/connector-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { useFakeApi } from '../msw';
 import { capabilitiesCase, pagingCase, shiftingPagesCase, testConnectionCase, unknownStatusCase } from './cases-data';
 import { malformedJsonCase, rateLimitCase, schemaDriftCase, serverErrorCase, timeoutCase, unauthorizedCase } from './cases-faults';
 import { abortCase, readOnlyCase, secretsCase } from './cases-safety';
-import { describeError, rejection } from './helpers';
+import { describeError, errorText, rejection } from './helpers';
 import type { ContractCase, ContractContext, ContractOptions, ContractTuning } from './types';
 
 /**
@@ -67,20 +68,38 @@ export function createContractContext(options: ContractOptions): ContractContext
   };
 }
 
-async function stubContract(connector: DistributorConnector, options: ContractOptions): Promise<void> {
+export async function stubContract(connector: DistributorConnector, options: ContractOptions): Promise<void> {
+  expect(connector.capabilities, 'a stub declares that it syncs nothing').toEqual({
+    customers: false, subscriptions: false, seatSnapshots: false, incremental: false, stub: true,
+  });
   const calls: Array<[string, () => Promise<unknown>]> = [
     ['testConnection', () => connector.testConnection()],
-    ['listCustomers', () => connector.listCustomers()[Symbol.asyncIterator]().next()],
-    ['listSubscriptions', () => connector.listSubscriptions()[Symbol.asyncIterator]().next()],
-    ['listSeatSnapshots', () => connector.listSeatSnapshots({ week: '2026-W48', asOf: '2026-11-26T00:00:00.000Z' })[Symbol.asyncIterator]().next()],
+    ['listCustomers', () => drain(connector.listCustomers())],
+    ['listSubscriptions', () => drain(connector.listSubscriptions())],
+    ['listSeatSnapshots', () => drain(connector.listSeatSnapshots({ week: '2026-W48', asOf: '2026-11-26T00:00:00.000Z' }))],
   ];
   for (const [method, call] of calls) {
+    // Creating a stream must not throw; iterating it must fail before the first batch.
     const error = await rejection(call(), `${method}() on a stub`);
     expect(isNotImplementedError(error), `${method}: ${describeError(error)}`).toBe(true);
-    const e = error as { vendor: string; docsUrl: string; message: string };
+    const e = error as { vendor: string; method: string; docsUrl: string; message: string };
     expect(e.vendor, `${method} must name the vendor`).toBe(connector.label);
+    expect(e.method).toBe(method);
     if (options.docsUrlIncludes) expect(e.docsUrl).toContain(options.docsUrlIncludes);
+    assertNoSecret(errorText(error), options.secrets, `${method}() error`);
   }
+  // The connector object is safe to log: no credential on it.
+  assertNoSecret(`${JSON.stringify(connector)}\n${inspect(connector, { depth: 10, showHidden: true })}`, options.secrets, 'the connector object');
+  await connector.dispose();
+  await connector.dispose(); // idempotent
+}
+
+async function drain(stream: AsyncIterable<unknown>): Promise<void> {
+  for await (const batch of stream) throw new Error(`a stub stream yielded a batch: ${JSON.stringify(batch).slice(0, 80)}`);
+}
+
+function assertNoSecret(text: string, secrets: readonly string[], where: string): void {
+  for (const secret of secrets) expect(text.includes(secret), `${where} contains a configured secret`).toBe(false);
 }
 
 /**
