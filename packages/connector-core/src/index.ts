@@ -40,6 +40,7 @@ export { Usage, SeatSnapshot, IsoWeek, isoWeek } from './schemas/usage';
 
 export { collect } from './connector';
 export { createStubConnector } from './stub';
+export type { ContractFake, FakeFault, FakeRequestLog } from './fake-api';
 export type {
   DistributorConnector,
   ConnectorCapabilities,

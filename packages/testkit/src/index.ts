@@ -8,4 +8,5 @@ export { errorText, filterChanges } from './contract/helpers';
 export { fakeHandlers, useFakeApi } from './msw';
 export { scrubFixture } from './scrub';
 export type { ScrubOptions } from './scrub';
-export type { ContractFake, FakeFault, FakeRequestLog } from './fake-api';
+// The fake-API types live in connector-core (published sandboxes implement them); re-exported for tests.
+export type { ContractFake, FakeFault, FakeRequestLog } from '@vectis/connector-core';

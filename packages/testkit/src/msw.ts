@@ -1,7 +1,7 @@
 import { http, type RequestHandler } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { ContractFake } from './fake-api';
+import type { ContractFake } from '@vectis/connector-core';
 
 /**
  * msw handlers routing every request under `fake.baseUrl` (any method, so a stray POST reaches the

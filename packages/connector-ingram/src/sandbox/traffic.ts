@@ -1,23 +1,13 @@
 import { performance } from 'node:perf_hooks';
+import type { FakeFault, FakeRequestLog } from '@vectis/connector-core';
+
+export type { FakeFault };
 
 // What the sandbox observes and injects: the request log, per-kind counts, the sliding-window
 // rate limit (per subscription key, real time) and the queue of injected faults.
 
-/** A fault injected into the next matching responses (the contract suite's `FakeFault`, structurally). */
-export type FakeFault =
-  | { kind: 'status'; status: number; times: number; retryAfterSeconds?: number; pathIncludes?: string }
-  | { kind: 'delay'; ms: number; times: number; pathIncludes?: string }
-  | { kind: 'malformed-json'; times: number; pathIncludes?: string }
-  | { kind: 'schema-drift'; times: number; pathIncludes?: string }
-  | { kind: 'expire-token' }
-  | { kind: 'insert-during-paging'; count: number };
-
-export interface SandboxRequestLog {
-  method: string;
-  /** Path below the API base, with the query string, e.g. `/subscriptions?offset=0&limit=100`. */
-  path: string;
-  status: number;
-}
+/** One request as the sandbox logged it. */
+export type SandboxRequestLog = FakeRequestLog;
 
 export type RequestKind = 'token' | 'customerList' | 'customerDetail' | 'subscriptionList' | 'subscriptionDetail' | 'other';
 

@@ -1,6 +1,6 @@
 import { redact } from '@vectis/connector-core';
 import { expect } from 'vitest';
-import type { FakeFault } from '../fake-api';
+import type { FakeFault } from '@vectis/connector-core';
 import { declaredStreams, describeError, drain, errorText, open, prepare, primaryStream, rejection, sleep } from './helpers';
 import type { ContractCase, ContractContext } from './types';
 

@@ -1,5 +1,5 @@
 import type { DistributorConnector } from '@vectis/connector-core';
-import type { ContractFake } from '../fake-api';
+import type { ContractFake } from '@vectis/connector-core';
 
 /** Fast timings the suite passes to connectors so faults resolve in milliseconds. */
 export interface ContractTuning {

@@ -1,6 +1,6 @@
-// The interface a vendor's fake API (its "sandbox tenant") offers to the contract suite.
-// Each connector package ships one (e.g. `@vectis/connector-ingram/sandbox`); the suite drives it
-// through these knobs so the same cases run against every vendor.
+// The interface a vendor's fake API (its "sandbox tenant") offers to the contract suite in
+// `@vectis/testkit`. Each connector package ships one (e.g. `@vectis/connector-ingram/sandbox`); the
+// types live here, in the public core, because a published sandbox cannot depend on the private testkit.
 
 /** A fault the fake injects into the next matching responses. */
 export type FakeFault =
