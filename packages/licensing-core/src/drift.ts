@@ -154,8 +154,7 @@ export function compareWeeks(
       const p = prev.get(id);
       const row = (c ?? p) as Usage;
       const line = ctx.lines.get(`${s.vendor}:${id}`);
-      const psa = ctx.links.get(`${s.vendor}:${row.customerExternalId}`);
-      const customerKey = psa === undefined ? `${s.vendor}:${row.customerExternalId}` : `psa:${psa}`;
+      const customerKey = ctx.links.get(`${s.vendor}:${row.customerExternalId}`) ?? `${s.vendor}:${row.customerExternalId}`;
       const skuText = row.sku ?? line?.sku ?? id;
       const skuKey = line?.skuKey ?? skuKeyFor(s.vendor, skuText, ctx.policy);
       const before = p?.quantity ?? 0;

@@ -13,6 +13,8 @@ export interface PreparedPolicy {
   /** `<from>|<to>` → rate. */
   fx: Map<string, Dec>;
   assumeUnit: boolean;
+  /** Per-run memo: vendor → SKU → comparison key (one string per SKU, hashed once). */
+  skuKeys: Map<string, Map<string, string>>;
 }
 
 /**
@@ -79,7 +81,7 @@ export function preparePolicy(policy: LicensingPolicy): PreparedPolicy {
   if (issues.length > 0) {
     throw new ConfigurationError({ issues, remedy: 'Fix the licensing policy fields listed and run the report again.' });
   }
-  return { minMargin, minMarginBySku, skuToProduct, mappedProducts, fx, assumeUnit: policy.unknownAmountBasis === 'assume_unit' };
+  return { minMargin, minMarginBySku, skuToProduct, mappedProducts, fx, assumeUnit: policy.unknownAmountBasis === 'assume_unit', skuKeys: new Map() };
 }
 
 /** Converts with an explicit rate only; `undefined` when none was supplied. */

@@ -41,16 +41,22 @@ export interface PreparedContract {
   monthlyRevenue: Dec | undefined;
 }
 
-/** Builds the link lookup: only `auto` and `confirmed` links count; `confirmed` wins a conflict. */
+/** Builds the link lookup (`<vendor>:<customer>` → `psa:<id>`): only `auto` and `confirmed` links count; `confirmed` wins a conflict. */
 export function linkLookup(links: readonly CustomerLink[]): Map<string, string> {
   const map = new Map<string, string>();
   const sorted = [...links]
     .filter((l) => l.status === 'auto' || l.status === 'confirmed')
     .sort((a, b) => rank(a) - rank(b) || compareText(String(a.psaCompanyId), String(b.psaCompanyId)));
+  const keys = new Map<string, string>();
   for (const link of sorted) {
     const vendor = readVendor(link.vendor);
     const key = `${vendor ?? link.vendor}:${link.customerExternalId}`;
-    if (!map.has(key)) map.set(key, String(link.psaCompanyId));
+    if (map.has(key)) continue;
+    // One shared `psa:<id>` string per company: hashing it once speeds up every later Map lookup.
+    const id = String(link.psaCompanyId);
+    let customerKey = keys.get(id);
+    if (customerKey === undefined) keys.set(id, (customerKey = `psa:${id}`));
+    map.set(key, customerKey);
   }
   return map;
 }
@@ -61,8 +67,15 @@ function rank(link: CustomerLink): number {
 
 /** The comparison key of a distributor SKU: its mapped PSA product, else the SKU itself. */
 export function skuKeyFor(vendor: string, sku: string, policy: PreparedPolicy): string {
-  const product = policy.skuToProduct.get(`${vendor}|${sku}`) ?? policy.skuToProduct.get(`*|${sku}`);
-  return product === undefined ? `sku:${sku}` : `psa:${product}`;
+  let perVendor = policy.skuKeys.get(vendor);
+  if (!perVendor) policy.skuKeys.set(vendor, (perVendor = new Map()));
+  let key = perVendor.get(sku);
+  if (key === undefined) {
+    const product = policy.skuToProduct.get(`${vendor}|${sku}`) ?? policy.skuToProduct.get(`*|${sku}`);
+    key = product === undefined ? `sku:${sku}` : `psa:${product}`;
+    perVendor.set(sku, key);
+  }
+  return key;
 }
 
 /** Resolves one line; returns `undefined` (with a flag) when its vendor tag is unreadable. */
@@ -97,7 +110,7 @@ export function prepareLine(
     flags.push({ code: 'invalid_amount', ref, message: 'unitCost is not a decimal string with an ISO currency' });
   }
   const prepared: PreparedLine = {
-    ref, line, vendor, distributorCustomer, customerKey: psa === undefined ? distributorCustomer : `psa:${psa}`,
+    ref, line, vendor, distributorCustomer, customerKey: psa ?? distributorCustomer,
     linked: psa !== undefined, skuKey, sku, seats, seatState, endMs,
     currency: cost?.currency, monthlyCost: undefined, seatValue: undefined,
   };

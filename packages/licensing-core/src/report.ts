@@ -95,11 +95,14 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   }
   for (const ref of refs.values()) ref.distributorCustomers.sort();
 
-  const buckets = new Map<string, { customerKey: string; skuKey: string; lines: PreparedLine[]; contracts: PreparedContract[] }>();
-  const bucket = (customerKey: string, skuKey: string) => {
-    const key = `${customerKey}\u0000${skuKey}`;
-    let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { customerKey, skuKey, lines: [], contracts: [] }));
+  type Bucket = { customerKey: string; skuKey: string; lines: PreparedLine[]; contracts: PreparedContract[] };
+  // Nested maps keyed by shared strings: no per-line key concatenation.
+  const buckets = new Map<string, Map<string, Bucket>>();
+  const bucket = (customerKey: string, skuKey: string): Bucket => {
+    let bySku = buckets.get(customerKey);
+    if (!bySku) buckets.set(customerKey, (bySku = new Map()));
+    let b = bySku.get(skuKey);
+    if (!b) bySku.set(skuKey, (b = { customerKey, skuKey, lines: [], contracts: [] }));
     return b;
   };
   for (const l of lines) bucket(l.customerKey, l.skuKey).lines.push(l);
@@ -116,7 +119,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const totalsAcc = new TotalsAcc();
   const customerAcc = new Map<string, { totals: TotalsAcc; vendors: Set<Vendor>; skus: number }>();
   const contractsWithoutDistributorLines: string[] = [];
-  const sorted = [...buckets.values()].sort((a, b) => compareText(a.customerKey, b.customerKey) || compareText(a.skuKey, b.skuKey));
+  const sorted = [...buckets.values()].flatMap((m) => [...m.values()]).sort((a, b) => compareText(a.customerKey, b.customerKey) || compareText(a.skuKey, b.skuKey));
   for (const b of sorted) {
     const a = analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, customersWithContracts.has(b.customerKey), policy);
     const rollup = toRollup(a, refOf(a.customerKey));
