@@ -81,4 +81,4 @@ export {
   optionalCredential as optionalCredentialField,
   parseConnectorOptions,
 } from './config/connector-options';
-export type { CrossCheck } from './config/connector-options';
+export type { CrossCheck, ConnectorTuningOptions } from './config/connector-options';

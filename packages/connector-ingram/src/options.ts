@@ -1,9 +1,22 @@
-import { type ConfigIssue, ConfigurationError, isConfigurationError, parseOptions, type ProgressEvent } from '@vectis/connector-core';
+import {
+  type ConfigIssue,
+  ConfigurationError,
+  type ConnectorTuningOptions,
+  credentialField,
+  isConfigurationError,
+  parseOptions,
+  tuningFields,
+} from '@vectis/connector-core';
 import { z } from 'zod';
 import { resolveEndpoint, type ResolvedEndpoint } from './endpoint';
 
-/** Options of {@link createIngramConnector}. Every bad option is reported at once as a `ConfigurationError`. */
-export interface IngramConnectorOptions {
+/**
+ * Options of {@link createIngramConnector}. Every bad option is reported at once as a `ConfigurationError`.
+ * The tuning options (`pacing` — default 45 per 60 000 ms per subscription key, under the product's promised
+ * 50/min —, `concurrency`, `timeoutMs` — default 60 000, the API is slow —, `retry`, `fetch`,
+ * `allowInsecureLoopback` for the sandbox, `onProgress`, `onRateLimit`) are the ones every connector takes.
+ */
+export interface IngramConnectorOptions extends ConnectorTuningOptions {
   /** The Marketplace API user (its login ends in `.api`; shown as "CMPAPI User"). */
   username: string;
   /** That user's password (set or reset under Users in Cloud Marketplace). */
@@ -19,65 +32,32 @@ export interface IngramConnectorOptions {
   /** Application id from Ingram support, sent as `X-Client-Id` (NOTES call it `applicationId`; both accepted). */
   clientId?: string;
   applicationId?: string;
-  /** Proactive budget per subscription key (default 45 per 60 000 ms, under the product's promised 50/min); `false` disables. */
-  pacing?: { limit: number; intervalMs: number } | false;
-  /** Requests in flight (default 2). */
-  concurrency?: number;
-  /** Per-attempt timeout in ms (default 60 000: the API is slow). */
-  timeoutMs?: number;
-  retry?: { limit?: number; baseDelayMs?: number; maxRetryAfterMs?: number; defaultRetryAfterMs?: number };
   /** Records asked per list page (default 100; the server may return fewer). */
   pageSize?: number;
-  fetch?: typeof fetch;
-  /** Allow `http://127.0.0.1`/`localhost` API URLs (sandbox and tests only). */
-  allowInsecureLoopback?: boolean;
-  onProgress?: (event: ProgressEvent) => void;
-  /** Called before waiting out a 429's `Retry-After`; return `false` to stop with a `RateLimitError` instead. */
-  onRateLimit?: (info: { retryAfterMs: number; attempt: number; url: string }) => boolean | void;
   /** Clock for the incremental checkpoint day (default `Date.now`). */
   now?: () => number;
 }
 
-/** Validated options with the endpoint resolved. */
-export interface ResolvedOptions extends Omit<IngramConnectorOptions, 'apiUrl' | 'region' | 'marketplace' | 'applicationId'> {
-  endpoint: ResolvedEndpoint;
-  region: string | undefined;
-  pacing: { limit: number; intervalMs: number } | false;
-  pageSize: number;
-}
-
-const fn = <T>() => z.custom<T>((v) => typeof v === 'function', { message: 'must be a function' });
-const positiveInt = z.number().int().positive();
+const DEFAULT_PACING = { limit: 45, intervalMs: 60_000 };
 
 const Schema = z.strictObject({
-  username: z.string().trim().min(1),
+  username: credentialField('the Marketplace API user, shown on the Marketplace API page (login ends in ".api")'),
   password: z.string().min(1),
-  subscriptionKey: z.string().trim().min(1),
+  subscriptionKey: credentialField('the subscription key shown on the Marketplace API page'),
   marketplace: z.string().optional(),
   apiUrl: z.string().optional(),
   region: z.string().optional(),
   clientId: z.string().trim().min(1).optional(),
   applicationId: z.string().trim().min(1).optional(),
-  pacing: z.union([z.literal(false), z.strictObject({ limit: positiveInt, intervalMs: positiveInt })]).optional(),
-  concurrency: z.number().int().min(1).max(16).optional(),
-  timeoutMs: positiveInt.optional(),
-  retry: z
-    .strictObject({
-      limit: z.number().int().min(0).max(10).optional(),
-      baseDelayMs: z.number().min(0).optional(),
-      maxRetryAfterMs: z.number().min(0).optional(),
-      defaultRetryAfterMs: z.number().min(0).optional(),
-    })
-    .optional(),
-  pageSize: z.number().int().min(1).max(1000).optional(),
-  fetch: fn<typeof fetch>().optional(),
-  allowInsecureLoopback: z.boolean().optional(),
-  onProgress: fn<(event: ProgressEvent) => void>().optional(),
-  onRateLimit: fn<(info: { retryAfterMs: number; attempt: number; url: string }) => boolean | void>().optional(),
-  now: fn<() => number>().optional(),
+  pageSize: z.number().int().min(1).max(1000).default(100),
+  now: z.custom<() => number>((v) => typeof v === 'function', { message: 'must be a function' }).optional(),
+  ...tuningFields(DEFAULT_PACING),
 });
 
-const DEFAULT_PACING = { limit: 45, intervalMs: 60_000 };
+/** Validated options with defaults applied and the endpoint resolved. */
+export type ResolvedOptions = Omit<z.output<typeof Schema>, 'apiUrl' | 'marketplace' | 'applicationId'> & {
+  endpoint: ResolvedEndpoint;
+};
 
 function stringAt(input: unknown, key: string): string | undefined {
   const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
@@ -116,12 +96,5 @@ export function resolveOptions(input: IngramConnectorOptions): ResolvedOptions {
   if (issues.length || !parsed || !endpoint) throw new ConfigurationError({ connector: 'ingram', issues });
   const { apiUrl: _apiUrl, marketplace: _marketplace, applicationId: _applicationId, ...rest } = parsed;
   const resolvedClientId = parsed.clientId ?? parsed.applicationId;
-  return {
-    ...rest,
-    ...(resolvedClientId ? { clientId: resolvedClientId } : {}),
-    endpoint,
-    region: parsed.region,
-    pacing: parsed.pacing ?? DEFAULT_PACING,
-    pageSize: parsed.pageSize ?? 100,
-  } as ResolvedOptions;
+  return { ...rest, ...(resolvedClientId ? { clientId: resolvedClientId } : {}), endpoint };
 }

@@ -54,6 +54,9 @@ export function tuningFields(pacing: { limit: number; intervalMs: number }) {
   };
 }
 
+/** The tuning options every connector accepts, as callers pass them (all optional). */
+export type ConnectorTuningOptions = z.input<z.ZodObject<ReturnType<typeof tuningFields>>>;
+
 /**
  * An API or token URL: https, or http on a loopback host; `loopbackOptIn` then demands
  * `allowInsecureLoopback: true` for the latter (core's `httpsUrl` can't see sibling options).
