@@ -36,7 +36,7 @@ export const WEIGHTS = {
   domainExtendsName: 2,
   nameExact: 5,
   typo: -1,
-  distinguishingWord: -2.5,
+  distinguishingWord: -1.5,
   cityMatch: 1.5,
   cityConflict: -3,
   postalMatch: 2,

@@ -4,7 +4,7 @@ import { prepareCustomer, preparePsa, type PreparedCustomer } from './prepare';
 import type { DistributorCustomer, MatchCandidate, MatchOptions, MatchReason, MatchResult, PsaCompany } from './types';
 
 const DEFAULT_AUTO = 0.9;
-const DEFAULT_REVIEW = 0.45;
+const DEFAULT_REVIEW = 0.3;
 // Two eligible companies closer than this (in points) are a tie: a human decides.
 const TIE_MARGIN = 2;
 // An exact name no other PSA company shares is worth this many points on top of the name itself.

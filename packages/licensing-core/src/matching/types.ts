@@ -109,7 +109,7 @@ export interface MatchOptions {
   thresholds?: {
     /** Minimum score for `auto` (the guardrails must also pass). Default 0.9. */
     auto?: number;
-    /** Minimum score for `review`; below it the customer is `none`. Default 0.45. */
+    /** Minimum score for `review`; below it the customer is `none`. Default 0.3. */
     review?: number;
   };
   /** Which PSA rows may be matched. Default: drop rows whose status/type looks inactive, deleted or prospect. */
