@@ -38,6 +38,18 @@ if (existsSync(publint)) {
 } else {
   console.log('publint not installed; skipped the publint part');
 }
+// attw: the published entry points resolve with types under ESM-only resolution (node16 and bundler).
+const attw = join('node_modules', '.bin', 'attw');
+if (existsSync(attw)) {
+  for (const dir of readdirSync('packages')) {
+    const manifest = JSON.parse(readFileSync(join('packages', dir, 'package.json'), 'utf8'));
+    if (manifest.private) continue;
+    const r = spawnSync(attw, ['--pack', join('packages', dir), '--profile', 'esm-only', '--format', 'table-flipped'], { encoding: 'utf8' });
+    if (r.status !== 0) fail(dir, `attw:\n${r.stdout}${r.stderr}`);
+  }
+} else {
+  console.log('attw not installed; skipped the types check');
+}
 if (problems) {
   console.log(`${problems} package problem(s)`);
   process.exit(1);
