@@ -112,7 +112,11 @@ export function formatDec(value: Dec): string {
  */
 export function roundDecimalString(text: string, places: number): string {
   const value = parseDec(text);
-  if (value === undefined) return text;
+  return value === undefined ? text : roundDec(value, places);
+}
+
+/** {@link roundDecimalString} for an exact value: display text with `places` decimals. */
+export function roundDec(value: Dec, places: number): string {
   const step = 10n ** BigInt(SCALE_DIGITS - places);
   const abs = value < 0n ? -value : value;
   const q = (abs + step / 2n) / step;

@@ -1,5 +1,5 @@
 import type { Money, Vendor } from '@vectis/connector-core';
-import { add, div, divInt, formatDec, mulInt, roundDecimalString, sub, ZERO, type Dec } from './decimal';
+import { add, div, divInt, formatDec, mulInt, roundDec, sub, ZERO, type Dec } from './decimal';
 import type { PreparedPolicy } from './policy';
 import { below, HUNDRED, money, sortedUnique, unitMarginPercent, type SkuAnalysis, type SkuRollup } from './rollup';
 import { findingId } from './finding-id';
@@ -102,7 +102,7 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
       monthlyImpact: value ? money(mulInt(value.perSeat, delta), value.currency) : undefined,
       impactBasis: value?.basis ?? 'none',
       summary: `${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted`,
-      action: `Add ${delta} seat(s) to the client's PSA agreement${value ? ` at ${roundDecimalString(formatDec(value.perSeat), 2)} ${value.currency}/seat/month` : ''}, or reduce the distributor subscription.`,
+      action: `Add ${delta} seat(s) to the client's PSA agreement${value ? ` at ${roundDec(value.perSeat, 2)} ${value.currency}/seat/month` : ''}, or reduce the distributor subscription.`,
     }));
   } else if (delta < 0) {
     out.push(make('over_contracted_seats', 'msp_overbills', {
@@ -118,7 +118,16 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
   return out;
 }
 
-type Make = (kind: FindingKind, direction: FindingDirection, rest: Partial<Finding> & { impactBasis: ImpactBasis; summary: string; action: string; endDate?: string | undefined }) => Finding;
+interface FindingFields {
+  seats?: number | undefined;
+  monthlyImpact?: Money | undefined;
+  impactBasis: ImpactBasis;
+  summary: string;
+  action: string;
+  endDate?: string | undefined;
+}
+
+type Make = (kind: FindingKind, direction: FindingDirection, fields: FindingFields) => Finding;
 
 function belowMarginFinding(a: SkuAnalysis, policy: PreparedPolicy, make: Make): Finding | undefined {
   const pct = unitMarginPercent(a);
@@ -134,8 +143,8 @@ function belowMarginFinding(a: SkuAnalysis, policy: PreparedPolicy, make: Make):
   return make('below_margin', 'msp_underbills', {
     monthlyImpact: money(shortfall, c),
     impactBasis: 'margin_shortfall',
-    summary: `unit margin ${roundDecimalString(formatDec(pct), 2)} % is below the ${formatDec(threshold)} % minimum`,
-    action: `Raise the PSA price to at least ${roundDecimalString(formatDec(required), 2)} ${c}/seat/month, or renegotiate the distributor cost.`,
+    summary: `unit margin ${roundDec(pct, 2)} % is below the ${formatDec(threshold)} % minimum`,
+    action: `Raise the PSA price to at least ${roundDec(required, 2)} ${c}/seat/month, or renegotiate the distributor cost.`,
   });
 }
 
@@ -179,25 +188,21 @@ function listSeatValue(a: SkuAnalysis): SeatPrice | undefined {
   return undefined;
 }
 
-// Findings share the rollup's (read-only) arrays: 100k findings must not copy them again.
+// Findings share the rollup's (read-only) arrays, and every finding has the same shape (one
+// hidden class): 100k findings must stay cheap to build.
 function base(a: SkuAnalysis, rollup: SkuRollup, unmappedContracts: number): Make {
-  return (kind, direction, rest) => {
+  return (kind, direction, f) => {
     const caveats: string[] = [];
     if (unmappedContracts > 0) caveats.push(`${unmappedContracts} contract line(s) of this customer have no SKU mapping and may cover this SKU`);
-    const { endDate, ...fields } = rest;
     return {
       id: findingId(kind, rollup.customer.key, a.skuKey),
       kind, direction, customer: rollup.customer, skuKey: a.skuKey,
       skus: rollup.skus, vendors: rollup.vendors, vendorLabel: rollup.vendorLabel,
-      evidence: {
-        lineIds: rollup.lineIds,
-        contractIds: rollup.contractIds,
-        snapshotAsOf: [],
-        ...(endDate === undefined ? {} : { endDate }),
-      },
+      seats: f.seats, monthlyImpact: f.monthlyImpact, impactBasis: f.impactBasis, summary: f.summary, action: f.action,
+      evidence: { lineIds: rollup.lineIds, contractIds: rollup.contractIds, snapshotAsOf: [], endDate: f.endDate },
+      reduction: undefined,
       confidence: caveats.length > 0 ? 'low' : 'high',
       caveats,
-      ...fields,
     };
   };
 }

@@ -32,6 +32,7 @@ export function qbrVendorLabel(lines: Iterable<{ vendor: VendorTag | string }>):
 
 /** Label for an already-normalized vendor set. */
 export function vendorLabelOf(vendors: readonly Vendor[]): QbrVendorLabel | undefined {
+  if (vendors.length === 1) return VENDOR_LABELS[vendors[0] as Vendor] as QbrVendorLabel;
   const distinct = new Set(vendors);
   if (distinct.size === 0) return undefined;
   if (distinct.size > 1) return 'Mixed';

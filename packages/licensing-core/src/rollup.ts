@@ -196,14 +196,15 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
     monthlyCost,
     monthlyRevenue,
     margin, marginUnavailable: a.marginUnavailable,
-    lineIds: a.lines.map((l) => l.ref).sort(),
-    contractIds: a.contracts.map((c) => c.contract.id).sort(),
+    lineIds: sortedUnique(a.lines.map((l) => l.ref)),
+    contractIds: sortedUnique(a.contracts.map((c) => c.contract.id)),
   };
 }
 
 // Group by (term, billing frequency, currency): two subscriptions for one product are normal (pax8-cli#63).
 function lineGroups(counted: PreparedLine[], totals: Money[]): LineGroup[] {
   if (counted.length === 0) return [];
+  if (counted.length === 1) return [toGroup(counted, totals)];
   const groups = new Map<string, PreparedLine[]>();
   for (const l of counted) {
     const key = `${l.line.commitmentTerm}|${l.line.billingFrequency}|${l.currency ?? ''}`;
@@ -211,23 +212,25 @@ function lineGroups(counted: PreparedLine[], totals: Money[]): LineGroup[] {
     if (list) list.push(l);
     else groups.set(key, [l]);
   }
-  return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([, ls]) => {
-    const first = ls[0] as PreparedLine;
-    const seats = ls.reduce((n, l) => n + l.seats, 0);
-    const complete = ls.every((l) => l.monthlyCost !== undefined);
-    const total = ls.reduce((s, l) => add(s, l.monthlyCost ?? ZERO), ZERO);
-    const currency = first.currency;
-    return {
-      commitmentTerm: first.line.commitmentTerm,
-      billingFrequency: first.line.billingFrequency,
-      currency,
-      seats,
-      monthlyCost: complete && currency ? sameMoney(totals, total, currency) : undefined,
-      unitCostMonthly: complete && currency && seats > 0 ? money(divInt(total, seats), currency) : undefined,
-      vendors: sortedUnique(ls.map((l) => l.vendor)),
-      lineIds: ls.map((l) => l.ref).sort(),
-    };
-  });
+  return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([, ls]) => toGroup(ls, totals));
+}
+
+function toGroup(ls: PreparedLine[], totals: Money[]): LineGroup {
+  const first = ls[0] as PreparedLine;
+  const seats = ls.reduce((n, l) => n + l.seats, 0);
+  const complete = ls.every((l) => l.monthlyCost !== undefined);
+  const total = ls.reduce((s, l) => add(s, l.monthlyCost ?? ZERO), ZERO);
+  const currency = first.currency;
+  return {
+    commitmentTerm: first.line.commitmentTerm,
+    billingFrequency: first.line.billingFrequency,
+    currency,
+    seats,
+    monthlyCost: complete && currency ? sameMoney(totals, total, currency) : undefined,
+    unitCostMonthly: complete && currency && seats > 0 ? money(divInt(total, seats), currency) : undefined,
+    vendors: sortedUnique(ls.map((l) => l.vendor)),
+    lineIds: sortedUnique(ls.map((l) => l.ref)),
+  };
 }
 
 // The rollup total in this currency when it is the same amount (one group), else a new Money.
@@ -246,11 +249,15 @@ export function money(amount: Dec, currency: string): Money {
 
 /** Per-currency amounts, sorted by currency code (never summed across). */
 export function moneyList(map: Map<string, Dec>): Money[] {
+  if (map.size <= 1) {
+    for (const [c, v] of map) return [money(v, c)];
+    return [];
+  }
   return [...map.entries()].sort(([a], [b]) => compareText(a, b)).map(([c, v]) => money(v, c));
 }
 
-export function sortedUnique<T extends string>(items: readonly T[]): T[] {
-  if (items.length <= 1) return [...items];
+export function sortedUnique<T extends string>(items: T[]): T[] {
+  if (items.length <= 1) return items;
   return [...new Set(items)].sort();
 }
 
