@@ -15,6 +15,10 @@ export interface PreparedPolicy {
   assumeUnit: boolean;
   /** Per-run memo: vendor → SKU → comparison key (one string per SKU, hashed once). */
   skuKeys: Map<string, Map<string, string>>;
+  /** Per-run memo: vendor → customer id → `<vendor>:<id>`. */
+  customerKeys: Map<string, Map<string, string>>;
+  /** Per-run memo: PSA company id → `psa:<id>`. */
+  psaKeys: Map<string, string>;
 }
 
 /**
@@ -81,7 +85,7 @@ export function preparePolicy(policy: LicensingPolicy): PreparedPolicy {
   if (issues.length > 0) {
     throw new ConfigurationError({ issues, remedy: 'Fix the licensing policy fields listed and run the report again.' });
   }
-  return { minMargin, minMarginBySku, skuToProduct, mappedProducts, fx, assumeUnit: policy.unknownAmountBasis === 'assume_unit', skuKeys: new Map() };
+  return { minMargin, minMarginBySku, skuToProduct, mappedProducts, fx, assumeUnit: policy.unknownAmountBasis === 'assume_unit', skuKeys: new Map(), customerKeys: new Map(), psaKeys: new Map() };
 }
 
 /** Converts with an explicit rate only; `undefined` when none was supplied. */

@@ -30,7 +30,6 @@ export interface PreparedLine {
 
 /** A contract line, resolved against mappings and `now`. */
 export interface PreparedContract {
-  ref: string;
   contract: PsaContractLine;
   customerKey: string;
   skuKey: string | undefined;
@@ -42,21 +41,14 @@ export interface PreparedContract {
 }
 
 /** Builds the link lookup (`<vendor>:<customer>` → `psa:<id>`): only `auto` and `confirmed` links count; `confirmed` wins a conflict. */
-export function linkLookup(links: readonly CustomerLink[]): Map<string, string> {
+export function linkLookup(links: readonly CustomerLink[], policy: PreparedPolicy): Map<string, string> {
   const map = new Map<string, string>();
   const sorted = [...links]
     .filter((l) => l.status === 'auto' || l.status === 'confirmed')
     .sort((a, b) => rank(a) - rank(b) || compareText(String(a.psaCompanyId), String(b.psaCompanyId)));
-  const keys = new Map<string, string>();
   for (const link of sorted) {
-    const vendor = readVendor(link.vendor);
-    const key = `${vendor ?? link.vendor}:${link.customerExternalId}`;
-    if (map.has(key)) continue;
-    // One shared `psa:<id>` string per company: hashing it once speeds up every later Map lookup.
-    const id = String(link.psaCompanyId);
-    let customerKey = keys.get(id);
-    if (customerKey === undefined) keys.set(id, (customerKey = `psa:${id}`));
-    map.set(key, customerKey);
+    const key = internCustomer(readVendor(link.vendor) ?? link.vendor, link.customerExternalId, policy);
+    if (!map.has(key)) map.set(key, internPsaKey(String(link.psaCompanyId), policy));
   }
   return map;
 }
@@ -78,6 +70,22 @@ export function skuKeyFor(vendor: string, sku: string, policy: PreparedPolicy): 
   return key;
 }
 
+// One shared string per distributor customer and per PSA company: fewer allocations on 100k lines,
+// and each key is hashed once for every Map lookup that follows.
+function internCustomer(vendor: string, id: string, policy: PreparedPolicy): string {
+  let perVendor = policy.customerKeys.get(vendor);
+  if (!perVendor) policy.customerKeys.set(vendor, (perVendor = new Map()));
+  let key = perVendor.get(id);
+  if (key === undefined) perVendor.set(id, (key = `${vendor}:${id}`));
+  return key;
+}
+
+function internPsaKey(id: string, policy: PreparedPolicy): string {
+  let key = policy.psaKeys.get(id);
+  if (key === undefined) policy.psaKeys.set(id, (key = `psa:${id}`));
+  return key;
+}
+
 /** Resolves one line; returns `undefined` (with a flag) when its vendor tag is unreadable. */
 export function prepareLine(
   line: Subscription,
@@ -92,7 +100,7 @@ export function prepareLine(
     flags.push({ code: 'unknown_vendor', ref, message: `vendor tag "${String(line.vendor)}" is not a known distributor; line skipped` });
     return undefined;
   }
-  const distributorCustomer = `${vendor}:${line.customerExternalId}`;
+  const distributorCustomer = internCustomer(vendor, line.customerExternalId, policy);
   const psa = links.get(distributorCustomer);
   let sku = line.sku?.trim() ?? '';
   let skuKey: string;
@@ -208,17 +216,17 @@ const CONTRACT_MONTHS: Record<PsaContractLine['billingPeriod'], number | undefin
 
 /** Resolves one contract line: its SKU key, whether it is in effect at `now`, and its monthly revenue. */
 export function prepareContract(contract: PsaContractLine, policy: PreparedPolicy, nowMs: number, flags: Flag[]): PreparedContract {
-  const ref = `contract:${contract.id}`;
+  const ref = (): string => `contract:${contract.id}`; // built only when flagged
   let skuKey: string | undefined;
   if (contract.sku) skuKey = skuKeyFor('*', contract.sku, policy);
   else if (contract.productId && policy.mappedProducts.has(contract.productId)) skuKey = `psa:${contract.productId}`;
-  else flags.push({ code: 'contract_unmapped', ref, message: `product "${contract.productId ?? ''}" has no SKU mapping: add one to compare it` });
+  else flags.push({ code: 'contract_unmapped', ref: ref(), message: `product "${contract.productId ?? ''}" has no SKU mapping: add one to compare it` });
 
   const price = readMoney(contract.unitPrice);
   const q = contract.quantity;
   const validQuantity = Number.isInteger(q) && q >= 0;
   if (!validQuantity || price === undefined) {
-    flags.push({ code: 'contract_invalid', ref, message: `quantity ${String(q)} or unit price is malformed; contract excluded` });
+    flags.push({ code: 'contract_invalid', ref: ref(), message: `quantity ${String(q)} or unit price is malformed; contract excluded` });
   }
   const start = parseWhen(contract.startDate);
   const end = parseWhen(contract.endDate);
@@ -228,11 +236,11 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
     !(contract.status === 'cancelled' && end === undefined);
   const months = CONTRACT_MONTHS[contract.billingPeriod];
   if (contract.billingPeriod === 'unknown') {
-    flags.push({ code: 'contract_unknown_period', ref, message: 'billing period unknown: seats count, revenue is not computed' });
+    flags.push({ code: 'contract_unknown_period', ref: ref(), message: 'billing period unknown: seats count, revenue is not computed' });
   }
   const recurring = contract.billingPeriod !== 'one_time';
   return {
-    ref, contract, customerKey: `psa:${String(contract.psaCompanyId)}`, skuKey, inEffect: inEffect && recurring,
+    contract, customerKey: internPsaKey(String(contract.psaCompanyId), policy), skuKey, inEffect: inEffect && recurring,
     seats: inEffect && recurring ? q : 0,
     currency: price?.currency ?? contract.unitPrice.currency,
     monthlyRevenue: inEffect && price !== undefined && months !== undefined ? divInt(mulInt(price.amount, q), months) : undefined,

@@ -76,7 +76,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const nowMs = parseNow(input.now);
   const policy = preparePolicy(input.policy);
   const flags: Flag[] = [];
-  const links = linkLookup(input.links);
+  const links = linkLookup(input.links, policy);
   const lines = input.subscriptions.map((l) => prepareLine(l, links, policy, nowMs, flags)).filter((l): l is PreparedLine => l !== undefined);
   const contracts = input.contracts.map((c) => prepareContract(c, policy, nowMs, flags));
 
