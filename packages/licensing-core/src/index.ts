@@ -8,7 +8,7 @@ export { qbrVendorLabel } from './label';
 export type { QbrVendorLabel } from './label';
 export { findingId } from './finding-id';
 export { trackFindings, weeklyDigest } from './money-found';
-export type { FindingState, FindingChanges, WeeklyDigest, DigestCustomer } from './money-found';
+export type { FindingState, FindingChanges, WeeklyDigest, DigestCustomer, AuditedScope } from './money-found';
 export { formatLicensingReport } from './format';
 export type { FormatOptions } from './format';
 export { roundDecimalString } from './decimal';

@@ -25,12 +25,21 @@ export interface FindingState {
   resolvedAt?: string | undefined;
 }
 
+/**
+ * Per finding kind, the customers whose comparison for that kind ran completely this run
+ * (`report.moneyFound.audited`). A finding can only be resolved by a run that audited it.
+ *
+ * @example
+ * const audited: AuditedScope = { uncontracted_seats: ['psa:100'], unused_seats: [] };
+ */
+export type AuditedScope = Partial<Record<FindingKind, readonly string[]>>;
+
 /** What happened to each finding this run. */
 export interface FindingChanges {
   opened: string[];
   reopened: string[];
   resolved: string[];
-  /** Previous states left unchanged because their customer was not audited this run. */
+  /** Previous states left unchanged because their customer was not audited for that kind this run. */
   notAudited: string[];
 }
 
@@ -38,22 +47,22 @@ export interface FindingChanges {
  * Carries finding states from the previous run to this one:
  * - a new finding opens; a resolved one whose condition recurs re-opens; a muted one stays muted
  *   until `mutedUntil`, then re-opens if the condition still holds;
- * - a state whose finding is gone becomes resolved, but **only** when its customer was audited this
- *   run (`audited`, e.g. `report.moneyFound.auditedCustomers`): a missing input is not a fix.
+ * - a state whose finding is gone becomes resolved, but **only** when its customer was audited for
+ *   that kind this run (`audited`, i.e. `report.moneyFound.audited`): a missing input is not a fix.
  *
  * @example
  * const { states, changes } = trackFindings({ previous, findings: report.moneyFound.findings,
- *   audited: report.moneyFound.auditedCustomers, now: '2026-11-30T06:00:00Z' });
+ *   audited: report.moneyFound.audited, now: '2026-11-30T06:00:00Z' });
  */
 export function trackFindings(input: {
   previous: readonly FindingState[];
   findings: readonly Finding[];
-  audited: readonly string[];
+  audited: AuditedScope;
   now: Date | string;
 }): { states: FindingState[]; changes: FindingChanges } {
   const nowMs = parseNow(input.now);
   const now = new Date(nowMs).toISOString();
-  const audited = new Set(input.audited);
+  const audited = new Map(Object.entries(input.audited).map(([kind, keys]) => [kind, new Set(keys)]));
   const previous = new Map(input.previous.map((s) => [s.id, s]));
   const changes: FindingChanges = { opened: [], reopened: [], resolved: [], notAudited: [] };
   const states: FindingState[] = [];
@@ -77,7 +86,7 @@ export function trackFindings(input: {
   for (const prev of input.previous) {
     if (current.has(prev.id)) continue;
     if (prev.status === 'resolved') states.push(prev);
-    else if (!audited.has(prev.customerKey)) {
+    else if (!audited.get(prev.kind)?.has(prev.customerKey)) {
       changes.notAudited.push(prev.id);
       states.push(prev);
     } else {

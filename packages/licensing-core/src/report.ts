@@ -7,6 +7,7 @@ import { contractFindings, type Finding } from './findings';
 import { vendorLabelOf, type QbrVendorLabel } from './label';
 import { parseNow, preparePolicy, readVendor } from './policy';
 import { linkLookup, prepareContract, prepareLine, type PreparedContract, type PreparedLine } from './prepare';
+import type { AuditedScope } from './money-found';
 import { unusedSeatFindings } from './unused';
 import type { CustomerRef, Flag, LicensingInput, ResultCoverage } from './types';
 
@@ -54,7 +55,8 @@ export interface LicensingReport {
   seats: { uncontracted: Finding[]; overContracted: Finding[]; coverage: ResultCoverage };
   margins: { belowMargin: Finding[]; cancelledStillBilled: Finding[]; currencyMismatches: Finding[]; coverage: ResultCoverage };
   drift: DriftReport;
-  moneyFound: { findings: Finding[]; auditedCustomers: string[]; coverage: ResultCoverage };
+  /** `audited`: per finding kind, the customers fully compared this run (pass it to `trackFindings`). */
+  moneyFound: { findings: Finding[]; audited: AuditedScope; coverage: ResultCoverage };
   /** Contract lines that could not be compared because their product has no SKU mapping. */
   unmappedContracts: { id: string; psaCompanyId: string; productId: string | undefined }[];
   /** Contract lines in effect for a SKU the customer has no distributor line for (sourced elsewhere?). */
@@ -119,6 +121,9 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const totalsAcc = new TotalsAcc();
   const customerAcc = new Map<string, { totals: TotalsAcc; vendors: Set<Vendor>; skus: number }>();
   const contractsWithoutDistributorLines: string[] = [];
+  // Customers with a comparison withheld somewhere: their old findings of that kind must not resolve.
+  const seatsWithheld = new Set<string>();
+  const marginWithheld = new Set<string>();
   const sorted = [...buckets.values()].flatMap((m) => [...m.values()]).sort((a, b) => compareText(a.customerKey, b.customerKey) || compareText(a.skuKey, b.skuKey));
   for (const b of sorted) {
     const a = analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, customersWithContracts.has(b.customerKey), policy);
@@ -132,6 +137,8 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     c.skus++;
     for (const v of rollup.vendors) c.vendors.add(v);
     if (a.lines.length === 0) for (const k of a.contracts) if (k.inEffect) contractsWithoutDistributorLines.push(k.contract.id);
+    if (!a.seatsKnown) seatsWithheld.add(a.customerKey);
+    if (!a.margin && a.counted.length > 0 && a.contracts.some((k) => k.inEffect)) marginWithheld.add(a.customerKey);
   }
 
   const customerKeys = [...new Set(lines.map((l) => l.customerKey))].sort();
@@ -152,7 +159,15 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const comparisonCoverage = coverageOf(base, r2.notAudited, r2.partial);
 
   const drift = driftReport(input, lines, links, policy, nowMs, flags, refOf, base, sources);
-  const auditedSet = new Set([...audited, ...drift.auditedCustomers]);
+  const seatScope = audited.filter((k) => !seatsWithheld.has(k));
+  const auditedScope: AuditedScope = {
+    uncontracted_seats: seatScope,
+    over_contracted_seats: seatScope,
+    cancelled_still_billed: seatScope,
+    currency_mismatch: seatScope,
+    below_margin: seatScope.filter((k) => !marginWithheld.has(k)),
+    unused_seats: drift.auditedCustomers.sort(),
+  };
   const findings = [...contractFound, ...drift.unused].sort((a, b) => compareText(a.id, b.id));
   const moneyReasons = { notAudited: [...r2.notAudited], partial: [...r2.partial] };
   if (drift.report.status !== 'compared') moneyReasons.partial.push('unused seats: no current snapshot week audited for every vendor');
@@ -179,7 +194,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
       coverage: comparisonCoverage,
     },
     drift: drift.report,
-    moneyFound: { findings, auditedCustomers: [...auditedSet].sort(), coverage: coverageOf(base, moneyReasons.notAudited, moneyReasons.partial) },
+    moneyFound: { findings, audited: auditedScope, coverage: coverageOf(base, moneyReasons.notAudited, moneyReasons.partial) },
     unmappedContracts: contracts
       .filter((c) => c.skuKey === undefined)
       .map((c) => ({ id: c.contract.id, psaCompanyId: String(c.contract.psaCompanyId), productId: c.contract.productId }))

@@ -130,7 +130,7 @@ describe('unused seats (pays for unused)', () => {
     expect(report.moneyFound.findings[0]?.action).toContain('at renewal on 2027-02-01');
     // Contract comparison was not audited (no contracts), but unused seats were: partial, not "not audited"
     expect(report.moneyFound.coverage.status).toBe('partial');
-    expect(report.moneyFound.auditedCustomers).toEqual(['psa:100']);
+    expect(report.moneyFound.audited).toMatchObject({ unused_seats: ['psa:100'], uncontracted_seats: [] });
   });
 
   it('leaves a snapshot without a subscription line unvalued and low-confidence, and ignores ended lines', () => {

@@ -102,7 +102,7 @@ describe('edge cases', () => {
       snapshots: [snap({ week: '2026-W47', asOf: '2026-11-16T00:00:00.000Z', quantity: 9 }), snap()],
     }));
     expect(report.drift.lines[0]?.reduction).toEqual({ when: 'now', reason: 'no commitment term' });
-    const { states, changes } = trackFindings({ previous: [], findings: report.moneyFound.findings, audited: [], now: report.now });
+    const { states, changes } = trackFindings({ previous: [], findings: report.moneyFound.findings, audited: {}, now: report.now });
     const digest = weeklyDigest({ findings: report.moneyFound.findings, states, changes, coverage: report.moneyFound.coverage });
     expect(digest).toMatchObject({ opportunity: [], openFindings: 1, unvaluedFindings: 1 });
     const text = formatLicensingReport(report);

@@ -30,40 +30,55 @@ describe('finding ids and states', () => {
   });
 
   it('opens new findings, keeps open ones, resolves vanished ones of audited customers', () => {
-    const first = trackFindings({ previous: [], findings: [finding], audited: report.moneyFound.auditedCustomers, now: NOW });
+    const first = trackFindings({ previous: [], findings: [finding], audited: report.moneyFound.audited, now: NOW });
     expect(first.changes.opened).toEqual([finding.id]);
     expect(first.states).toEqual([state({ firstSeen: NOW, lastSeen: NOW })]);
-    const again = trackFindings({ previous: first.states, findings: [finding, finding], audited: ['psa:100'], now: '2026-12-03T06:00:00Z' });
+    const again = trackFindings({ previous: first.states, findings: [finding, finding], audited: { uncontracted_seats: ['psa:100'] }, now: '2026-12-03T06:00:00Z' });
     expect(again.changes).toEqual({ opened: [], reopened: [], resolved: [], notAudited: [] });
     expect(again.states[0]).toMatchObject({ status: 'open', firstSeen: NOW, lastSeen: '2026-12-03T06:00:00.000Z' });
-    const fixed = trackFindings({ previous: again.states, findings: [], audited: ['psa:100'], now: '2026-12-10T06:00:00Z' });
+    const fixed = trackFindings({ previous: again.states, findings: [], audited: { uncontracted_seats: ['psa:100'] }, now: '2026-12-10T06:00:00Z' });
     expect(fixed.changes.resolved).toEqual([finding.id]);
     expect(fixed.states[0]).toMatchObject({ status: 'resolved', resolvedAt: '2026-12-10T06:00:00.000Z' });
-    const quiet = trackFindings({ previous: fixed.states, findings: [], audited: ['psa:100'], now: '2026-12-17T06:00:00Z' });
+    const quiet = trackFindings({ previous: fixed.states, findings: [], audited: { uncontracted_seats: ['psa:100'] }, now: '2026-12-17T06:00:00Z' });
     expect(quiet.states).toEqual(fixed.states);
   });
 
   it('re-opens a resolved finding when the condition recurs', () => {
-    const { states, changes } = trackFindings({ previous: [state({ status: 'resolved', resolvedAt: '2026-11-10T00:00:00Z' })], findings: [finding], audited: [], now: NOW });
+    const { states, changes } = trackFindings({ previous: [state({ status: 'resolved', resolvedAt: '2026-11-10T00:00:00Z' })], findings: [finding], audited: {}, now: NOW });
     expect(changes.reopened).toEqual([finding.id]);
     expect(states[0]).toMatchObject({ status: 'open', firstSeen: '2026-11-02T00:00:00.000Z' });
   });
 
   it('keeps a muted finding muted until the mute expires, then re-opens it', () => {
     const muted = state({ status: 'muted', mutedUntil: '2026-12-01T00:00:00Z' });
-    expect(trackFindings({ previous: [muted], findings: [finding], audited: [], now: NOW }).states[0]).toMatchObject({ status: 'muted', mutedUntil: '2026-12-01T00:00:00Z' });
-    const later = trackFindings({ previous: [muted], findings: [finding], audited: [], now: '2026-12-02T00:00:00Z' });
+    expect(trackFindings({ previous: [muted], findings: [finding], audited: {}, now: NOW }).states[0]).toMatchObject({ status: 'muted', mutedUntil: '2026-12-01T00:00:00Z' });
+    const later = trackFindings({ previous: [muted], findings: [finding], audited: {}, now: '2026-12-02T00:00:00Z' });
     expect(later.changes.reopened).toEqual([finding.id]);
     expect(later.states[0]?.mutedUntil).toBeUndefined();
     const forever = state({ status: 'muted' });
-    expect(trackFindings({ previous: [forever], findings: [finding], audited: [], now: '2030-01-01T00:00:00Z' }).states[0]?.status).toBe('muted');
+    expect(trackFindings({ previous: [forever], findings: [finding], audited: {}, now: '2030-01-01T00:00:00Z' }).states[0]?.status).toBe('muted');
+  });
+
+  it('resolves only kinds that were audited for the customer this run', () => {
+    const unused = state({ id: 'lf_unused', kind: 'unused_seats' });
+    // contracts were compared for psa:100, but no snapshot week covered it: the unused-seat row stays open
+    const { states, changes } = trackFindings({ previous: [state({}), unused], findings: [], audited: report.moneyFound.audited, now: NOW });
+    expect(report.moneyFound.audited).toMatchObject({ uncontracted_seats: ['psa:100'], below_margin: ['psa:100'], unused_seats: [] });
+    expect(changes).toMatchObject({ resolved: [finding.id], notAudited: ['lf_unused'] });
+    expect(states.find((s) => s.id === 'lf_unused')?.status).toBe('open');
+    // a line whose status is unknown withholds the customer's seat comparison: nothing resolves
+    const withheld = computeLicensingReport(input({ subscriptions: [line(), line({ externalId: 'x', status: 'unknown' })] }));
+    expect(withheld.moneyFound.audited.uncontracted_seats).toEqual([]);
+    // a SKU without a computable margin withholds below-margin resolution for that customer
+    const noMargin = computeLicensingReport(input({ subscriptions: [line({ pricePeriod: 'unknown' })] }));
+    expect(noMargin.moneyFound.audited).toMatchObject({ uncontracted_seats: ['psa:100'], below_margin: [] });
   });
 
   it('never resolves a finding whose customer was not audited this run', () => {
-    const { states, changes } = trackFindings({ previous: [state({ status: 'muted', mutedUntil: '2026-12-01T00:00:00Z' })], findings: [], audited: [], now: NOW });
+    const { states, changes } = trackFindings({ previous: [state({ status: 'muted', mutedUntil: '2026-12-01T00:00:00Z' })], findings: [], audited: {}, now: NOW });
     expect(changes.notAudited).toEqual([finding.id]);
     expect(states[0]?.status).toBe('muted');
-    const audited = trackFindings({ previous: [state({ status: 'muted', mutedUntil: '2026-12-01T00:00:00Z' })], findings: [], audited: ['psa:100'], now: NOW });
+    const audited = trackFindings({ previous: [state({ status: 'muted', mutedUntil: '2026-12-01T00:00:00Z' })], findings: [], audited: { uncontracted_seats: ['psa:100'] }, now: NOW });
     expect(audited.states[0]).toMatchObject({ status: 'resolved' });
     expect(audited.states[0]?.mutedUntil).toBeUndefined();
   });
@@ -83,7 +98,7 @@ describe('weekly digest', () => {
     const previous: FindingState[] = [{ id: 'lf_gone', kind: 'uncontracted_seats', customerKey: 'psa:1', skuKey: 'sku:OLD', status: 'open', firstSeen: NOW, lastSeen: NOW }];
     const muteId = findingId('uncontracted_seats', 'psa:6', 'sku:M365-BP');
     previous.push({ id: muteId, kind: 'uncontracted_seats', customerKey: 'psa:6', skuKey: 'sku:M365-BP', status: 'muted', mutedUntil: '2027-01-01T00:00:00Z', firstSeen: NOW, lastSeen: NOW });
-    const { states, changes } = trackFindings({ previous, findings: r.moneyFound.findings, audited: r.moneyFound.auditedCustomers, now: NOW });
+    const { states, changes } = trackFindings({ previous, findings: r.moneyFound.findings, audited: r.moneyFound.audited, now: NOW });
     const digest = weeklyDigest({ findings: r.moneyFound.findings, states, changes, coverage: r.moneyFound.coverage });
     // USD uncontracted: customers 1..5 have 2..6 extra seats × 3.00 = 6+9+12+15+18 = 60.00 (customer 6 muted)
     // EUR over-contracted: 12 − 10 = 2 × 2.00 = 4.00
