@@ -35,7 +35,8 @@ function deletions(token: string): string[] {
  */
 export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
   const byToken = new Map<string, number[]>();
-  const byDeletion = new Map<string, number[]>();
+  // One-deletion variants of the PSA vocabulary → the tokens they came from (a SymSpell-style typo index).
+  const byDeletion = new Map<string, string[]>();
   const byDomain = new Map<string, number[]>();
   const byCompact = new Map<string, number[]>();
   const byRef = new Map<string, number[]>();
@@ -47,7 +48,6 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     tokenSets.push(tokens);
     for (const t of tokens) {
       push(byToken, t, i);
-      if (t.length >= 4) for (const d of new Set(deletions(t))) push(byDeletion, d, i);
     }
     if (p.website) push(byDomain, p.website, i);
     for (const c of new Set([...p.compacts, ...p.websiteLabels, ...p.acronyms])) {
@@ -58,6 +58,14 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     for (const x of p.externalIds) push(byRef, x, i);
     keys.set(p.name.key, (keys.get(p.name.key) ?? 0) + 1);
   });
+  for (const t of byToken.keys()) {
+    if (t.length < 4) continue;
+    for (const d of new Set(deletions(t))) {
+      const list = byDeletion.get(d);
+      if (list === undefined) byDeletion.set(d, [t]);
+      else list.push(t);
+    }
+  }
   compactList.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const n = Math.max(psa.length, 1);
   const idfCache = new Map<string, number>();
@@ -70,7 +78,7 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     return w;
   };
   // Tokens this common are only used to rank candidates found through rarer ones.
-  const commonCut = Math.max(50, n * 0.02);
+  const commonCut = Math.max(50, n * 0.01);
 
   const prefixHits = (label: string, add: (i: number, s: number) => void) => {
     let lo = 0;
@@ -85,11 +93,28 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     }
   };
 
+  // Scratch buffers reused across customers: typed arrays instead of a Map per customer keep the
+  // 20k × 20k run well inside its time budget (no per-customer allocation or full sort).
+  const score = new Float64Array(psa.length);
+  const stamp = new Int32Array(psa.length);
+  const typoStamp = new Int32Array(psa.length);
+  let round = 0;
+  let typoRound = 0;
+  let touched: number[] = [];
+  const add = (i: number, s: number) => {
+    if (stamp[i] !== round) {
+      stamp[i] = round;
+      score[i] = 0;
+      touched.push(i);
+    }
+    score[i]! += s;
+  };
+
   const candidates = (c: PreparedCustomer, limit: number): number[] => {
-    const score = new Map<number, number>();
-    const pinned = new Set<number>();
-    const add = (i: number, s: number) => score.set(i, (score.get(i) ?? 0) + s);
-    const pin = (list: number[] | undefined) => list?.forEach((i) => (pinned.add(i), add(i, 100)));
+    round++;
+    touched = [];
+    const pinned: number[] = [];
+    const pin = (list: number[] | undefined) => list?.forEach((i) => (pinned.includes(i) || pinned.push(i), add(i, 100)));
     if (c.externalRef) pin(byRef.get(c.externalRef));
     for (const d of c.domains) pin(byDomain.get(d));
     for (const label of [...c.tenants, ...c.domainLabels]) {
@@ -102,26 +127,48 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
       if (list && list.length > commonCut) common.push(t);
       else list?.forEach((i) => add(i, weight(t)));
       if (t.length < 3) continue;
-      // One edit either side: a PSA token with one more letter, one fewer, or one different/swapped.
-      const typoHits = new Set<number>(byDeletion.get(t) ?? []);
-      if (t.length >= 4) for (const d of deletions(t)) {
-        byToken.get(d)?.forEach((i) => typoHits.add(i));
-        byDeletion.get(d)?.forEach((i) => typoHits.add(i));
+      // PSA tokens one edit away: one more letter, one fewer, or one different/swapped.
+      const near = new Set<string>(byDeletion.get(t));
+      if (t.length >= 4) {
+        for (const d of deletions(t)) {
+          if (byToken.has(d)) near.add(d);
+          for (const u of byDeletion.get(d) ?? []) near.add(u);
+        }
       }
-      if (typoHits.size <= commonCut) for (const i of typoHits) if (!tokenSets[i]!.has(t)) add(i, 0.8 * weight(t));
+      near.delete(t);
+      typoRound++;
+      const w = 0.8 * weight(t);
+      // A word the PSA side never uses is most likely a typo, so its neighbours may be commoner.
+      const typoCut = list === undefined ? commonCut * 4 : commonCut;
+      for (const u of near) {
+        const hits = byToken.get(u);
+        if (hits === undefined || hits.length > typoCut) continue;
+        for (const i of hits) {
+          if (typoStamp[i] === typoRound || tokenSets[i]!.has(t)) continue;
+          typoStamp[i] = typoRound;
+          add(i, w);
+        }
+      }
     }
-    if (score.size === 0) {
-      for (const t of common) byToken.get(t)!.forEach((i) => add(i, weight(t)));
-    } else {
-      for (const [i] of score) for (const t of common) if (tokenSets[i]!.has(t)) add(i, weight(t));
+    if (touched.length === 0 && common.length > 0) {
+      // Only common words: seed from the rarest of them, rank with the rest.
+      const rarest = common.reduce((a, b) => (byToken.get(a)!.length <= byToken.get(b)!.length ? a : b));
+      byToken.get(rarest)!.forEach((i) => add(i, weight(rarest)));
+      for (const i of touched) for (const t of common) if (t !== rarest && tokenSets[i]!.has(t)) score[i]! += weight(t);
+    } else if (common.length > 0) {
+      for (const i of touched) for (const t of common) if (tokenSets[i]!.has(t)) score[i]! += weight(t);
     }
-    const ranked = [...score].sort((a, b) => b[1] - a[1]).map(([i]) => i);
-    const out = [...pinned];
-    for (const i of ranked) {
-      if (out.length >= limit + pinned.size) break;
-      if (!pinned.has(i)) out.push(i);
+    // Top `limit` by score (insertion into a short sorted list), after the pinned ones.
+    const top: number[] = [];
+    for (const i of touched) {
+      if (pinned.includes(i)) continue;
+      const v = score[i]!;
+      if (top.length === limit && v <= score[top[limit - 1]!]!) continue;
+      let k = top.length < limit ? top.length : limit - 1;
+      top[k] = i;
+      while (k > 0 && score[top[k - 1]!]! < v) [top[k - 1], top[k]] = [i, top[k - 1]!], k--;
     }
-    return out;
+    return [...pinned, ...top];
   };
 
   return { psa, weight, keyCount: (key) => keys.get(key) ?? 0, candidates };
