@@ -3,6 +3,7 @@ import { add, div, divInt, formatDec, mulInt, roundDec, sub, ZERO, type Dec } fr
 import type { PreparedPolicy } from './policy';
 import { below, HUNDRED, money, sortedUnique, unitMarginPercent, type SkuAnalysis, type SkuRollup } from './rollup';
 import { findingId } from './finding-id';
+import { seatValueOf } from './prepare';
 import type { CustomerRef } from './types';
 
 export type FindingKind =
@@ -46,8 +47,8 @@ export interface Finding {
   direction: FindingDirection;
   customer: CustomerRef;
   skuKey: string;
-  skus: string[];
-  vendors: Vendor[];
+  skus: readonly string[];
+  vendors: readonly Vendor[];
   vendorLabel: string | undefined;
   /** Seats the finding is about (uncontracted, over-contracted, unused), when it is about seats. */
   seats?: number | undefined;
@@ -55,11 +56,12 @@ export interface Finding {
   impactBasis: ImpactBasis;
   summary: string;
   action: string;
-  evidence: { lineIds: string[]; contractIds: string[]; snapshotAsOf: string[]; endDate?: string | undefined };
+  /** Read-only: findings share these arrays with the rollups (and with each other). */
+  evidence: { lineIds: readonly string[]; contractIds: readonly string[]; snapshotAsOf: readonly string[]; endDate?: string | undefined };
   reduction?: Reduction | undefined;
   /** `low` when something the finding depends on is uncertain; `caveats` says what. */
   confidence: 'high' | 'low';
-  caveats: string[];
+  caveats: readonly string[];
 }
 
 /** Findings from one customer + SKU's contract comparison. */
@@ -117,6 +119,9 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
   if (belowMargin) out.push(belowMargin);
   return out;
 }
+
+// One frozen empty list shared by every finding without caveats or snapshots (100k findings).
+const NONE: readonly string[] = Object.freeze([]);
 
 interface FindingFields {
   seats?: number | undefined;
@@ -177,12 +182,13 @@ function contractSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
 // No contract price: the list price (msrp) first, else the distributor's customer price; never mixed currencies.
 function listSeatValue(a: SkuAnalysis): SeatPrice | undefined {
   for (const source of ['msrp', 'distributor_price'] as const) {
-    const valued = a.counted.filter((l) => l.seatValue?.source === source);
-    const currencies = sortedUnique(valued.map((l) => l.seatValue?.currency ?? ''));
+    const values = a.counted.map((l) => ({ l, v: seatValueOf(l) })).filter((x) => x.v?.source === source);
+    const valued = values.map((x) => x.l);
+    const currencies = sortedUnique(values.map((x) => x.v?.currency ?? ''));
     if (valued.length === 0 || currencies.length !== 1) continue;
     const seats = valued.reduce((n, l) => n + l.seats, 0);
     if (seats === 0) continue;
-    const total = valued.reduce((s, l) => add(s, mulInt(l.seatValue?.monthly ?? ZERO, l.seats)), ZERO);
+    const total = values.reduce((s, x) => add(s, mulInt(x.v?.monthly ?? ZERO, x.l.seats)), ZERO);
     return { perSeat: divInt(total, seats), currency: currencies[0] as string, basis: source };
   }
   return undefined;
@@ -192,14 +198,13 @@ function listSeatValue(a: SkuAnalysis): SeatPrice | undefined {
 // hidden class): 100k findings must stay cheap to build.
 function base(a: SkuAnalysis, rollup: SkuRollup, unmappedContracts: number): Make {
   return (kind, direction, f) => {
-    const caveats: string[] = [];
-    if (unmappedContracts > 0) caveats.push(`${unmappedContracts} contract line(s) of this customer have no SKU mapping and may cover this SKU`);
+    const caveats = unmappedContracts > 0 ? [`${unmappedContracts} contract line(s) of this customer have no SKU mapping and may cover this SKU`] : NONE;
     return {
       id: findingId(kind, rollup.customer.key, a.skuKey),
       kind, direction, customer: rollup.customer, skuKey: a.skuKey,
       skus: rollup.skus, vendors: rollup.vendors, vendorLabel: rollup.vendorLabel,
       seats: f.seats, monthlyImpact: f.monthlyImpact, impactBasis: f.impactBasis, summary: f.summary, action: f.action,
-      evidence: { lineIds: rollup.lineIds, contractIds: rollup.contractIds, snapshotAsOf: [], endDate: f.endDate },
+      evidence: { lineIds: rollup.lineIds, contractIds: rollup.contractIds, snapshotAsOf: NONE, endDate: f.endDate },
       reduction: undefined,
       confidence: caveats.length > 0 ? 'low' : 'high',
       caveats,

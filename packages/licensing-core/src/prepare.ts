@@ -24,8 +24,9 @@ export interface PreparedLine {
   currency: string | undefined;
   /** Monthly cost for all the line's seats; `undefined` when it can't be known without guessing. */
   monthlyCost: Dec | undefined;
-  /** Monthly list value of one seat (msrp first, then the distributor's customer price). */
-  seatValue: { source: 'msrp' | 'distributor_price'; currency: string; monthly: Dec } | undefined;
+  /** Amount basis and months of `pricePeriod`, when a run-rate can be computed (seat value is derived lazily). */
+  basis: 'unit' | 'extended' | undefined;
+  months: number | undefined;
 }
 
 /** A contract line, resolved against mappings and `now`. */
@@ -120,7 +121,7 @@ export function prepareLine(
   const prepared: PreparedLine = {
     ref, line, vendor, distributorCustomer, customerKey: psa ?? distributorCustomer,
     linked: psa !== undefined, skuKey, sku, seats, seatState, endMs,
-    currency: cost?.currency, monthlyCost: undefined, seatValue: undefined,
+    currency: cost?.currency, monthlyCost: undefined, basis: undefined, months: undefined,
   };
   if (seatState !== 'counted') return prepared;
   if (cost === undefined && line.unitCost === undefined) {
@@ -132,7 +133,8 @@ export function prepareLine(
     flags.push({ code: 'unknown_price_period', ref, message: `price period "${line.pricePeriod}" has no length: no run-rate computed` });
   } else if (basis !== undefined) {
     if (cost !== undefined) prepared.monthlyCost = monthly(cost.amount, basis, seats, months);
-    prepared.seatValue = seatValueOf(line, basis, months);
+    prepared.basis = basis;
+    prepared.months = months;
   }
   return prepared;
 }
@@ -184,7 +186,13 @@ function monthly(amount: Dec, basis: 'unit' | 'extended', seats: number, months:
   return divInt(basis === 'unit' ? mulInt(amount, seats) : amount, months);
 }
 
-function seatValueOf(line: Subscription, basis: 'unit' | 'extended', months: number): PreparedLine['seatValue'] {
+/**
+ * Monthly list value of one seat: the msrp first, then the distributor's customer price. Computed
+ * only when a finding needs it (most SKUs are valued at the contract price).
+ */
+export function seatValueOf(l: PreparedLine): { source: 'msrp' | 'distributor_price'; currency: string; monthly: Dec } | undefined {
+  const { line, basis, months } = l;
+  if (basis === undefined || months === undefined) return undefined;
   for (const [source, money] of [['msrp', line.msrp], ['distributor_price', line.unitPrice]] as const) {
     const m = readMoney(money);
     if (m === undefined) continue;

@@ -16,8 +16,8 @@ export interface LineGroup {
   monthlyCost: Money | undefined;
   /** `monthlyCost ÷ seats`, rounded half-even at 10 places. */
   unitCostMonthly: Money | undefined;
-  vendors: Vendor[];
-  lineIds: string[];
+  vendors: readonly Vendor[];
+  lineIds: readonly string[];
 }
 
 /** Margin of one customer + SKU, computed only when revenue and cost are complete and comparable. */
@@ -44,9 +44,9 @@ export interface MarginFigure {
 export interface SkuRollup {
   customer: CustomerRef;
   skuKey: string;
-  skus: string[];
+  skus: readonly string[];
   productName: string;
-  vendors: Vendor[];
+  vendors: readonly Vendor[];
   /** "Ingram Micro", "Pax8", "Sherweb", "TD SYNNEX" or "Mixed". */
   vendorLabel: string | undefined;
   /** Distributor seats that count at `now` (recurring, not ended, known status). */
@@ -59,8 +59,9 @@ export interface SkuRollup {
   margin: MarginFigure | undefined;
   /** Why `margin` is missing, when it is. */
   marginUnavailable: string | undefined;
-  lineIds: string[];
-  contractIds: string[];
+  /** Read-only: shared with this row's groups and findings. */
+  lineIds: readonly string[];
+  contractIds: readonly string[];
 }
 
 /** Internal numbers behind a rollup, kept exact for the findings. */
@@ -165,6 +166,7 @@ function computeUnitMargin(a: SkuAnalysis): Dec | undefined {
 /** Builds the public rollup row from the exact analysis. */
 export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
   const vendors = sortedUnique(a.lines.map((l) => l.vendor));
+  const lineIds = sortedUnique(a.lines.map((l) => l.ref));
   const monthlyCost = moneyList(a.costByCurrency);
   const monthlyRevenue = moneyList(a.revenueByCurrency);
   let margin: MarginFigure | undefined;
@@ -192,19 +194,22 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
     vendors, vendorLabel: vendorLabelOf(vendors),
     seats: a.seats,
     contractedSeats: a.contractData ? a.contractedSeats : undefined,
-    groups: lineGroups(a.counted, monthlyCost),
+    // A single group holding every line shares the row's arrays.
+    groups: lineGroups(a.counted, monthlyCost, a.counted.length === a.lines.length ? { vendors, lineIds } : undefined),
     monthlyCost,
     monthlyRevenue,
     margin, marginUnavailable: a.marginUnavailable,
-    lineIds: sortedUnique(a.lines.map((l) => l.ref)),
+    lineIds,
     contractIds: sortedUnique(a.contracts.map((c) => c.contract.id)),
   };
 }
 
 // Group by (term, billing frequency, currency): two subscriptions for one product are normal (pax8-cli#63).
-function lineGroups(counted: PreparedLine[], totals: Money[]): LineGroup[] {
+type Shared = { vendors: readonly Vendor[]; lineIds: readonly string[] };
+
+function lineGroups(counted: PreparedLine[], totals: Money[], shared: Shared | undefined): LineGroup[] {
   if (counted.length === 0) return [];
-  if (counted.length === 1) return [toGroup(counted, totals)];
+  if (counted.length === 1) return [toGroup(counted, totals, shared)];
   const groups = new Map<string, PreparedLine[]>();
   for (const l of counted) {
     const key = `${l.line.commitmentTerm}|${l.line.billingFrequency}|${l.currency ?? ''}`;
@@ -212,10 +217,10 @@ function lineGroups(counted: PreparedLine[], totals: Money[]): LineGroup[] {
     if (list) list.push(l);
     else groups.set(key, [l]);
   }
-  return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([, ls]) => toGroup(ls, totals));
+  return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([, ls]) => toGroup(ls, totals, groups.size === 1 ? shared : undefined));
 }
 
-function toGroup(ls: PreparedLine[], totals: Money[]): LineGroup {
+function toGroup(ls: PreparedLine[], totals: Money[], shared: Shared | undefined): LineGroup {
   const first = ls[0] as PreparedLine;
   const seats = ls.reduce((n, l) => n + l.seats, 0);
   const complete = ls.every((l) => l.monthlyCost !== undefined);
@@ -228,8 +233,8 @@ function toGroup(ls: PreparedLine[], totals: Money[]): LineGroup {
     seats,
     monthlyCost: complete && currency ? sameMoney(totals, total, currency) : undefined,
     unitCostMonthly: complete && currency && seats > 0 ? money(divInt(total, seats), currency) : undefined,
-    vendors: sortedUnique(ls.map((l) => l.vendor)),
-    lineIds: sortedUnique(ls.map((l) => l.ref)),
+    vendors: shared?.vendors ?? sortedUnique(ls.map((l) => l.vendor)),
+    lineIds: shared?.lineIds ?? sortedUnique(ls.map((l) => l.ref)),
   };
 }
 
