@@ -93,7 +93,9 @@ describe('matchCustomers', () => {
 
   it('links through the reseller reference (a PSA id set on the distributor side)', () => {
     const psa: PsaCompany[] = [{ id: 'C-77', name: 'Northwind' }, { id: 'C-78', name: 'Contoso', externalIds: ['ING-5'] }];
-    expect(one(customer('11', 'NW Traders', { externalRef: 'c-77' }), psa)).toMatchObject({ psaId: 'C-77', tier: 'auto' });
+    expect(one(customer('11', 'Northwind Traders', { externalRef: 'c-77' }), psa)).toMatchObject({ psaId: 'C-77', tier: 'auto' });
+    // A reference that equals a PSA id while nothing else agrees is only a suggestion.
+    expect(one(customer('17', 'Fabrikam', { externalRef: 'C-77' }), psa)).toMatchObject({ psaId: 'C-77', tier: 'review' });
     expect(one(customer('12', 'Contoso Ltd', { externalRef: 'ING-5' }), psa)).toMatchObject({ psaId: 'C-78', tier: 'auto' });
   });
 

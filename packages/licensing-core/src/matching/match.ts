@@ -82,7 +82,12 @@ function toCandidate(e: PairEvidence): MatchCandidate {
 
 /** Why this pair may be auto-linked, or undefined when a guardrail says no. */
 function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex, all: PairEvidence[]): MatchReason | undefined {
-  if (e.externalRef) return { signal: 'external_ref', effect: 'agrees', detail: 'stable id link' };
+  if (e.externalRef) {
+    // A reseller reference that happens to equal some PSA id while nothing else agrees is more likely
+    // another numbering scheme (an ERP code) than a link: a human confirms it.
+    const corroborated = e.name.similarity > 0 || e.domain === 'match' || e.tenant !== 'none' || e.city === 'match';
+    return corroborated ? { signal: 'external_ref', effect: 'agrees', detail: 'stable id link' } : undefined;
+  }
   if (e.country === 'conflict' || !e.name.equivalent) return undefined;
   if (e.domain === 'match') return { signal: 'domain', effect: 'agrees', detail: 'same company domain and compatible name' };
   if (e.city === 'conflict' || e.postal === 'conflict') return undefined;
@@ -114,6 +119,7 @@ function decide(
   if (!best) return { ...base, psaId: null, tier: 'none', score: 0, reasons: [], runnersUp: [] };
   const grounds = evidence.map((e) => autoGround(c, e, index, evidence));
   const eligible = evidence.filter((e, i) => grounds[i] !== undefined && (e.score >= t.autoAt || e.externalRef));
+  eligible.sort((a, b) => b.points - a.points);
   const chosen = eligible[0];
   if (chosen) {
     const rivals = evidence.filter((e) => e !== chosen && e.points >= chosen.points - TIE_MARGIN && (eligible.includes(e) || e.points >= chosen.points));
