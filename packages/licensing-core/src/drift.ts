@@ -9,7 +9,12 @@ const DAY = 86_400_000;
 /** NCE: seats added within 72 hours can still be cancelled. */
 export const NCE_WINDOW_MS = 72 * 3_600_000;
 
-/** Per vendor: whether this week could be compared with the previous one. */
+/**
+ * Per vendor: whether this week could be compared with the previous one.
+ *
+ * @example
+ * for (const v of report.drift.vendors) if (v.status !== 'compared') console.warn(v.vendor, v.status);
+ */
 export interface VendorDriftStatus {
   vendor: Vendor;
   status: 'compared' | 'no_baseline' | 'missing_current' | 'cadence_mismatch';
@@ -17,7 +22,12 @@ export interface VendorDriftStatus {
   previousAsOf?: string | undefined;
 }
 
-/** One line's week-over-week change. Unchanged lines are omitted. */
+/**
+ * One line's week-over-week change. Unchanged lines are omitted.
+ *
+ * @example
+ * for (const d of report.drift.lines) console.log(d.sku, d.change, d.delta, d.reduction?.when);
+ */
 export interface LineDrift {
   vendor: Vendor;
   subscriptionExternalId: string;
@@ -34,7 +44,12 @@ export interface LineDrift {
   previousAsOf: string | undefined;
 }
 
-/** One customer + SKU's week-over-week change across vendors. */
+/**
+ * One customer + SKU's week-over-week change across vendors.
+ *
+ * @example
+ * const gone = report.drift.skus.filter((d) => d.change === 'sku_gone');
+ */
 export interface SkuDrift {
   customerKey: string;
   skuKey: string;

@@ -6,6 +6,12 @@ import { findingId } from './finding-id';
 import { seatValueOf } from './prepare';
 import type { CustomerRef } from './types';
 
+/**
+ * What a finding is about.
+ *
+ * @example
+ * const seatKinds: FindingKind[] = ['uncontracted_seats', 'over_contracted_seats'];
+ */
 export type FindingKind =
   | 'uncontracted_seats'
   | 'over_contracted_seats'
@@ -19,13 +25,26 @@ export type FindingKind =
  * than policy allows. `msp_overbills`: the client is billed for seats or services not delivered.
  * `pays_for_unused`: the MSP pays the distributor for seats nobody uses. `review`: not a number
  * (e.g. the two sides are in different currencies).
+ *
+ * @example
+ * const credits = findings.filter((f) => f.direction === 'msp_overbills');
  */
 export type FindingDirection = 'msp_underbills' | 'msp_overbills' | 'pays_for_unused' | 'review';
 
-/** How a finding's money was valued. */
+/**
+ * How a finding's money was valued.
+ *
+ * @example
+ * if (finding.impactBasis === 'msrp') note('valued at list price: no contract price');
+ */
 export type ImpactBasis = 'contract_price' | 'msrp' | 'distributor_price' | 'unit_cost' | 'margin_shortfall' | 'contract_revenue' | 'none';
 
-/** When seats can be reduced at the distributor. */
+/**
+ * When seats can be reduced at the distributor.
+ *
+ * @example
+ * const r: Reduction = { when: 'at_renewal', renewalDate: '2027-03-01', reason: 'P1Y commitment' };
+ */
 export interface Reduction {
   when: 'now' | 'at_renewal';
   /** Renewal (or term end) date, when the distributor gave one. */

@@ -5,7 +5,12 @@ import { weeklyDigest, type WeeklyDigest } from './money-found';
 import type { LicensingReport } from './report';
 import type { ResultCoverage } from './types';
 
-/** Options for {@link formatLicensingReport}. */
+/**
+ * Options for {@link formatLicensingReport}.
+ *
+ * @example
+ * formatLicensingReport(report, { locale: 'de-DE', maxRows: 50, digest });
+ */
 export interface FormatOptions {
   /** BCP 47 locale for numbers; default `en-US`. */
   locale?: string | undefined;

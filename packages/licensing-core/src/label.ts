@@ -1,7 +1,12 @@
 import { ConfigurationError, VENDOR_LABELS, normalizeVendor, type Vendor } from '@vectis/connector-core';
 import type { VendorTag } from './types';
 
-/** The QBR vendor label: one distributor's display name, or "Mixed". */
+/**
+ * The QBR vendor label: one distributor's display name, or "Mixed".
+ *
+ * @example
+ * const label: QbrVendorLabel | undefined = report.qbrVendorLabel;
+ */
 export type QbrVendorLabel = 'Ingram Micro' | 'Pax8' | 'Sherweb' | 'TD SYNNEX' | 'Mixed';
 
 /**

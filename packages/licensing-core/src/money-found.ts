@@ -34,7 +34,12 @@ export interface FindingState {
  */
 export type AuditedScope = Partial<Record<FindingKind, readonly string[]>>;
 
-/** What happened to each finding this run. */
+/**
+ * What happened to each finding this run.
+ *
+ * @example
+ * console.log(`${changes.opened.length} new, ${changes.resolved.length} resolved`);
+ */
 export interface FindingChanges {
   opened: string[];
   reopened: string[];
@@ -100,7 +105,12 @@ export function trackFindings(input: {
   return { states, changes };
 }
 
-/** One customer's opportunity in one currency. */
+/**
+ * One customer's opportunity in one currency.
+ *
+ * @example
+ * for (const c of digest.topCustomers[0]?.customers ?? []) console.log(c.customerKey, c.impact.amount);
+ */
 export interface DigestCustomer {
   customerKey: string;
   impact: Money;

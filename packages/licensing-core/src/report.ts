@@ -11,7 +11,12 @@ import type { AuditedScope } from './money-found';
 import { unusedSeatFindings } from './unused';
 import type { CustomerRef, Flag, LicensingInput, ResultCoverage } from './types';
 
-/** Per-currency totals: cost and revenue never mix currencies; margin sums only SKUs with a margin. */
+/**
+ * Per-currency totals: cost and revenue never mix currencies; margin sums only SKUs with a margin.
+ *
+ * @example
+ * for (const t of report.rollups.totals) console.log(t.currency, t.monthlyCost.amount, t.monthlyRevenue.amount);
+ */
 export interface CurrencyTotals {
   currency: string;
   monthlyCost: Money;
@@ -21,7 +26,12 @@ export interface CurrencyTotals {
   skusWithMargin: number;
 }
 
-/** One customer's rollup summary. */
+/**
+ * One customer's rollup summary.
+ *
+ * @example
+ * for (const c of report.customers) console.log(c.customer.key, c.vendorLabel, c.totals);
+ */
 export interface CustomerSummary {
   customer: CustomerRef;
   vendorLabel: QbrVendorLabel | undefined;
@@ -29,7 +39,12 @@ export interface CustomerSummary {
   skus: number;
 }
 
-/** Week-over-week seat drift. `no_baseline` is not "no drift". */
+/**
+ * Week-over-week seat drift. `no_baseline` is not "no drift".
+ *
+ * @example
+ * if (report.drift.status === 'no_baseline') console.warn('first week: nothing to compare yet');
+ */
 export interface DriftReport {
   status: 'compared' | 'partial' | 'no_baseline' | 'no_snapshots';
   currentWeek: string | undefined;

@@ -5,7 +5,12 @@ import type { PreparedContract, PreparedLine } from './prepare';
 import { vendorLabelOf } from './label';
 import type { CustomerRef } from './types';
 
-/** Lines of one customer + SKU with the same term, billing frequency and currency, summed. */
+/**
+ * Lines of one customer + SKU with the same term, billing frequency and currency, summed.
+ *
+ * @example
+ * for (const g of rollup.groups) console.log(g.commitmentTerm, g.seats, g.unitCostMonthly);
+ */
 export interface LineGroup {
   commitmentTerm: Term;
   billingFrequency: BillingFrequency;
@@ -20,7 +25,12 @@ export interface LineGroup {
   lineIds: readonly string[];
 }
 
-/** Margin of one customer + SKU, computed only when revenue and cost are complete and comparable. */
+/**
+ * Margin of one customer + SKU, computed only when revenue and cost are complete and comparable.
+ *
+ * @example
+ * if (rollup.margin) console.log(rollup.margin.margin, rollup.margin.marginPercent);
+ */
 export interface MarginFigure {
   currency: string;
   monthlyRevenue: Money;

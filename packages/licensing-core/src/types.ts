@@ -1,9 +1,19 @@
 import type { Money, Subscription, Term, Usage, Vendor } from '@vectis/connector-core';
 
-/** A vendor tag as it may arrive from storage: the product's pages write `synnex` for TD SYNNEX. */
+/**
+ * A vendor tag as it may arrive from storage: the product's pages write `synnex` for TD SYNNEX.
+ *
+ * @example
+ * const tag: VendorTag = 'synnex'; // read as td_synnex
+ */
 export type VendorTag = Vendor | 'synnex';
 
-/** The period a PSA unit price covers. `one_time` lines are never recurring revenue. */
+/**
+ * The period a PSA unit price covers. `one_time` lines are never recurring revenue.
+ *
+ * @example
+ * const annual: ContractPeriod = 'P1Y'; // 120.00 → 10.00 a month
+ */
 export type ContractPeriod = 'P1M' | 'P1Y' | 'P2Y' | 'P3Y' | 'one_time' | 'unknown';
 
 /**
@@ -60,7 +70,12 @@ export interface SkuMapping {
   vendor?: VendorTag | undefined;
 }
 
-/** An explicit exchange rate: 1 `from` = `rate` `to` (decimal string). Never looked up, only supplied. */
+/**
+ * An explicit exchange rate: 1 `from` = `rate` `to` (decimal string). Never looked up, only supplied.
+ *
+ * @example
+ * const fx: FxRate = { from: 'USD', to: 'EUR', rate: '0.92' };
+ */
 export interface FxRate {
   from: string;
   to: string;
@@ -88,7 +103,12 @@ export interface LicensingPolicy {
   unknownAmountBasis?: 'no_run_rate' | 'assume_unit' | undefined;
 }
 
-/** Completeness of one upstream stream, as connectors report it (`Coverage.complete`). */
+/**
+ * Completeness of one upstream stream, as connectors report it (`Coverage.complete`).
+ *
+ * @example
+ * const s: SourceCoverage = { vendor: 'pax8', stream: 'subscriptions', complete: false, reason: 'rate limited' };
+ */
 export interface SourceCoverage {
   vendor: VendorTag;
   stream: 'customers' | 'subscriptions' | 'seat_snapshots' | 'contracts';
@@ -113,7 +133,12 @@ export interface LicensingInput {
   sources?: readonly SourceCoverage[] | undefined;
 }
 
-/** `not_audited` means nothing could be compared: never read it as "no leakage". */
+/**
+ * `not_audited` means nothing could be compared: never read it as "no leakage".
+ *
+ * @example
+ * const clean = coverage.status === 'complete' && findings.length === 0;
+ */
 export type CoverageStatus = 'complete' | 'partial' | 'not_audited';
 
 /**
@@ -137,6 +162,12 @@ export interface ResultCoverage {
   customersWithoutContracts: string[];
 }
 
+/**
+ * Data-quality flag codes (see `docs/licensing.md`).
+ *
+ * @example
+ * const dropped = report.flags.filter((f) => f.code === 'negative_quantity');
+ */
 export type FlagCode =
   | 'unknown_vendor'
   | 'negative_quantity'
@@ -171,7 +202,12 @@ export interface Flag {
   message: string;
 }
 
-/** A customer as results name it: a linked PSA company, or an unlinked distributor customer. */
+/**
+ * A customer as results name it: a linked PSA company, or an unlinked distributor customer.
+ *
+ * @example
+ * const ref: CustomerRef = { key: 'psa:100', linked: true, psaCompanyId: '100', distributorCustomers: ['pax8:c-1'] };
+ */
 export interface CustomerRef {
   /** `psa:<id>` when linked, else `<vendor>:<externalId>`. */
   key: string;
