@@ -1,4 +1,4 @@
-import type { Money, Vendor } from '@vectis/connector-core';
+import { isoWeek, type Money, type Vendor } from '@vectis/connector-core';
 import { sub, ZERO, type Dec } from './decimal';
 import { coverageOf, comparisonReasons, rollupReasons, sourceReasons, type CoverageBase } from './coverage';
 import { analyseSku, addTo, compareText, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
@@ -246,6 +246,9 @@ function driftReport(
   const status = ok === 0 ? 'no_baseline' : ok === vendors.length ? 'compared' : 'partial';
   const notAudited = ok === 0 ? [`no baseline: no vendor has snapshots for both ${previousWeek} and ${currentWeek}`] : [];
   const partial = [...sources, ...vendors.filter((v) => v.status !== 'compared' && ok > 0).map((v) => `${v.vendor}: ${v.status.replace('_', ' ')}`)];
+  // Stale snapshots compare two old weeks: say so rather than present them as this week's drift.
+  const lastWeek = previousIsoWeek(isoWeek(new Date(nowMs)));
+  if (currentWeek < lastWeek) partial.push(`latest snapshots are from ${currentWeek}, older than last week (${lastWeek})`);
   const unused = unusedSeatFindings(index, currentWeek, { lines: lineIndex, refOf, nowMs });
   const auditedCustomers = snapshots
     .filter((s) => s.week === currentWeek)

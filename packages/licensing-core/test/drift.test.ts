@@ -93,6 +93,13 @@ describe('week-over-week drift', () => {
     expect(report.flags.map((f) => f.code).sort()).toEqual(['cadence_mismatch', 'duplicate_snapshot']);
   });
 
+  it('marks drift partial when the latest snapshots are older than last week', () => {
+    const snapshots = [snap({ ...PREV, quantity: 9 }), snap()];
+    const report = computeLicensingReport(input({ snapshots, now: '2026-12-15T06:00:00Z' })); // 2026-W51
+    expect(report.drift.status).toBe('compared');
+    expect(report.drift.coverage).toMatchObject({ status: 'partial', reasons: ['latest snapshots are from 2026-W48, older than last week (2026-W50)'] });
+  });
+
   it('crosses year boundaries with ISO weeks (2027-W01 follows 2026-W53)', () => {
     const snapshots = [
       snap({ week: '2026-W53', asOf: '2026-12-28T00:00:00.000Z', quantity: 9 }),
