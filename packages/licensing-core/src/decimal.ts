@@ -128,13 +128,13 @@ export function roundDec(value: Dec, places: number): string {
 }
 
 // Integer division n / d rounded half to even (banker's rounding), so long sums carry no bias.
+// One BigInt division only: the remainder comes from a multiplication.
 function roundHalfEven(n: bigint, d: bigint): bigint {
-  if (n % d === 0n) return n / d; // exact: the common case for prices × seats ÷ months
-  const negative = (n < 0n) !== (d < 0n);
-  const an = n < 0n ? -n : n;
+  let q = n / d; // truncates toward zero
+  const r = n - q * d;
+  if (r === 0n) return q;
+  const twice = (r < 0n ? -r : r) * 2n;
   const ad = d < 0n ? -d : d;
-  let q = an / ad;
-  const r = an % ad;
-  if (r * 2n > ad || (r * 2n === ad && q % 2n === 1n)) q += 1n;
-  return negative ? -q : q;
+  if (twice > ad || (twice === ad && (q & 1n) === 1n)) q += (n < 0n) !== (d < 0n) ? -1n : 1n;
+  return q;
 }

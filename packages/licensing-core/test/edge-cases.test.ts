@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeLicensingReport, formatLicensingReport, trackFindings, weeklyDigest } from '@vectis/licensing-core';
 import { add, cmp, div, divInt, formatDec, parseDec, roundDecimalString } from '../src/decimal';
@@ -20,9 +21,25 @@ describe('exact decimals', () => {
     // half-even: 0.00000000025 → …02, 0.00000000035 → …04
     expect(formatDec(divInt(parseDec('0.0000000005') as bigint, 2))).toBe('0.0000000002');
     expect(formatDec(divInt(parseDec('0.0000000007') as bigint, 2))).toBe('0.0000000004');
+    expect(formatDec(divInt(parseDec('-0.0000000005') as bigint, 2))).toBe('-0.0000000002');
+    expect(formatDec(divInt(parseDec('-0.0000000007') as bigint, 2))).toBe('-0.0000000004');
+    expect(formatDec(div(parseDec('1') as bigint, parseDec('-3') as bigint) as bigint)).toBe('-0.3333333333');
     expect(cmp(1n, 2n)).toBe(-1);
     expect(cmp(2n, 2n)).toBe(0);
     expect(roundDecimalString('0.5', 0)).toBe('1');
+  });
+
+  it('divides to the nearest 10th decimal, ties to even (property)', () => {
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), (a, b) => {
+      fc.pre(b !== 0n);
+      const q = div(a, b) as bigint; // q ≈ a × 10¹⁰ ÷ b
+      const exact = a * 10n ** 10n;
+      const err = exact - q * b; // remainder of the rounded quotient
+      const absErr2 = (err < 0n ? -err : err) * 2n;
+      const absB = b < 0n ? -b : b;
+      expect(absErr2 <= absB).toBe(true);
+      if (absErr2 === absB) expect(q % 2n).toBe(0n);
+    }), { numRuns: 500 });
   });
 
   it('reads date-only values as midnight UTC and rejects garbage', () => {
