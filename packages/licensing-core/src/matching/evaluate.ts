@@ -9,7 +9,7 @@ export interface MatchTable {
  * Precision, recall and F1 of predicted links against the truth, counted like the shared `score.mjs`.
  *
  * @example
- * scoreMatches({ matches: { a: 1, b: null } }, { matches: { a: 1 } }) // precision 1, recall 1, f1 1
+ * const { precision, recall, f1 }: MatchScore = scoreMatches({ matches: { a: 1, b: null } }, { matches: { a: 1 } }); // 1, 1, 1
  */
 export interface MatchScore {
   precision: number;
