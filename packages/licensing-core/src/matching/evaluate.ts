@@ -1,6 +1,11 @@
 import type { MatchResult } from './types';
 
-/** Predictions or truth in the shared scorer format: distributor id → PSA id or null. */
+/**
+ * Predictions or truth in the shared scorer format: distributor id → PSA id or null.
+ *
+ * @example
+ * const truth: MatchTable = { matches: { 'pax8:1': 441793, 'pax8:2': null } };
+ */
 export interface MatchTable {
   matches: Record<string, string | number | null>;
 }

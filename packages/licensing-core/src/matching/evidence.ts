@@ -44,7 +44,12 @@ export const WEIGHTS = {
   countryConflict: -6,
 } as const;
 
-/** Maps points to 0..1: an exact name alone (5 points) lands near 0.88, just under the default auto threshold. */
+/**
+ * Maps points to 0..1: an exact name alone (5 points) lands near 0.88, just under the default auto threshold.
+ *
+ * @example
+ * toScore(5) // 0.881
+ */
 export function toScore(points: number): number {
   return Math.round((1 / (1 + Math.exp(-(points - 3)))) * 1000) / 1000;
 }

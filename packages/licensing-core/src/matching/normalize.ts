@@ -1,7 +1,12 @@
 import { editDistance } from './similarity';
 import { ABBREVIATIONS, LEGAL_FORMS, STOP_TOKENS, TENANT_NOISE } from './vocabulary';
 
-/** A company name broken down for comparison. */
+/**
+ * A company name broken down for comparison.
+ *
+ * @example
+ * const n: NormalizedName = normalizeName('The Iron Marlin Co.'); // { tokens: ['iron', 'marlin'], legal: ['co'], key: 'iron marlin' }
+ */
 export interface NormalizedName {
   /** Identity tokens: lower-case ASCII, abbreviations expanded, legal forms / stop words / tenant noise removed. */
   tokens: string[];
@@ -19,7 +24,7 @@ const ENTITIES: Record<string, string> = { amp: '&', apos: "'", quot: '"', '#39'
  * Lower-case, strip accents and decode the HTML entities some portals leave in names.
  *
  * @example
- * foldText('Caf&eacute; M&amp;M') // 'cafe m&m' (named accents are not decoded; real accents are folded)
+ * foldText('Café M&amp;M') // 'cafe m&m'
  */
 export function foldText(text: string): string {
   return text
