@@ -128,15 +128,15 @@ async function main(): Promise<void> {
         psaCompanyId: l.psaCompanyId,
         status: l.source === 'manual' ? 'confirmed' : l.tier === 'auto' ? 'auto' : 'review',
       }));
-    const policy = { minMarginPercent: '15' };
+    const policy = { minMarginPercent: '12' }; // the MSP's minimum margin; below it a SKU is a finding
     const lastWeek = computeLicensingReport({
       subscriptions: week1Lines, contracts: psa.contracts, links, snapshots: week1Snapshots, policy, now: week1, sources: sourcesOf(first),
     });
     const report = computeLicensingReport({
       subscriptions: lines, contracts: psa.contracts, links, snapshots: await store.listUsage(), policy, now, sources: sourcesOf(second),
     });
-    const before = trackFindings({ previous: [], findings: lastWeek.moneyFound.findings, audited: lastWeek.moneyFound.auditedCustomers, now: week1 });
-    const after = trackFindings({ previous: before.states, findings: report.moneyFound.findings, audited: report.moneyFound.auditedCustomers, now });
+    const before = trackFindings({ previous: [], findings: lastWeek.moneyFound.findings, audited: lastWeek.moneyFound.audited, now: week1 });
+    const after = trackFindings({ previous: before.states, findings: report.moneyFound.findings, audited: report.moneyFound.audited, now });
     const digest = weeklyDigest({ findings: report.moneyFound.findings, states: after.states, changes: after.changes, coverage: report.moneyFound.coverage });
     console.log(`\n${formatLicensingReport(report, { digest, maxRows: 12 })}`);
     console.log(`\nStored in ${dbPath}: tables customers, license_subscriptions, license_usage, customer_links, sync_runs.`);
