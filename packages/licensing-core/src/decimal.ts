@@ -1,15 +1,25 @@
-// Exact decimal arithmetic on BigInt scaled integers. Money never touches a JS float: a float
-// cannot hold 2.21 exactly, and summing thousands of lines would drift by cents.
+// Exact decimal arithmetic on scaled integers (value × 10^10). Money never touches a fractional JS
+// float: a float cannot hold 2.21 exactly, and summing thousands of lines would drift by cents.
+//
+// Representation: a scaled integer is a plain `number` while it is a safe integer (|v| ≤ 2^53 − 1,
+// i.e. amounts up to about 900,719.9254740991), else a `bigint`. Integer arithmetic on safe
+// integers is exact, and every operation below checks that its result is still safe before
+// trusting it, falling back to BigInt otherwise. The form is canonical (a value that fits is always
+// a number), so `===` and Map lookups still compare values. Why: BigInt arithmetic allocates a heap
+// object per operation, and on 100k-line reports that was most of the run time and GC.
 
 /** Decimal places kept internally. Division rounds half-even at this scale; display rounds separately. */
 export const SCALE_DIGITS = 10;
 const SCALE = 10n ** BigInt(SCALE_DIGITS);
+const SCALE_NUM = 1e10;
+const MAX = Number.MAX_SAFE_INTEGER;
+const MAX_BIG = BigInt(MAX);
 const DECIMAL_RE = /^(-?)(\d+)(?:\.(\d+))?$/;
 
-/** A scaled integer: `value / 10^10`. Opaque outside this module. */
-export type Dec = bigint;
+/** A scaled integer: `value / 10^10`, a safe-integer number or else a bigint. Opaque outside this module. */
+export type Dec = number | bigint;
 
-export const ZERO: Dec = 0n;
+export const ZERO: Dec = 0;
 
 /** True when `text` is a plain decimal string such as `"12.50"` or `"-3"`. */
 export function isDecimalString(text: unknown): text is string {
@@ -24,21 +34,17 @@ export function parseDec(text: string): Dec | undefined {
   const hit = parsed.get(text);
   if (hit !== undefined) return hit;
   const value = parseUncached(text);
-  if (value !== undefined) remember(parsed, text, value);
+  if (value !== undefined) {
+    if (parsed.size >= CACHE_LIMIT) parsed.clear();
+    parsed.set(text, value);
+  }
   return value;
 }
 
-// Prices repeat across thousands of lines and BigInt parsing dominates a 100k-line run: memoize it
-// (a pure cache of a pure function, bounded so memory stays flat). Formatting keeps only the last
-// value: a Map keyed by BigInt costs more than the conversion it saves.
+// Prices repeat across thousands of lines: memoize parsing (a pure cache of a pure function,
+// bounded so memory stays flat).
 const CACHE_LIMIT = 50_000;
 const parsed = new Map<string, Dec>();
-const last = { value: -1n, text: '-0.0000000001' };
-
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-}
 
 function parseUncached(text: string): Dec | undefined {
   const m = DECIMAL_RE.exec(text);
@@ -48,60 +54,123 @@ function parseUncached(text: string): Dec | undefined {
   let value = BigInt(whole ?? '0') * SCALE + BigInt(kept);
   const rest = frac.slice(SCALE_DIGITS);
   if (rest.length > 0) value = roundHalfEven(value * 10n ** BigInt(rest.length) + BigInt(rest), 10n ** BigInt(rest.length));
-  return sign === '-' ? -value : value;
+  return norm(sign === '-' ? -value : value);
+}
+
+// Canonical form: a number whenever the value is a safe integer.
+function norm(v: bigint): Dec {
+  return v <= MAX_BIG && v >= -MAX_BIG ? Number(v) : v;
+}
+
+function big(v: Dec): bigint {
+  return typeof v === 'bigint' ? v : BigInt(v);
+}
+
+// A float result of exact integer operands is exact when it lands in the safe range: any true
+// result beyond ±(2^53 − 1) rounds to a float beyond it too. `+ 0` turns −0 into 0.
+function safe(v: number): boolean {
+  return v <= MAX && v >= -MAX;
 }
 
 /** An integer (seat count, months) as a decimal. */
 export function decFromInt(n: number): Dec {
-  return BigInt(n) * SCALE;
+  const v = n * SCALE_NUM;
+  return safe(v) ? v + 0 : norm(BigInt(n) * SCALE);
 }
 
 export function add(a: Dec, b: Dec): Dec {
-  return a + b;
+  if (typeof a === 'number' && typeof b === 'number') {
+    const s = a + b;
+    if (safe(s)) return s;
+  }
+  return norm(big(a) + big(b));
 }
 
 export function sub(a: Dec, b: Dec): Dec {
-  return a - b;
+  if (typeof a === 'number' && typeof b === 'number') {
+    const s = a - b;
+    if (safe(s)) return s;
+  }
+  return norm(big(a) - big(b));
 }
 
 export function mul(a: Dec, b: Dec): Dec {
-  return roundHalfEven(a * b, SCALE);
+  return norm(roundHalfEven(big(a) * big(b), SCALE));
 }
 
 /** Multiplies by an integer (exact). */
 export function mulInt(a: Dec, n: number): Dec {
-  return a * BigInt(n);
+  if (typeof a === 'number') {
+    const p = a * n;
+    if (safe(p)) return p + 0;
+  }
+  return norm(big(a) * BigInt(n));
 }
 
 /** Divides, rounding half-even at 10 places; `undefined` for division by zero. */
 export function div(a: Dec, b: Dec): Dec | undefined {
-  if (b === 0n) return undefined;
-  return roundHalfEven(a * SCALE, b);
+  if (b === 0 || b === 0n) return undefined;
+  return norm(roundHalfEven(big(a) * SCALE, big(b)));
 }
 
 /** Divides by a positive integer (months, seats), rounding half-even at 10 places. */
 export function divInt(a: Dec, n: number): Dec {
-  return n === 1 ? a : roundHalfEven(a, BigInt(n));
+  if (n === 1) return a;
+  if (typeof a === 'number') {
+    const r = a % n; // exact on safe integers; sign of `a`
+    let q = (a - r) / n; // exact: a − r is a multiple of n
+    if (r !== 0) {
+      const twice = (r < 0 ? -r : r) * 2;
+      if (twice > n || (twice === n && q % 2 !== 0)) q += a < 0 ? -1 : 1;
+    }
+    return q + 0;
+  }
+  return norm(roundHalfEven(a, BigInt(n)));
 }
 
 export function cmp(a: Dec, b: Dec): -1 | 0 | 1 {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a < b ? -1 : a > b ? 1 : 0; // number and bigint compare by value
 }
 
 /**
  * Canonical text: at least two decimals, trailing zeros beyond them trimmed (`"22.10"`, `"3.1571428571"`).
  */
 export function formatDec(value: Dec): string {
-  if (value === last.value) return last.text;
+  if (typeof value === 'number') {
+    // Split into small integers (V8 Smis): float `%` and double-to-string are slow.
+    const negative = value < 0;
+    const abs = negative ? -value : value;
+    let whole = Math.floor(abs / SCALE_NUM);
+    let frac = abs - whole * SCALE_NUM; // exact: both sides are safe integers
+    if (frac < 0) {
+      // the float quotient rounded up to the next integer (abs just below a multiple of 10^10)
+      whole--;
+      frac += SCALE_NUM;
+    }
+    const hi = Math.floor(frac / 1e5); // first five decimals
+    const lo = frac - hi * 1e5; // last five
+    return `${negative ? '-' : ''}${whole}.${lo === 0 ? trimmed(hi, 2) : `${pad5(hi)}${trimmed(lo, 1)}`}`;
+  }
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString().padStart(SCALE_DIGITS + 1, '0');
   const cut = digits.length - SCALE_DIGITS;
   let end = digits.length;
   while (end > cut + 2 && digits.charCodeAt(end - 1) === 48) end--; // trim zeros beyond two decimals
-  const text = `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
-  last.value = value;
-  last.text = text;
-  return text;
+  return `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
+}
+
+// Five decimal digits without trailing zeros, keeping at least `keep` digits.
+function trimmed(n: number, keep: number): string {
+  let places = 5;
+  while (places > keep && n % 10 === 0) {
+    n /= 10;
+    places--;
+  }
+  return String(n).padStart(places, '0');
+}
+
+function pad5(n: number): string {
+  return String(n).padStart(5, '0');
 }
 
 /**
@@ -115,15 +184,25 @@ export function roundDecimalString(text: string, places: number): string {
   return value === undefined ? text : roundDec(value, places);
 }
 
+const STEPS = Array.from({ length: SCALE_DIGITS + 1 }, (_, i) => 10 ** (SCALE_DIGITS - i));
+
 /** {@link roundDecimalString} for an exact value: display text with `places` decimals. */
 export function roundDec(value: Dec, places: number): string {
-  const step = 10n ** BigInt(SCALE_DIGITS - places);
-  const abs = value < 0n ? -value : value;
-  const q = (abs + step / 2n) / step;
+  let q: number | bigint;
+  const step = STEPS[places];
+  if (typeof value === 'number' && step !== undefined) {
+    const abs = value < 0 ? -value : value;
+    const r = abs % step;
+    q = (abs - r) / step + (r * 2 >= step ? 1 : 0); // half away from zero
+  } else {
+    const bigStep = 10n ** BigInt(SCALE_DIGITS - places);
+    const v = big(value);
+    q = ((v < 0n ? -v : v) + bigStep / 2n) / bigStep;
+  }
   const digits = q.toString().padStart(places + 1, '0');
   const whole = digits.slice(0, digits.length - places);
   const frac = digits.slice(digits.length - places);
-  const sign = value < 0n && q !== 0n ? '-' : '';
+  const sign = value < 0 && q > 0 ? '-' : '';
   return places === 0 ? `${sign}${whole}` : `${sign}${whole}.${frac}`;
 }
 

@@ -88,7 +88,7 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
   if (!rollup.customer.linked || !a.contractData) return [];
   const out: Finding[] = [];
   const make = base(a, rollup, unmappedContracts);
-  const effective = a.contracts.filter((c) => c.inEffect);
+  const effective = a.effective;
   const contractPrice = contractSeatPrice(a);
   const allEnded = a.lines.length > 0 && a.counted.length === 0 && a.lines.some((l) => l.seatState === 'ended');
 
@@ -177,6 +177,7 @@ function thresholdFor(a: SkuAnalysis, policy: PreparedPolicy): Dec {
     const byProduct = policy.minMarginBySku.get(a.skuKey.slice(4));
     if (byProduct !== undefined) return byProduct;
   }
+  if (policy.minMarginBySku.size === 0) return policy.minMargin;
   for (const sku of sortedUnique(a.lines.map((l) => l.sku))) {
     const bySku = policy.minMarginBySku.get(sku);
     if (bySku !== undefined) return bySku;

@@ -1,5 +1,5 @@
 import { ConfigurationError, normalizeVendor, type Vendor } from '@vectis/connector-core';
-import { cmp, decFromInt, isDecimalString, mul, parseDec, type Dec } from './decimal';
+import { cmp, decFromInt, isDecimalString, mul, parseDec, ZERO, type Dec } from './decimal';
 import type { ConfigIssue } from '@vectis/connector-core';
 import type { LicensingPolicy, VendorTag } from './types';
 
@@ -79,7 +79,7 @@ export function preparePolicy(policy: LicensingPolicy): PreparedPolicy {
   const fx = new Map<string, Dec>();
   for (const [i, r] of (policy.fx ?? []).entries()) {
     const rate = isDecimalString(r.rate) ? parseDec(r.rate) : undefined;
-    if (rate === undefined || rate <= 0n) issues.push({ field: `fx[${i}].rate`, message: 'expected a positive decimal string' });
+    if (rate === undefined || cmp(rate, ZERO) <= 0) issues.push({ field: `fx[${i}].rate`, message: 'expected a positive decimal string' });
     else fx.set(`${r.from}|${r.to}`, rate);
   }
   if (issues.length > 0) {
@@ -97,9 +97,9 @@ export function convert(amount: Dec, from: string, to: string, policy: PreparedP
 
 function readPercent(value: string, field: string, issues: ConfigIssue[]): Dec {
   const parsed = isDecimalString(value) ? parseDec(value) : undefined;
-  if (parsed === undefined || parsed < 0n || cmp(parsed, decFromInt(100)) >= 0) {
+  if (parsed === undefined || cmp(parsed, ZERO) < 0 || cmp(parsed, decFromInt(100)) >= 0) {
     issues.push({ field, message: 'expected a percentage as a decimal string from "0" up to (not including) "100"' });
-    return 0n;
+    return ZERO;
   }
   return parsed;
 }

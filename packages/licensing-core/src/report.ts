@@ -2,7 +2,7 @@ import { isoWeek, type Money, type Vendor } from '@vectis/connector-core';
 import { sub, ZERO, type Dec } from './decimal';
 import { coverageOf, comparisonReasons, rollupReasons, sourceReasons, type CoverageBase } from './coverage';
 import { analyseSku, addTo, compareText, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
-import { compareWeeks, indexSnapshots, previousIsoWeek, vendorStatuses, type LineDrift, type SkuDrift, type VendorDriftStatus } from './drift';
+import { compareWeeks, indexSnapshots, previousIsoWeek, vendorStatuses, type LineDrift, type SkuDrift, type SnapshotIndex, type VendorDriftStatus } from './drift';
 import { contractFindings, type Finding } from './findings';
 import { vendorLabelOf, type QbrVendorLabel } from './label';
 import { parseNow, preparePolicy, readVendor } from './policy';
@@ -139,7 +139,12 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   // Customers with a comparison withheld somewhere: their old findings of that kind must not resolve.
   const seatsWithheld = new Set<string>();
   const marginWithheld = new Set<string>();
-  const sorted = [...buckets.values()].flatMap((m) => [...m.values()]).sort((a, b) => compareText(a.customerKey, b.customerKey) || compareText(a.skuKey, b.skuKey));
+  // Customer, then SKU order: sorting 10k customers and a few SKUs each beats sorting 100k pairs.
+  const sorted: Bucket[] = [];
+  for (const customerKey of [...buckets.keys()].sort()) {
+    const bySku = buckets.get(customerKey) as Map<string, Bucket>;
+    for (const skuKey of [...bySku.keys()].sort()) sorted.push(bySku.get(skuKey) as Bucket);
+  }
   for (const b of sorted) {
     const a = analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, customersWithContracts.has(b.customerKey), policy);
     const rollup = toRollup(a, refOf(a.customerKey));
@@ -153,7 +158,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     for (const v of rollup.vendors) c.vendors.add(v);
     if (a.lines.length === 0) for (const k of a.contracts) if (k.inEffect) contractsWithoutDistributorLines.push(k.contract.id);
     if (!a.seatsKnown) seatsWithheld.add(a.customerKey);
-    if (!a.margin && a.counted.length > 0 && a.contracts.some((k) => k.inEffect)) marginWithheld.add(a.customerKey);
+    if (!a.margin && a.counted.length > 0 && a.effective.length > 0) marginWithheld.add(a.customerKey);
   }
 
   const customerKeys = [...new Set(lines.map((l) => l.customerKey))].sort();
@@ -183,7 +188,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     below_margin: seatScope.filter((k) => !marginWithheld.has(k)),
     unused_seats: drift.auditedCustomers.sort(),
   };
-  const findings = [...contractFound, ...drift.unused].sort((a, b) => compareText(a.id, b.id));
+  const findings = sortById([...contractFound, ...drift.unused]);
   const moneyReasons = { notAudited: [...r2.notAudited], partial: [...r2.partial] };
   if (drift.report.status !== 'compared') moneyReasons.partial.push('unused seats: no current snapshot week audited for every vendor');
   // Unused-seat findings stand on their own, so Money Found is audited when either side is.
@@ -240,7 +245,7 @@ function driftReport(
   }
   const previousWeek = previousIsoWeek(currentWeek);
   const vendors = vendorStatuses(index, currentWeek, previousWeek, flags);
-  const lineIndex = new Map(lines.map((l) => [`${l.vendor}:${l.line.externalId}`, l]));
+  const lineIndex = indexLines(lines, index, [currentWeek, previousWeek]);
   const compared = compareWeeks(index, vendors, currentWeek, previousWeek, { lines: lineIndex, links, policy, nowMs });
   const ok = vendors.filter((v) => v.status === 'compared').length;
   const status = ok === 0 ? 'no_baseline' : ok === vendors.length ? 'compared' : 'partial';
@@ -258,6 +263,31 @@ function driftReport(
     unused,
     auditedCustomers: [...new Set(auditedCustomers)],
   };
+}
+
+// `<vendor>:<externalId>` → line, only for lines the compared weeks' snapshots name (a few
+// thousand), instead of building a key for each of 100k lines. Later lines win, as in a plain Map.
+function indexLines(lines: readonly PreparedLine[], index: SnapshotIndex, weeks: readonly string[]): Map<string, PreparedLine> {
+  const wanted = new Map<Vendor, Set<string>>();
+  for (const [vendor, byWeek] of index) {
+    const ids = new Set<string>();
+    for (const week of weeks) for (const id of byWeek.get(week)?.rows.keys() ?? []) ids.add(id);
+    wanted.set(vendor, ids);
+  }
+  const out = new Map<string, PreparedLine>();
+  for (const l of lines) if (wanted.get(l.vendor)?.has(l.line.externalId)) out.set(`${l.vendor}:${l.line.externalId}`, l);
+  return out;
+}
+
+// Ids are unique per kind + customer + SKU, so sorting the id strings with the built-in comparison
+// (much faster than a JS comparator on 100k ids) gives the same order. Duplicates fall back.
+function sortById(findings: Finding[]): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const f of findings) {
+    if (byId.has(f.id)) return findings.sort((a, b) => compareText(a.id, b.id));
+    byId.set(f.id, f);
+  }
+  return [...byId.keys()].sort().map((id) => byId.get(id) as Finding);
 }
 
 // Running per-currency totals; margins add up only for SKUs that have one.

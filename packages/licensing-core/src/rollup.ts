@@ -81,6 +81,8 @@ export interface SkuAnalysis {
   lines: PreparedLine[];
   contracts: PreparedContract[];
   counted: PreparedLine[];
+  /** Contract lines in effect at `now`. */
+  effective: PreparedContract[];
   seats: number;
   /** False when a line's status is unknown: seat comparisons are withheld. */
   seatsKnown: boolean;
@@ -106,25 +108,33 @@ export function analyseSku(
   contractData: boolean,
   policy: PreparedPolicy,
 ): SkuAnalysis {
-  const counted = lines.filter((l) => l.seatState === 'counted');
+  // Plain loops: these run once per customer + SKU (≈100k times), where filter/reduce chains cost.
+  const counted: PreparedLine[] = [];
   const costByCurrency = new Map<string, Dec>();
   let costComplete = true;
-  for (const l of counted) {
+  let seats = 0;
+  let seatsKnown = true;
+  for (const l of lines) {
+    if (l.seatState === 'unknown_status') seatsKnown = false;
+    if (l.seatState !== 'counted') continue;
+    counted.push(l);
+    seats += l.seats;
     if (l.monthlyCost === undefined || l.currency === undefined) costComplete = false;
     else addTo(costByCurrency, l.currency, l.monthlyCost);
   }
-  const effective = contracts.filter((c) => c.inEffect);
+  const effective: PreparedContract[] = [];
   const revenueByCurrency = new Map<string, Dec>();
   let revenueComplete = true;
-  for (const c of effective) {
+  let contractedSeats = 0;
+  for (const c of contracts) {
+    if (!c.inEffect) continue;
+    effective.push(c);
+    contractedSeats += c.seats;
     if (c.monthlyRevenue === undefined) revenueComplete = false;
     else addTo(revenueByCurrency, c.currency, c.monthlyRevenue);
   }
   const a: SkuAnalysis = {
-    customerKey, skuKey, lines, contracts, counted,
-    seats: counted.reduce((n, l) => n + l.seats, 0),
-    seatsKnown: !lines.some((l) => l.seatState === 'unknown_status'),
-    contractData, contractedSeats: effective.reduce((n, c) => n + c.seats, 0),
+    customerKey, skuKey, lines, contracts, counted, effective, seats, seatsKnown, contractData, contractedSeats,
     costByCurrency, costComplete, revenueByCurrency, revenueComplete,
     margin: undefined, marginUnavailable: undefined, currencyMismatch: undefined, unitMarginPercent: null,
   };
@@ -133,10 +143,10 @@ export function analyseSku(
 }
 
 function decideMargin(a: SkuAnalysis, policy: PreparedPolicy): void {
-  const revenueCurrencies = [...a.revenueByCurrency.keys()].sort();
-  const costCurrencies = [...a.costByCurrency.keys()].sort();
+  const revenueCurrencies = sortedKeys(a.revenueByCurrency);
+  const costCurrencies = sortedKeys(a.costByCurrency);
   if (!a.customerKey.startsWith('psa:')) a.marginUnavailable = 'customer not linked to a PSA company';
-  else if (a.contracts.every((c) => !c.inEffect)) a.marginUnavailable = 'no contract line in effect for this SKU';
+  else if (a.effective.length === 0) a.marginUnavailable = 'no contract line in effect for this SKU';
   else if (!a.revenueComplete) a.marginUnavailable = 'a contract line has no readable monthly revenue';
   else if (a.counted.length === 0) a.marginUnavailable = 'no distributor seats count at this time';
   else if (!a.costComplete) a.marginUnavailable = 'a distributor line has no monthly run-rate (see flags)';
@@ -220,14 +230,26 @@ type Shared = { vendors: readonly Vendor[]; lineIds: readonly string[] };
 function lineGroups(counted: PreparedLine[], totals: Money[], shared: Shared | undefined): LineGroup[] {
   if (counted.length === 0) return [];
   if (counted.length === 1) return [toGroup(counted, totals, shared)];
-  const groups = new Map<string, PreparedLine[]>();
+  // A customer + SKU has a handful of lines: a linear scan beats a Map keyed by concatenated text.
+  const groups: PreparedLine[][] = [];
   for (const l of counted) {
-    const key = `${l.line.commitmentTerm}|${l.line.billingFrequency}|${l.currency ?? ''}`;
-    const list = groups.get(key);
+    const list = groups.find((g) => sameGroup(g[0] as PreparedLine, l));
     if (list) list.push(l);
-    else groups.set(key, [l]);
+    else groups.push([l]);
   }
-  return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([, ls]) => toGroup(ls, totals, groups.size === 1 ? shared : undefined));
+  if (groups.length === 1) return [toGroup(counted, totals, shared)];
+  return groups
+    .map((ls) => ({ key: groupKey(ls[0] as PreparedLine), ls }))
+    .sort((x, y) => compareText(x.key, y.key))
+    .map(({ ls }) => toGroup(ls, totals, undefined));
+}
+
+function sameGroup(a: PreparedLine, b: PreparedLine): boolean {
+  return a.line.commitmentTerm === b.line.commitmentTerm && a.line.billingFrequency === b.line.billingFrequency && a.currency === b.currency;
+}
+
+function groupKey(l: PreparedLine): string {
+  return `${l.line.commitmentTerm}|${l.line.billingFrequency}|${l.currency ?? ''}`;
 }
 
 function toGroup(ls: PreparedLine[], totals: Money[], shared: Shared | undefined): LineGroup {
@@ -273,7 +295,16 @@ export function moneyList(map: Map<string, Dec>): Money[] {
 
 export function sortedUnique<T extends string>(items: T[]): T[] {
   if (items.length <= 1) return items;
+  if (items.length === 2) {
+    const [x, y] = items as [T, T];
+    return x === y ? [x] : x < y ? items : [y, x];
+  }
   return [...new Set(items)].sort();
+}
+
+function sortedKeys(map: Map<string, Dec>): string[] {
+  if (map.size <= 1) return [...map.keys()];
+  return [...map.keys()].sort();
 }
 
 /** Code-unit order: deterministic and locale-independent (and far faster than `localeCompare`). */
