@@ -279,15 +279,21 @@ function indexLines(lines: readonly PreparedLine[], index: SnapshotIndex, weeks:
   return out;
 }
 
-// Ids are unique per kind + customer + SKU, so sorting the id strings with the built-in comparison
-// (much faster than a JS comparator on 100k ids) gives the same order. Duplicates fall back.
+// Sorts findings by id. An id is `lf_` + 28 fixed-width hex digits, and its first 14 digits are
+// a number below 2^53, so when those prefixes are distinct (almost surely: 53 bits) a typed-array
+// numeric sort of them gives exactly the id order, several times faster than comparing 100k strings.
 function sortById(findings: Finding[]): Finding[] {
-  const byId = new Map<string, Finding>();
-  for (const f of findings) {
-    if (byId.has(f.id)) return findings.sort((a, b) => compareText(a.id, b.id));
-    byId.set(f.id, f);
+  const keys = new Float64Array(findings.length);
+  const byKey = new Map<number, Finding>();
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    const key = f.id.length === 31 && f.id.startsWith('lf_') ? Number.parseInt(f.id.slice(3, 17), 16) : Number.NaN;
+    if (Number.isNaN(key) || byKey.has(key)) return findings.sort((a, b) => compareText(a.id, b.id));
+    keys[i] = key;
+    byKey.set(key, f);
   }
-  return [...byId.keys()].sort().map((id) => byId.get(id) as Finding);
+  keys.sort();
+  return Array.from(keys, (k) => byKey.get(k) as Finding);
 }
 
 // Running per-currency totals; margins add up only for SKUs that have one.
