@@ -110,7 +110,37 @@ export function mulInt(a: Dec, n: number): Dec {
 /** Divides, rounding half-even at 10 places; `undefined` for division by zero. */
 export function div(a: Dec, b: Dec): Dec | undefined {
   if (b === 0 || b === 0n) return undefined;
+  if (typeof a === 'number' && typeof b === 'number' && b < DIV_LIMIT && b > -DIV_LIMIT) {
+    const q = divSafe(a < 0 ? -a : a, b < 0 ? -b : b);
+    if (q !== undefined) return (a < 0) !== (b < 0) ? -q + 0 : q;
+  }
   return norm(roundHalfEven(big(a) * SCALE, big(b)));
+}
+
+// |a| × 10^10 ÷ |b| rounded half-even, by long division one decimal digit at a time: every
+// intermediate (remainder × 10 < 10·b) stays a safe integer, so no BigInt is needed. `undefined`
+// when the integer part is too large for the result to be a safe integer.
+const DIV_LIMIT = 2 ** 49; // 10 × b must stay safe
+function divSafe(a: number, b: number): number | undefined {
+  let q = Math.floor(a / b);
+  let r = a - q * b;
+  if (r < 0) {
+    q--; // the float quotient rounded up
+    r += b;
+  }
+  if (q >= 900_000) return undefined;
+  for (let i = 0; i < SCALE_DIGITS; i++) {
+    const n = r * 10;
+    let d = Math.floor(n / b);
+    r = n - d * b;
+    if (r < 0) {
+      d--;
+      r += b;
+    }
+    q = q * 10 + d;
+  }
+  if (r * 2 > b || (r * 2 === b && q % 2 === 1)) q++;
+  return q;
 }
 
 /** Divides by a positive integer (months, seats), rounding half-even at 10 places. */
@@ -136,21 +166,7 @@ export function cmp(a: Dec, b: Dec): -1 | 0 | 1 {
  * Canonical text: at least two decimals, trailing zeros beyond them trimmed (`"22.10"`, `"3.1571428571"`).
  */
 export function formatDec(value: Dec): string {
-  if (typeof value === 'number') {
-    // Split into small integers (V8 Smis): float `%` and double-to-string are slow.
-    const negative = value < 0;
-    const abs = negative ? -value : value;
-    let whole = Math.floor(abs / SCALE_NUM);
-    let frac = abs - whole * SCALE_NUM; // exact: both sides are safe integers
-    if (frac < 0) {
-      // the float quotient rounded up to the next integer (abs just below a multiple of 10^10)
-      whole--;
-      frac += SCALE_NUM;
-    }
-    const hi = Math.floor(frac / 1e5); // first five decimals
-    const lo = frac - hi * 1e5; // last five
-    return `${negative ? '-' : ''}${whole}.${lo === 0 ? trimmed(hi, 2) : `${pad5(hi)}${trimmed(lo, 1)}`}`;
-  }
+  if (typeof value === 'number') return formatSafe(value);
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString().padStart(SCALE_DIGITS + 1, '0');
   const cut = digits.length - SCALE_DIGITS;
@@ -158,6 +174,27 @@ export function formatDec(value: Dec): string {
   while (end > cut + 2 && digits.charCodeAt(end - 1) === 48) end--; // trim zeros beyond two decimals
   return `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
 }
+
+function formatSafe(value: number): string {
+  // Split into small integers (V8 Smis): float `%` and double-to-string are slow.
+  const negative = value < 0;
+  const abs = negative ? -value : value;
+  let whole = Math.floor(abs / SCALE_NUM);
+  let frac = abs - whole * SCALE_NUM; // exact: both sides are safe integers
+  if (frac < 0) {
+    // the float quotient rounded up to the next integer (abs just below a multiple of 10^10)
+    whole--;
+    frac += SCALE_NUM;
+  }
+  const hi = Math.floor(frac / 1e5); // first five decimals
+  const lo = frac - hi * 1e5; // last five
+  const sign = negative ? '-' : '';
+  // Most amounts have two decimals ("42.00"): one table lookup.
+  if (lo === 0 && hi % 1000 === 0) return `${sign}${whole}.${CENTS[hi / 1000] as string}`;
+  return `${sign}${whole}.${lo === 0 ? trimmed(hi, 2) : `${pad5(hi)}${trimmed(lo, 1)}`}`;
+}
+
+const CENTS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 // Five decimal digits without trailing zeros, keeping at least `keep` digits.
 function trimmed(n: number, keep: number): string {

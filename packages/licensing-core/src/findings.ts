@@ -102,8 +102,7 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
   if (allEnded && a.contractedSeats > 0 && a.seatsKnown) {
     const ended = a.lines.filter((l) => l.seatState === 'ended');
     const endDate = ended.map((l) => l.line.endDate).filter((d): d is string => d !== undefined).sort().at(-1);
-    const revenue = [...a.revenueByCurrency.entries()];
-    const single = revenue.length === 1 && a.revenueComplete ? revenue[0] : undefined;
+    const single = a.revenueByCurrency.size === 1 && a.revenueComplete ? [...a.revenueByCurrency.entries()][0] : undefined;
     out.push(make('cancelled_still_billed', 'msp_overbills', {
       seats: a.contractedSeats,
       monthlyImpact: single ? money(single[1], single[0]) : undefined,
@@ -193,10 +192,9 @@ interface SeatPrice {
 
 // The contract's own monthly price per seat: what the client would be billed for one more seat.
 function contractSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
-  const revenue = [...a.revenueByCurrency.entries()];
-  if (revenue.length !== 1 || !a.revenueComplete || a.contractedSeats === 0) return undefined;
-  const [currency, total] = revenue[0] as [string, Dec];
-  return { perSeat: divInt(total, a.contractedSeats), currency, basis: 'contract_price' };
+  if (a.revenueByCurrency.size !== 1 || !a.revenueComplete || a.contractedSeats === 0) return undefined;
+  for (const [currency, total] of a.revenueByCurrency) return { perSeat: divInt(total, a.contractedSeats), currency, basis: 'contract_price' };
+  return undefined;
 }
 
 // No contract price: the list price (msrp) first, else the distributor's customer price; never mixed currencies.

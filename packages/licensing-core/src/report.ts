@@ -188,7 +188,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     below_margin: seatScope.filter((k) => !marginWithheld.has(k)),
     unused_seats: drift.auditedCustomers.sort(),
   };
-  const findings = sortById([...contractFound, ...drift.unused]);
+  const findings = [...contractFound, ...drift.unused].sort((a, b) => compareText(a.id, b.id));
   const moneyReasons = { notAudited: [...r2.notAudited], partial: [...r2.partial] };
   if (drift.report.status !== 'compared') moneyReasons.partial.push('unused seats: no current snapshot week audited for every vendor');
   // Unused-seat findings stand on their own, so Money Found is audited when either side is.
@@ -277,23 +277,6 @@ function indexLines(lines: readonly PreparedLine[], index: SnapshotIndex, weeks:
   const out = new Map<string, PreparedLine>();
   for (const l of lines) if (wanted.get(l.vendor)?.has(l.line.externalId)) out.set(`${l.vendor}:${l.line.externalId}`, l);
   return out;
-}
-
-// Sorts findings by id. An id is `lf_` + 28 fixed-width hex digits, and its first 14 digits are
-// a number below 2^53, so when those prefixes are distinct (almost surely: 53 bits) a typed-array
-// numeric sort of them gives exactly the id order, several times faster than comparing 100k strings.
-function sortById(findings: Finding[]): Finding[] {
-  const keys = new Float64Array(findings.length);
-  const byKey = new Map<number, Finding>();
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i] as Finding;
-    const key = f.id.length === 31 && f.id.startsWith('lf_') ? Number.parseInt(f.id.slice(3, 17), 16) : Number.NaN;
-    if (Number.isNaN(key) || byKey.has(key)) return findings.sort((a, b) => compareText(a.id, b.id));
-    keys[i] = key;
-    byKey.set(key, f);
-  }
-  keys.sort();
-  return Array.from(keys, (k) => byKey.get(k) as Finding);
 }
 
 // Running per-currency totals; margins add up only for SKUs that have one.

@@ -185,8 +185,8 @@ function computeUnitMargin(a: SkuAnalysis): Dec | undefined {
 
 /** Builds the public rollup row from the exact analysis. */
 export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
-  const vendors = sortedUnique(a.lines.map((l) => l.vendor));
-  const lineIds = sortedUnique(a.lines.map((l) => l.ref));
+  const vendors = uniqueOf(a.lines, (l) => l.vendor);
+  const lineIds = uniqueOf(a.lines, (l) => l.ref);
   const monthlyCost = moneyList(a.costByCurrency);
   const monthlyRevenue = moneyList(a.revenueByCurrency);
   let margin: MarginFigure | undefined;
@@ -209,7 +209,7 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
   for (const l of a.lines) if (!named || l.ref < named.ref) named = l;
   return {
     customer, skuKey: a.skuKey,
-    skus: sortedUnique(a.lines.map((l) => l.sku)),
+    skus: uniqueOf(a.lines, (l) => l.sku),
     productName: named?.line.productName ?? a.contracts[0]?.contract.description ?? a.skuKey,
     vendors, vendorLabel: vendorLabelOf(vendors),
     seats: a.seats,
@@ -220,7 +220,7 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
     monthlyRevenue,
     margin, marginUnavailable: a.marginUnavailable,
     lineIds,
-    contractIds: sortedUnique(a.contracts.map((c) => c.contract.id)),
+    contractIds: uniqueOf(a.contracts, (c) => c.contract.id),
   };
 }
 
@@ -300,6 +300,13 @@ export function sortedUnique<T extends string>(items: T[]): T[] {
     return x === y ? [x] : x < y ? items : [y, x];
   }
   return [...new Set(items)].sort();
+}
+
+/** Sorted distinct `pick(item)`; one- and zero-item lists (most rows) skip `map` and the Set. */
+export function uniqueOf<I, T extends string>(items: readonly I[], pick: (item: I) => T): T[] {
+  if (items.length === 0) return [];
+  if (items.length === 1) return [pick(items[0] as I)];
+  return sortedUnique(items.map(pick));
 }
 
 function sortedKeys(map: Map<string, Dec>): string[] {
