@@ -15,7 +15,7 @@ const body = JSON.stringify({
   data: Array.from({ length: 100 }, (_, i) => ({ id: String(1_000_000 + i), name: `Customer ${i} LLC`, status: 'active', externalId: `PSA-${i}` })),
   pagination: { offset: 0, limit: 100, total: 100 },
 });
-const fakeFetch = async (input: RequestInfo | URL): Promise<Response> => {
+const fakeFetch = async (input: string | URL | Request): Promise<Response> => {
   const url = String(input instanceof Request ? input.url : input);
   if (url.endsWith('/token')) return Response.json({ token: 'bench-token', expiresInSeconds: 1500 });
   return new Response(body, { headers: { 'content-type': 'application/json' } });
