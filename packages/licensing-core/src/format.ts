@@ -9,7 +9,8 @@ import type { ResultCoverage } from './types';
  * Options for {@link formatLicensingReport}.
  *
  * @example
- * formatLicensingReport(report, { locale: 'de-DE', maxRows: 50, digest });
+ * formatLicensingReport(report, { locale: 'de-DE', maxRows: 50, digest,
+ *   customerNames: new Map([['psa:19000', 'Contoso Ltd']]) });
  */
 export interface FormatOptions {
   /** BCP 47 locale for numbers; default `en-US`. */
@@ -18,6 +19,11 @@ export interface FormatOptions {
   maxRows?: number | undefined;
   /** A digest from {@link weeklyDigest} (with new/resolved counts); without it the digest shows totals only. */
   digest?: WeeklyDigest | undefined;
+  /**
+   * Display names by customer key (`psa:19000`, `pax8:c-1`), e.g. PSA company names. Used in every
+   * table and the top-customer list; a key without a name is printed as is.
+   */
+  customerNames?: ReadonlyMap<string, string> | Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -26,18 +32,19 @@ export interface FormatOptions {
  * `Intl.NumberFormat` in its own currency; nothing is ever converted or summed across currencies.
  *
  * @example
- * console.log(formatLicensingReport(report, { locale: 'en-GB' }));
+ * console.log(formatLicensingReport(report, { locale: 'en-GB', customerNames: { 'psa:19000': 'Contoso Ltd' } }));
  */
 export function formatLicensingReport(report: LicensingReport, options: FormatOptions = {}): string {
   const fmt = moneyFormatter(options.locale ?? 'en-US');
   const max = options.maxRows ?? 20;
+  const name = customerNamer(options.customerNames);
   const out: string[] = [];
   out.push(`Licensing report as of ${report.now}${report.qbrVendorLabel ? ` (vendor: ${report.qbrVendorLabel})` : ''}`);
 
   section(out, 'Per-SKU rollup (monthly)', report.rollups.coverage);
   table(out, ['Customer', 'SKU', 'Vendor', 'Seats', 'Contracted', 'Cost', 'Revenue', 'Margin', 'Margin %'],
     report.rollups.items.map((r) => [
-      r.customer.key, r.skus.join(', ') || r.skuKey, r.vendorLabel ?? '-', String(r.seats), r.contractedSeats === undefined ? 'n/a' : String(r.contractedSeats),
+      name(r.customer.key), r.skus.join(', ') || r.skuKey, r.vendorLabel ?? '-', String(r.seats), r.contractedSeats === undefined ? 'n/a' : String(r.contractedSeats),
       list(r.monthlyCost, fmt), list(r.monthlyRevenue, fmt), r.margin ? fmt(r.margin.margin) : 'n/a',
       r.margin?.marginPercent ? `${roundDecimalString(r.margin.marginPercent, 1)} %` : 'n/a',
     ]), max);
@@ -49,19 +56,19 @@ export function formatLicensingReport(report: LicensingReport, options: FormatOp
   }
 
   section(out, 'Uncontracted seats', report.seats.coverage);
-  findingTable(out, report.seats.uncontracted, fmt, max);
+  findingTable(out, report.seats.uncontracted, fmt, max, name);
   if (report.seats.overContracted.length > 0) {
     out.push('Over-contracted (client billed for seats not licensed):');
-    findingTable(out, report.seats.overContracted, fmt, max);
+    findingTable(out, report.seats.overContracted, fmt, max, name);
   }
 
   section(out, 'Below-margin SKUs and cancelled-still-billed', report.margins.coverage);
-  findingTable(out, [...report.margins.belowMargin, ...report.margins.cancelledStillBilled, ...report.margins.currencyMismatches], fmt, max);
+  findingTable(out, [...report.margins.belowMargin, ...report.margins.cancelledStillBilled, ...report.margins.currencyMismatches], fmt, max, name);
 
   section(out, `Drift ${report.drift.previousWeek ?? '?'} → ${report.drift.currentWeek ?? '?'} (${report.drift.status.replace('_', ' ')})`, report.drift.coverage);
   table(out, ['Customer', 'SKU', 'Change', 'Before', 'After', 'Reducible'],
     report.drift.lines.map((d) => [
-      d.customerKey, d.sku, d.change, String(d.previousSeats), String(d.currentSeats),
+      name(d.customerKey), d.sku, d.change, String(d.previousSeats), String(d.currentSeats),
       d.reduction ? (d.reduction.when === 'now' ? 'now' : `at renewal${d.reduction.renewalDate ? ` ${d.reduction.renewalDate}` : ''}`) : '-',
     ]), max);
 
@@ -76,7 +83,7 @@ export function formatLicensingReport(report: LicensingReport, options: FormatOp
     out.push(`  Since last week: ${digest.newSinceLastWeek} new, ${digest.reopenedSinceLastWeek} re-opened, ${digest.resolvedSinceLastWeek} resolved`);
   }
   for (const top of digest.topCustomers) {
-    out.push(`  Top customers (${top.currency}): ${top.customers.map((c) => `${c.customerKey} ${fmt(c.impact)}`).join('; ')}`);
+    out.push(`  Top customers (${top.currency}): ${top.customers.map((c) => `${name(c.customerKey)} ${fmt(c.impact)}`).join('; ')}`);
   }
   if (report.unmappedContracts.length > 0) out.push(`Unmapped contract lines: ${report.unmappedContracts.map((c) => c.id).join(', ')}`);
   if (report.flags.length > 0) out.push(`Data-quality flags: ${report.flags.length} (see report.flags)`);
@@ -101,6 +108,14 @@ function moneyFormatter(locale: string): (m: Money) => string {
   };
 }
 
+// Key → display name; a Map or a plain record (own keys only: "constructor" is not a name).
+function customerNamer(names: FormatOptions['customerNames']): (key: string) => string {
+  if (names === undefined) return (key) => key;
+  if (typeof names.get === 'function') return (key) => (names as ReadonlyMap<string, string>).get(key) || key;
+  const record = names as Readonly<Record<string, string>>;
+  return (key) => (Object.hasOwn(record, key) && record[key]) || key;
+}
+
 function list(items: readonly Money[], fmt: (m: Money) => string): string {
   return items.length === 0 ? '-' : items.map(fmt).join(' + ');
 }
@@ -112,10 +127,10 @@ function section(out: string[], title: string, coverage: ResultCoverage): void {
   else out.push(`Coverage: ${coverage.status.toUpperCase().replace('_', ' ')} (${counts}): ${coverage.reasons.join('; ')}`);
 }
 
-function findingTable(out: string[], findings: readonly Finding[], fmt: (m: Money) => string, max: number): void {
+function findingTable(out: string[], findings: readonly Finding[], fmt: (m: Money) => string, max: number, name: (key: string) => string): void {
   table(out, ['Customer', 'SKU', 'Vendor', 'Seats', 'Monthly impact', 'Direction', 'Action'],
     findings.map((f) => [
-      f.customer.key, f.skus.join(', ') || f.skuKey, f.vendorLabel ?? '-', f.seats === undefined ? '-' : String(f.seats),
+      name(f.customer.key), f.skus.join(', ') || f.skuKey, f.vendorLabel ?? '-', f.seats === undefined ? '-' : String(f.seats),
       f.monthlyImpact ? `${fmt(f.monthlyImpact)} (${f.impactBasis.replace('_', ' ')})` : 'not valued', f.direction, f.action,
     ]), max);
 }
