@@ -188,34 +188,27 @@ function formatSafe(value: number): string {
   }
   const hi = Math.floor(frac / 1e5); // first five decimals
   const lo = frac - hi * 1e5; // last five
+  const sign = negative ? '-' : '';
   // Most amounts have two decimals ("42.00"): one table lookup.
-  if (lo === 0 && hi % 1000 === 0) return `${negative ? '-' : ''}${whole}.${CENTS[hi / 1000] as string}`;
-  // Otherwise write the character codes into one buffer: a single flat string, no padding calls.
-  let places = 10;
-  let tail = lo;
-  if (lo === 0) {
-    places = 5;
-    tail = hi;
-  }
-  while (places > 2 && tail % 10 === 0) {
-    tail /= 10;
-    places--;
-  }
-  const wholeDigits = whole < 10 ? 1 : whole < 100 ? 2 : whole < 1000 ? 3 : whole < 10_000 ? 4 : whole < 100_000 ? 5 : 6;
-  const start = negative ? 1 : 0;
-  const buf = BUFFERS[start + wholeDigits + 1 + places] as number[];
-  if (negative) buf[0] = 45; // '-'
-  for (let i = start + wholeDigits - 1, w = whole; i >= start; i--, w = Math.floor(w / 10)) buf[i] = 48 + (w % 10);
-  buf[start + wholeDigits] = 46; // '.'
-  const dot = start + wholeDigits + 1;
-  for (let i = 0, h = hi; i < 5; i++, h = Math.floor(h / 10)) if (4 - i < places) buf[dot + 4 - i] = 48 + (h % 10);
-  for (let i = 0, l = lo; i < 5; i++, l = Math.floor(l / 10)) if (9 - i < places) buf[dot + 9 - i] = 48 + (l % 10);
-  return String.fromCharCode.apply(null, buf);
+  if (lo === 0 && hi % 1000 === 0) return `${sign}${whole}.${CENTS[hi / 1000] as string}`;
+  return `${sign}${whole}.${lo === 0 ? trimmed(hi, 2) : `${pad5(hi)}${trimmed(lo, 1)}`}`;
 }
 
 const CENTS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-// One reusable char-code buffer per text length (sign + 6 whole digits + '.' + 10 decimals at most).
-const BUFFERS = Array.from({ length: 19 }, (_, n) => Array.from({ length: n }, () => 48));
+
+// Five decimal digits without trailing zeros, keeping at least `keep` digits.
+function trimmed(n: number, keep: number): string {
+  let places = 5;
+  while (places > keep && n % 10 === 0) {
+    n /= 10;
+    places--;
+  }
+  return String(n).padStart(places, '0');
+}
+
+function pad5(n: number): string {
+  return String(n).padStart(5, '0');
+}
 
 /**
  * Rounds a decimal string to `places` decimals, half away from zero, for display only.

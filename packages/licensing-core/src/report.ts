@@ -188,7 +188,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     below_margin: seatScope.filter((k) => !marginWithheld.has(k)),
     unused_seats: drift.auditedCustomers.sort(),
   };
-  const findings = sortById([...contractFound, ...drift.unused]);
+  const findings = [...contractFound, ...drift.unused].sort((a, b) => compareText(a.id, b.id));
   const moneyReasons = { notAudited: [...r2.notAudited], partial: [...r2.partial] };
   if (drift.report.status !== 'compared') moneyReasons.partial.push('unused seats: no current snapshot week audited for every vendor');
   // Unused-seat findings stand on their own, so Money Found is audited when either side is.
@@ -277,27 +277,6 @@ function indexLines(lines: readonly PreparedLine[], index: SnapshotIndex, weeks:
   const out = new Map<string, PreparedLine>();
   for (const l of lines) if (wanted.get(l.vendor)?.has(l.line.externalId)) out.set(`${l.vendor}:${l.line.externalId}`, l);
   return out;
-}
-
-// Same order as sorting by id with compareText, in half the comparisons: ids are `lf_` + hex, so
-// findings are first split into 256 buckets by the two hex digits after `lf_` (bucket order is id
-// order), then each bucket is sorted. Any other id shape falls back to one plain sort.
-function sortById(findings: Finding[]): Finding[] {
-  const byId = (a: Finding, b: Finding) => compareText(a.id, b.id);
-  const buckets: Finding[][] = Array.from({ length: 256 }, () => []);
-  for (const f of findings) {
-    const b = hexDigit(f.id.charCodeAt(3)) * 16 + hexDigit(f.id.charCodeAt(4));
-    if (!f.id.startsWith('lf_') || !(b >= 0)) return findings.sort(byId);
-    (buckets[b] as Finding[]).push(f);
-  }
-  const out: Finding[] = [];
-  for (const bucket of buckets) for (const f of bucket.sort(byId)) out.push(f);
-  return out;
-}
-
-// 0-15 for a lowercase hex digit's char code, else NaN.
-function hexDigit(code: number): number {
-  return code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : Number.NaN;
 }
 
 // Running per-currency totals; margins add up only for SKUs that have one.
