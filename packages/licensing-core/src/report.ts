@@ -106,10 +106,16 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     }
     return ref;
   };
+  // One pass over the lines for everything the coverage and labels need later.
+  const unlinked = new Set<string>();
+  const lineVendors = new Set<Vendor>();
   for (const l of lines) {
     const ref = refOf(l.customerKey);
     if (!ref.distributorCustomers.includes(l.distributorCustomer)) ref.distributorCustomers.push(l.distributorCustomer);
+    if (!l.linked) unlinked.add(l.distributorCustomer);
+    lineVendors.add(l.vendor);
   }
+  const customerKeys = [...refs.keys()].sort(); // so far, exactly the customers with lines
   for (const ref of refs.values()) ref.distributorCustomers.sort();
 
   type Bucket = { customerKey: string; skuKey: string; lines: PreparedLine[]; contracts: PreparedContract[] };
@@ -161,15 +167,14 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     if (!a.margin && a.counted.length > 0 && a.effective.length > 0) marginWithheld.add(a.customerKey);
   }
 
-  const customerKeys = [...new Set(lines.map((l) => l.customerKey))].sort();
   const linkedCustomers = customerKeys.filter((k) => k.startsWith('psa:'));
   const base: CoverageBase = {
-    customers: new Set(items.map((r) => r.customer.key)).size,
+    customers: buckets.size, // one rollup per customer + SKU bucket
     lines: lines.length,
     contracts: contracts.length,
     weeks: new Set((input.snapshots ?? []).map((s) => s.week)).size,
     linkedCustomers,
-    unlinkedCustomers: [...new Set(lines.filter((l) => !l.linked).map((l) => l.distributorCustomer))].sort(),
+    unlinkedCustomers: [...unlinked].sort(),
     customersWithoutContracts: linkedCustomers.filter((k) => !customersWithContracts.has(k)),
   };
   const sources = sourceReasons(input.sources ?? []);
@@ -196,12 +201,18 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     moneyReasons.partial.push(...moneyReasons.notAudited.map((r) => `contract comparison not audited: ${r}`));
     moneyReasons.notAudited = [];
   }
-  const byKind = (kind: Finding['kind']) => contractFound.filter((f) => f.kind === kind);
+  const kinds = new Map<Finding['kind'], Finding[]>();
+  for (const f of contractFound) {
+    const list = kinds.get(f.kind);
+    if (list) list.push(f);
+    else kinds.set(f.kind, [f]);
+  }
+  const byKind = (kind: Finding['kind']): Finding[] => kinds.get(kind) ?? [];
   const totals = totalsAcc.result();
   const rollupCoverage = coverageOf(base, r1.notAudited, r1.partial);
   return {
     now: new Date(nowMs).toISOString(),
-    qbrVendorLabel: vendorLabelOf(lines.map((l) => l.vendor)),
+    qbrVendorLabel: vendorLabelOf([...lineVendors]),
     customers: [...customerAcc].map(([key, c]) => ({
       customer: refOf(key), vendorLabel: vendorLabelOf([...c.vendors]), totals: c.totals.result(), skus: c.skus,
     })),
