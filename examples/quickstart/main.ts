@@ -138,7 +138,12 @@ async function main(): Promise<void> {
     const before = trackFindings({ previous: [], findings: lastWeek.moneyFound.findings, audited: lastWeek.moneyFound.audited, now: week1 });
     const after = trackFindings({ previous: before.states, findings: report.moneyFound.findings, audited: report.moneyFound.audited, now });
     const digest = weeklyDigest({ findings: report.moneyFound.findings, states: after.states, changes: after.changes, coverage: report.moneyFound.coverage });
-    console.log(`\n${formatLicensingReport(report, { digest, maxRows: 12 })}`);
+    // Report keys are `psa:<id>` for linked customers and `<vendor>:<id>` otherwise; show names instead.
+    const customerNames = new Map<string, string>([
+      ...customers.map((c): [string, string] => [`${c.vendor}:${c.externalId}`, c.name]),
+      ...psa.companies.map((c): [string, string] => [`psa:${c.id}`, c.name]),
+    ]);
+    console.log(`\n${formatLicensingReport(report, { digest, maxRows: 12, customerNames })}`);
     console.log(`\nStored in ${dbPath}: tables customers, license_subscriptions, license_usage, customer_links, sync_runs.`);
   } finally {
     await store.close();
