@@ -1,15 +1,7 @@
 import type { CoverageStatus, Flag, ResultCoverage, SourceCoverage } from './types';
 
 /** Counts shared by every section's coverage. */
-export interface CoverageBase {
-  customers: number;
-  lines: number;
-  contracts: number;
-  weeks: number;
-  linkedCustomers: string[];
-  unlinkedCustomers: string[];
-  customersWithoutContracts: string[];
-}
+export type CoverageBase = Omit<ResultCoverage, 'status' | 'reasons'>;
 
 const MONEY_FLAGS = new Set<Flag['code']>([
   'unknown_vendor', 'negative_quantity', 'fractional_quantity', 'invalid_amount', 'missing_unit_cost',
