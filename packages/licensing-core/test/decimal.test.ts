@@ -8,15 +8,21 @@ const SCALE = 10n ** 10n;
 const MAX = 2n ** 53n - 1n;
 const canonical = (v: bigint): Dec => (v <= MAX && v >= -MAX ? Number(v) : v);
 
+// An independent formulation of half-to-even (floor plus doubled remainder), not a copy of the
+// implementation, so a rounding bug in src cannot hide behind an identical reference.
 function halfEven(n: bigint, d: bigint): bigint {
-  let q = n / d;
-  const r = n - q * d;
-  if (r === 0n) return q;
-  const twice = (r < 0n ? -r : r) * 2n;
-  const ad = d < 0n ? -d : d;
-  if (twice > ad || (twice === ad && (q & 1n) === 1n)) q += (n < 0n) !== (d < 0n) ? -1n : 1n;
-  return q;
+  if (d < 0n) [n, d] = [-n, -d];
+  let floor = n / d;
+  if (n % d !== 0n && n < 0n) floor -= 1n;
+  const rem2 = (n - floor * d) * 2n; // in [0, 2d)
+  if (rem2 !== d) return rem2 < d ? floor : floor + 1n;
+  return floor % 2n === 0n ? floor : floor + 1n;
 }
+
+it('the reference rounds half to even', () => {
+  // 5/2 = 2.5 → 2; 7/2 = 3.5 → 4; -5/2 → -2; -7/2 → -4; 7/3 = 2.33 → 2; -8/3 = -2.67 → -3
+  expect([halfEven(5n, 2n), halfEven(7n, 2n), halfEven(-5n, 2n), halfEven(-7n, 2n), halfEven(7n, 3n), halfEven(-8n, 3n)]).toEqual([2n, 4n, -2n, -4n, 2n, -3n]);
+});
 
 function text(v: bigint): string {
   const digits = (v < 0n ? -v : v).toString().padStart(11, '0');
