@@ -4,7 +4,7 @@
 //  3. matches the customers against a sample PSA export,
 //  4. prints the licensing report and the Money Found digest.
 // Uses only the packages' public entry points.
-import { isoWeek, type DistributorConnector } from '@vectis/connector-core';
+import { isoWeek, normalizeVendor, type DistributorConnector } from '@vectis/connector-core';
 import { createIngramConnector } from '@vectis/connector-ingram';
 import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
 import {
@@ -30,7 +30,7 @@ const realTenant = Boolean(env.INGRAM_USERNAME && env.INGRAM_PASSWORD && env.ING
 
 async function syncWeek(label: string, connector: DistributorConnector, store: Store, now: Date): Promise<SyncResult> {
   const bar = createProgressBar(`[${label} · ${isoWeek(now)}]`);
-  const result = await runSync({ connectors: [connector], store, now, onProgress: (e) => bar.onProgress(e as never) });
+  const result = await runSync({ connectors: [connector], store, now, onProgress: bar.onProgress });
   bar.done();
   for (const v of result.vendors) {
     const s = v.subscriptions;
@@ -102,9 +102,11 @@ async function main(): Promise<void> {
     const matches = matchCustomers(customers, psa.companies, { overrides: await store.matchOverrides() });
     const at = now.toISOString();
     for (const m of matches) {
-      const [vendor, ...rest] = m.distributorId.split(':');
+      const [tag = '', ...rest] = m.distributorId.split(':');
+      const vendor = normalizeVendor(tag);
+      if (!vendor) continue;
       await store.saveComputedLink({
-        vendor: vendor as 'ingram_micro',
+        vendor,
         customerExternalId: rest.join(':'),
         psaCompanyId: m.tier === 'none' ? null : m.psaId,
         tier: m.tier,

@@ -1,9 +1,9 @@
 // A one-line terminal progress bar fed by the connectors' structured progress events.
 // On a non-TTY (CI, pipes) it prints one line per finished stream instead of redrawing.
-import type { ProgressEvent } from '@vectis/connector-core';
+import type { SyncProgressEvent } from '@vectis/sync';
 
 export interface ProgressBar {
-  onProgress(event: ProgressEvent): void;
+  onProgress(event: SyncProgressEvent): void;
   done(): void;
 }
 
