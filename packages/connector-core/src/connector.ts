@@ -1,4 +1,5 @@
 import type { JsonValue } from 'type-fest';
+import type { DriftIssue } from './errors/schema-drift-error';
 import type { Customer } from './schemas/customer';
 import type { Subscription } from './schemas/subscription';
 import type { IsoWeek, Usage } from './schemas/usage';
@@ -79,12 +80,28 @@ export interface SeatSnapshotOptions extends SubscriptionListOptions {
   asOf: string;
 }
 
+/** A vendor record that could not be turned into a normalized record (see {@link Batch.rejected}). */
+export interface RejectedRecord {
+  stream: StreamName;
+  /** The vendor's id for the record, when it had a readable one. */
+  id?: string | undefined;
+  /** Where the payload was (e.g. `GET /subscriptions page 3 item 17`). */
+  where: string;
+  issues: readonly DriftIssue[];
+}
+
 /**
  * One page of records. The **last** batch of a completed stream carries `coverage`, and
  * incremental connectors put the new `checkpoint` on it; a stream that throws emits neither.
  */
 export interface Batch<T> {
   items: T[];
+  /**
+   * Vendor records on this page that failed the vendor schema or could not be mapped. The connector
+   * keeps going with the good ones; the caller applies its invalid-record policy (`skip` counts and
+   * samples them and holds back removal, `fail` stops). Never contains payload values, only ids and paths.
+   */
+  rejected?: RejectedRecord[] | undefined;
   coverage?: Coverage | undefined;
   checkpoint?: Checkpoint | undefined;
 }

@@ -53,6 +53,7 @@ export type {
   SubscriptionListOptions,
   SeatSnapshotOptions,
   Batch,
+  RejectedRecord,
   ConnectionTestResult,
 } from './connector';
 

@@ -2,7 +2,7 @@
 // Each page is one store transaction; removal marks and the checkpoint are written only after
 // complete, clean streams, so a failed or aborted run never deletes or skips anything next time.
 import {
-  Customer, isVectisError, redact, Subscription, Usage,
+  Customer, isVectisError, redact, SchemaDriftError, Subscription, Usage,
   type Batch, type Checkpoint, type Coverage, type DistributorConnector, type IsoWeek, type ProgressEvent, type StreamName,
 } from '@vectis/connector-core';
 import { SyncAbortedError } from './errors';
@@ -60,11 +60,21 @@ async function drain<T>(
   stream: AsyncIterable<Batch<T>>,
   signal: AbortSignal | undefined,
   connector: string,
+  policy: 'skip' | 'fail',
   onPage: (batch: Batch<T>, state: StreamState) => Promise<void>,
 ): Promise<StreamState> {
   const state: StreamState = { coverage: undefined, checkpoint: undefined, invalid: 0, samples: [] };
   for await (const batch of stream) {
     if (signal?.aborted) throw new SyncAbortedError({ connector, cause: signal.reason });
+    // Records the connector could not read count as invalid under the same policy as records
+    // that fail the normalized schema here: `fail` stops, `skip` counts them and holds back removal.
+    for (const r of batch.rejected ?? []) {
+      if (policy === 'fail') throw new SchemaDriftError({ connector, where: `${r.stream} stream, ${r.where}`, issues: r.issues });
+      state.invalid++;
+      if (state.samples.length < 3) {
+        state.samples.push(`${r.id ? `record ${r.id}` : r.where}: ${r.issues.slice(0, 2).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+      }
+    }
     await onPage(batch, state);
     state.coverage = batch.coverage ?? state.coverage;
     state.checkpoint = batch.checkpoint ?? state.checkpoint;
@@ -116,7 +126,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
     if (signal?.aborted) throw new SyncAbortedError({ connector: c.id, cause: signal.reason });
 
     if (c.capabilities.customers) {
-      const state = await drain(c.listCustomers(options), signal, c.id, async (batch, s) => {
+      const state = await drain(c.listCustomers(options), signal, c.id, ctx.invalidRecords, async (batch, s) => {
         const checked = checkBatch(Customer, batch.items, { ...check, stream: 'customers' });
         const counts = await store.upsertCustomers(vendor, checked.valid, write);
         add(summary.customers, counts);
@@ -139,7 +149,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
     let checkpoint: Checkpoint | undefined;
 
     if (c.capabilities.subscriptions) {
-      const state = await drain(c.listSubscriptions(incremental), signal, c.id, async (batch, s) => {
+      const state = await drain(c.listSubscriptions(incremental), signal, c.id, ctx.invalidRecords, async (batch, s) => {
         const checked = checkBatch(Subscription, batch.items, { ...check, stream: 'subscriptions' });
         // The purchased-quantity snapshot comes from the lines in hand, in the same transaction.
         const usage: Usage[] | undefined =
@@ -165,6 +175,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
         c.listSeatSnapshots({ ...incremental, week: ctx.week, asOf: write.at }),
         signal,
         c.id,
+        ctx.invalidRecords,
         async (batch, s) => {
           const checked = checkBatch(Usage, batch.items, { ...check, stream: 'seat_snapshots' });
           // One cut-off per run: every row carries the run's week and asOf, whatever the connector stamped.
