@@ -1,12 +1,10 @@
 // `npm run example`: the README's main job.
-//  1. starts the sandbox Ingram tenant locally (or uses a real tenant when INGRAM_* is set),
+//  1. starts the distributors' sandbox tenants locally (or uses a real tenant where its variables are set),
 //  2. syncs it into ./vectis-example.db (SQLite) with a progress bar — two weeks, so drift shows,
 //  3. matches the customers against a sample PSA export,
 //  4. prints the licensing report and the Money Found digest.
 // Uses only the packages' public entry points.
-import { isoWeek, normalizeVendor, type DistributorConnector } from '@vectis/connector-core';
-import { createIngramConnector } from '@vectis/connector-ingram';
-import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
+import { isoWeek, normalizeVendor } from '@vectis/connector-core';
 import {
   computeLicensingReport,
   formatLicensingReport,
@@ -22,15 +20,16 @@ import { createSqliteStore, runSync, type Store, type SyncResult } from '@vectis
 import { readFileSync } from 'node:fs';
 import { createProgressBar } from './progress.ts';
 import { samplePsaExport } from './psa-sample.ts';
+import { openTenants, type Tenant } from './tenants.ts';
 
 const DAY = 86_400_000;
 const dbPath = process.env.VECTIS_DB ?? './vectis-example.db';
 const env = process.env;
-const realTenant = Boolean(env.INGRAM_USERNAME && env.INGRAM_PASSWORD && env.INGRAM_SUBSCRIPTION_KEY);
+let realTenant = false;
 
-async function syncWeek(label: string, connector: DistributorConnector, store: Store, now: Date): Promise<SyncResult> {
+async function syncWeek(label: string, tenants: readonly Tenant[], store: Store, now: Date): Promise<SyncResult> {
   const bar = createProgressBar(`[${label} · ${isoWeek(now)}]`);
-  const result = await runSync({ connectors: [connector], store, now, onProgress: bar.onProgress });
+  const result = await runSync({ connectors: tenants.map((t) => t.connector), store, now, onProgress: bar.onProgress });
   bar.done();
   for (const v of result.vendors) {
     const s = v.subscriptions;
@@ -53,47 +52,23 @@ function sourcesOf(result: SyncResult): SourceCoverage[] {
 }
 
 async function main(): Promise<void> {
-  let connector: DistributorConnector;
-  let sandbox: ReturnType<typeof createIngramSandbox> | undefined;
-  let close = async () => {};
-  if (realTenant) {
-    connector = createIngramConnector({
-      username: env.INGRAM_USERNAME!,
-      password: env.INGRAM_PASSWORD!,
-      subscriptionKey: env.INGRAM_SUBSCRIPTION_KEY!,
-      ...(env.INGRAM_API_URL ? { apiUrl: env.INGRAM_API_URL } : {}),
-      ...(env.INGRAM_REGION ? { region: env.INGRAM_REGION } : {}),
-      ...(env.INGRAM_MARKETPLACE ? { marketplace: env.INGRAM_MARKETPLACE } : {}),
-    });
-  } else {
-    // The sandbox's clock starts a week back, so the first sync is "last week" and the second "this week".
-    const start = Date.now() - 7 * DAY;
-    sandbox = createIngramSandbox({ customers: 40, subscriptions: 120, now: () => start });
-    const server = await sandbox.listen();
-    close = () => server.close();
-    connector = createIngramConnector({
-      ...SANDBOX_CREDENTIALS,
-      apiUrl: server.url,
-      allowInsecureLoopback: true,
-      pacing: { limit: 200, intervalMs: 1_000 }, // the sandbox has no rate limit; real tenants keep the 45/min default
-      now: sandbox.now,
-    });
-  }
-
+  const tenants = await openTenants(env);
+  realTenant = tenants.some((t) => !t.sandbox);
+  const clock = tenants[0]!.now; // sandboxes share one start; a real tenant runs on the wall clock
   const store = await createSqliteStore({ path: dbPath });
   try {
-    console.log((await connector.testConnection()).message);
-    const week1 = sandbox ? new Date(sandbox.now()) : new Date(Date.now() - 7 * DAY);
-    const first = await syncWeek('week 1', connector, store, week1);
+    for (const t of tenants) console.log((await t.connector.testConnection()).message);
+    const week1 = realTenant ? new Date(Date.now() - 7 * DAY) : new Date(clock());
+    const first = await syncWeek('week 1', tenants, store, week1);
     const week1Lines = await store.listSubscriptions();
     const week1Snapshots = await store.listUsage({ week: isoWeek(week1) });
 
-    if (sandbox) {
-      const changes = sandbox.simulateWeek();
-      console.log(`\nThe sandbox tenant changed during the week: ${changes.map((c) => c.kind).join(', ')}`);
+    for (const t of tenants) {
+      const changes = t.simulateWeek?.();
+      if (changes) console.log(`\nThe ${t.label} sandbox tenant changed during the week: ${changes.join(', ')}`);
     }
-    const now = sandbox ? new Date(sandbox.now()) : new Date();
-    const second = sandbox || first.status !== 'failed' ? await syncWeek('week 2', connector, store, now) : first;
+    const now = realTenant ? new Date() : new Date(clock());
+    const second = !realTenant || first.status !== 'failed' ? await syncWeek('week 2', tenants, store, now) : first;
 
     // Matching: distributor customers → PSA companies.
     const customers = await store.listCustomers();
@@ -149,8 +124,10 @@ async function main(): Promise<void> {
     console.log(`\nStored in ${dbPath}: tables customers, license_subscriptions, license_usage, customer_links, sync_runs.`);
   } finally {
     await store.close();
-    await connector.dispose();
-    await close();
+    for (const t of tenants) {
+      await t.connector.dispose();
+      await t.close();
+    }
   }
 }
 
