@@ -123,7 +123,7 @@ describe('refreshTokenAuth', () => {
     const c = clientFor(refreshTokenAuth({ tokenUrl: TOKEN_URL, refreshToken: REFRESH, onRotate: () => Promise.reject(new Error('disk full')) }));
     const error = await fail(c.get('/ping', { schema: Ok }));
     expect(isVectisError(error)).toBe(true);
-    expect((error as Error).message).toContain('could not store the rotated refresh token');
+    expect((error as Error).message).toContain('could not save the rotated refresh token');
     expect(apiCalls).toBe(0);
   });
 
