@@ -6,7 +6,7 @@ import { createSynnexSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-synn
 // refresh, so every connector the suite creates reads and writes one shared store, as a real
 // deployment must: a connector built with a stale token would be refused.
 const fake = createSynnexSandbox() satisfies ContractFake;
-const store = { token: SANDBOX_CREDENTIALS.refreshToken };
+const store: { token: string } = { token: SANDBOX_CREDENTIALS.refreshToken };
 
 connectorContract({
   name: 'synnex',
