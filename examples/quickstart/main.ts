@@ -22,15 +22,18 @@ import { createSqliteStore, runSync, type Store, type SyncResult } from '@vectis
 import { readFileSync } from 'node:fs';
 import { createProgressBar } from './progress.ts';
 import { samplePsaExport } from './psa-sample.ts';
+import { setupSynnex } from './synnex.ts';
+import { withSynnexPsaSample } from './psa-sample-synnex.ts';
 
 const DAY = 86_400_000;
 const dbPath = process.env.VECTIS_DB ?? './vectis-example.db';
 const env = process.env;
 const realTenant = Boolean(env.INGRAM_USERNAME && env.INGRAM_PASSWORD && env.INGRAM_SUBSCRIPTION_KEY);
+const alsoSync: DistributorConnector[] = []; // more distributors synced into the same database
 
 async function syncWeek(label: string, connector: DistributorConnector, store: Store, now: Date): Promise<SyncResult> {
   const bar = createProgressBar(`[${label} · ${isoWeek(now)}]`);
-  const result = await runSync({ connectors: [connector], store, now, onProgress: bar.onProgress });
+  const result = await runSync({ connectors: [connector, ...alsoSync], store, now, onProgress: bar.onProgress });
   bar.done();
   for (const v of result.vendors) {
     const s = v.subscriptions;
@@ -80,6 +83,8 @@ async function main(): Promise<void> {
     });
   }
 
+  const synnex = await setupSynnex();
+  alsoSync.push(synnex.connector);
   const store = await createSqliteStore({ path: dbPath });
   try {
     console.log((await connector.testConnection()).message);
@@ -151,6 +156,8 @@ async function main(): Promise<void> {
     await store.close();
     await connector.dispose();
     await close();
+    await synnex.connector.dispose();
+    await synnex.close();
   }
 }
 
@@ -164,7 +171,7 @@ function loadPsa(customers: Parameters<typeof samplePsaExport>[0], lines: Parame
     console.log('\nNo PSA export given (VECTIS_PSA_COMPANIES / VECTIS_PSA_CONTRACTS): matching and contract findings are not audited.');
     return { companies: [], contracts: [] };
   }
-  return samplePsaExport(customers, lines);
+  return withSynnexPsaSample(samplePsaExport(customers.filter((c) => c.vendor !== 'td_synnex'), lines), customers, lines);
 }
 
 main().catch((err: unknown) => {
