@@ -108,7 +108,8 @@ describe('refreshTokenAuth', () => {
       }),
     );
     await c.get('/ping', { schema: Ok });
-    await c.get('/ping', { schema: Ok }); // expires_in 1 s is inside the renewal margin: refresh again
+    await new Promise((r) => setTimeout(r, 600)); // past half of expires_in 1 s: renew
+    await c.get('/ping', { schema: Ok });
     expect(order).toEqual(['stored', 'api', 'stored', 'api']);
     expect(grants).toEqual([`refresh_token:${REFRESH}`, 'refresh_token:refresh-token-1-9b7d3c']);
     expect(stored).toEqual(['refresh-token-1-9b7d3c', 'refresh-token-2-9b7d3c']);

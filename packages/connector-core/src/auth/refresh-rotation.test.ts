@@ -120,4 +120,18 @@ describe('refreshTokenAuth rotation', () => {
     expect(auth).toBe(`Basic ${Buffer.from('ion-app:ion-secret-77f1').toString('base64')}`);
     expect(Object.fromEntries(form)).toEqual({ grant_type: 'refresh_token', refresh_token: FIRST, redirect_uri: 'http://localhost/' });
   });
+
+  it('a lifetime shorter than the renewal margin is used for half of it, not refreshed (and rotated) per request', async () => {
+    let grants = 0;
+    server.use(
+      http.post(TOKEN_URL, () => (grants++, HttpResponse.json({ access_token: `access-s${grants}-77aa11`, refresh_token: `rotating-refresh-s${grants}-5a1c9e`, expires_in: 2 }))),
+      http.get(`${API}/ping`, () => HttpResponse.json({ ok: true })),
+    );
+    const c = clientFor(refreshTokenAuth({ tokenUrl: TOKEN_URL, refreshToken: FIRST, renewBeforeMs: 60_000, onRotate: () => undefined }));
+    for (let i = 0; i < 5; i++) await c.get('/ping', { schema: Ok });
+    expect(grants).toBe(1);
+    await new Promise((r) => setTimeout(r, 1_050));
+    await c.get('/ping', { schema: Ok });
+    expect(grants).toBe(2);
+  });
 });
