@@ -21,7 +21,7 @@ const PACE = { limit: 22, intervalMs: 1000 }; // the connector's budget, just un
 const TTL_S = 2; // Ion's TTL is not published; compressed
 const USABLE_MS = (TTL_S * 1000) / 2;
 
-async function drain<T>(stream: AsyncIterable<{ items: T[]; coverage?: unknown; rejected?: unknown[] }>) {
+async function drain<T>(stream: AsyncIterable<{ items: T[]; coverage?: unknown; rejected?: readonly unknown[] | undefined }>) {
   let items = 0;
   let rejected = 0;
   let coverage: Record<string, unknown> | undefined;
