@@ -1,4 +1,4 @@
-import { collect, isAuthenticationError, isPermissionError, isRateLimitError } from '@vectis/connector-core';
+import { collect, Customer, isAuthenticationError, isPermissionError, isRateLimitError, Usage } from '@vectis/connector-core';
 import { useFakeApi } from '@vectis/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSynnexConnector, type SynnexConnectorOptions } from '@vectis/connector-synnex';
@@ -98,5 +98,31 @@ describe('TD SYNNEX over HTTP (SDK-sample fixtures)', () => {
     const error = await fail(collect(make().connector.listCustomers()));
     expect(isRateLimitError(error)).toBe(true);
     expect((error as Error).message).toContain('lower pacing');
+  });
+
+  it('seat snapshots: purchased quantity per line, consumed only where a usage plan reports it, rejected lines carried', async () => {
+    const rows: Usage[] = [];
+    const rejected: unknown[] = [];
+    let coverage: unknown;
+    for await (const batch of make().connector.listSeatSnapshots({ week: '2026-W49', asOf: '2026-12-01T00:00:00.000Z' })) {
+      rows.push(...batch.items.map((r) => Usage.parse(r)));
+      rejected.push(...(batch.rejected ?? []));
+      coverage = batch.coverage ?? coverage;
+    }
+    expect(rows.map((r) => [r.subscriptionExternalId, r.quantity, r.consumed, r.source])).toEqual([
+      ['5555', 1, undefined, 'purchased_quantity'],
+      ['5556', 25, undefined, 'purchased_quantity'],
+      ['5557', 1, 412, 'purchased_quantity'],
+    ]);
+    expect(rejected).toHaveLength(3);
+    expect(rejected.every((r) => (r as { stream: string }).stream === 'seat_snapshots')).toBe(true);
+    expect(coverage).toMatchObject({ stream: 'seat_snapshots', complete: true, fetched: 3 });
+  });
+
+  it('writes td_synnex; a record stored under the product tag synnex reads back as td_synnex', async () => {
+    const { items } = await collect(make().connector.listCustomers());
+    expect(new Set(items.map((c) => c.vendor))).toEqual(new Set(['td_synnex']));
+    const stored = JSON.parse(JSON.stringify({ ...items[0], vendor: 'synnex' })) as unknown;
+    expect(Customer.parse(stored).vendor).toBe('td_synnex');
   });
 });
