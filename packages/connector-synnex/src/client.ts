@@ -22,7 +22,12 @@ export const SYNNEX_REMEDIES = {
   server: 'Ion answered with a server error; retry later, and quote the request id to TD SYNNEX support if it persists.',
 } as const satisfies ErrorRemedies;
 
-/** The token call refused (400/401/403): the refresh token expired (~32 days) or was already rotated. */
+/**
+ * The token call refused (400/401/403): the refresh token expired (~32 days) or was already rotated.
+ *
+ * @example
+ * if (isAuthenticationError(err)) console.error(SYNNEX_TOKEN_REMEDY);
+ */
 export const SYNNEX_TOKEN_REMEDY =
   `Ion refused the refresh token: it expired, or it was already used (each refresh returns a new one and the old one stops working — ` +
   `a previous run may have been stopped between Ion's answer and saving the new token, or another process uses the same credentials). ` +

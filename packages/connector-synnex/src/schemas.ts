@@ -34,14 +34,24 @@ export const SynnexCustomer = z.looseObject({
 });
 export type SynnexCustomer = z.infer<typeof SynnexCustomer>;
 
-/** `GET /customers` envelope: `{customers[], nextPageToken}` (token paging). Items are read one by one. */
+/**
+ * `GET /customers` envelope: `{customers[], nextPageToken}` (token paging). Items are read one by one.
+ *
+ * @example
+ * const { customers = [], nextPageToken } = SynnexCustomerPage.parse(body);
+ */
 export const SynnexCustomerPage = z.looseObject({
   customers: z.array(z.unknown()).nullish(),
   nextPageToken: z.string().nullish(),
 });
 export type SynnexCustomerPage = z.infer<typeof SynnexCustomerPage>;
 
-/** One `billingData[]` entry (PHP model): a billed period's seller/customer cost and usage. */
+/**
+ * One `billingData[]` entry (PHP model): a billed period's seller/customer cost and usage.
+ *
+ * @example
+ * SynnexBillingData.parse({ sellerCost: 812.4, customerCost: 909.89, usageQuantity: 412, currency: 'CAD' })
+ */
 export const SynnexBillingData = z.looseObject({
   id: z.union([z.string(), z.number()]).nullish(),
   accountId: z.union([z.string(), z.number()]).nullish(),
@@ -115,6 +125,9 @@ export type SynnexSubscription = z.infer<typeof SynnexSubscription>;
 /**
  * `GET /subscriptions` envelope: `{items[], paginationResponse?}`, and `nextPageToken` on tenants that
  * page by token (NOTES §5). `paginationResponse`'s fields are not published, so it is only kept, never read.
+ *
+ * @example
+ * const { items = [], nextPageToken } = SynnexSubscriptionPage.parse(body);
  */
 export const SynnexSubscriptionPage = z.looseObject({
   items: z.array(z.unknown()).nullish(),
@@ -123,7 +136,12 @@ export const SynnexSubscriptionPage = z.looseObject({
 });
 export type SynnexSubscriptionPage = z.infer<typeof SynnexSubscriptionPage>;
 
-/** The token response `{access_token, refresh_token, token_type, expires_in, scope}` (SDK `client.py`). */
+/**
+ * The token response `{access_token, refresh_token, token_type, expires_in, scope}` (SDK `client.py`).
+ *
+ * @example
+ * SynnexToken.parse(await response.json()).refresh_token // the new one: store it before use
+ */
 export const SynnexToken = z.looseObject({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1).optional(),
@@ -132,7 +150,12 @@ export const SynnexToken = z.looseObject({
   scope: str,
 });
 
-/** Error bodies are undocumented: the PHP client models `{error, message, code, details[]}`; OAuth adds `error_description`. */
+/**
+ * Error bodies are undocumented: the PHP client models `{error, message, code, details[]}`; OAuth adds `error_description`.
+ *
+ * @example
+ * SynnexErrorBody.parse({ error: 'invalid_grant', error_description: 'The refresh token has already been used.' })
+ */
 export const SynnexErrorBody = z.looseObject({
   error: z.unknown().optional(),
   error_description: z.unknown().optional(),
