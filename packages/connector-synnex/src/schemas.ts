@@ -17,7 +17,8 @@ const amount = z.union([z.number(), z.string()]).nullish();
  * SynnexCustomer.parse({ name: 'accounts/100200/customers/1', customerOrganization: 'Acme Ltd' })
  */
 export const SynnexCustomer = z.looseObject({
-  name: z.string().regex(/^accounts\/[^/]+\/customers\/[^/]+$/, 'expected accounts/{accountId}/customers/{customerId}'),
+  // The SDK takes the last `/` segment without further checks; only an empty id is refused here.
+  name: z.string().regex(/(^|\/)[^/\s]+$/, 'expected a resource name ending in the customer id (accounts/{accountId}/customers/{customerId})'),
   customerOrganization: str,
   customerName: str,
   customerEmail: str,
