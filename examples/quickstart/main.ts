@@ -4,7 +4,7 @@
 //  3. matches the customers against a sample PSA export,
 //  4. prints the licensing report and the Money Found digest.
 // Uses only the packages' public entry points.
-import { isoWeek, normalizeVendor } from '@vectis/connector-core';
+import { isoWeek, normalizeVendor, type Customer, type Subscription } from '@vectis/connector-core';
 import {
   computeLicensingReport,
   formatLicensingReport,
@@ -19,7 +19,7 @@ import {
 import { createSqliteStore, runSync, type Store, type SyncResult } from '@vectis/sync';
 import { readFileSync } from 'node:fs';
 import { createProgressBar } from './progress.ts';
-import { samplePsaExport } from './psa-sample.ts';
+import { samplePsaExport, type PsaSample } from './psa-sample.ts';
 import { openTenants, type Tenant } from './tenants.ts';
 
 const DAY = 86_400_000;
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     // Matching: distributor customers → PSA companies.
     const customers = await store.listCustomers();
     const lines = await store.listSubscriptions();
-    const psa = loadPsa(customers, lines);
+    const psa = loadPsa(tenants, customers, lines);
     const matches = matchCustomers(customers, psa.companies, { overrides: await store.matchOverrides() });
     const at = now.toISOString();
     for (const m of matches) {
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   }
 }
 
-function loadPsa(customers: Parameters<typeof samplePsaExport>[0], lines: Parameters<typeof samplePsaExport>[1]): { companies: PsaCompany[]; contracts: PsaContractLine[] } {
+function loadPsa(tenants: readonly Tenant[], customers: readonly Customer[], lines: readonly Subscription[]): PsaSample {
   if (env.VECTIS_PSA_COMPANIES) {
     const companies = JSON.parse(readFileSync(env.VECTIS_PSA_COMPANIES, 'utf8')) as PsaCompany[];
     const contracts = env.VECTIS_PSA_CONTRACTS ? (JSON.parse(readFileSync(env.VECTIS_PSA_CONTRACTS, 'utf8')) as PsaContractLine[]) : [];
@@ -141,7 +141,11 @@ function loadPsa(customers: Parameters<typeof samplePsaExport>[0], lines: Parame
     console.log('\nNo PSA export given (VECTIS_PSA_COMPANIES / VECTIS_PSA_CONTRACTS): matching and contract findings are not audited.');
     return { companies: [], contracts: [] };
   }
-  return samplePsaExport(customers, lines);
+  // Vendors with their own sample rows add them; the generic sample covers the others' customers.
+  const own = new Set(tenants.filter((t) => t.psaSample).map((t) => t.connector.vendor));
+  let sample = samplePsaExport(customers.filter((c) => !own.has(c.vendor)), lines);
+  for (const t of tenants) if (t.psaSample) sample = t.psaSample(sample, customers, lines);
+  return sample;
 }
 
 main().catch((err: unknown) => {

@@ -1,9 +1,12 @@
 // The distributor tenants the quickstart syncs: each vendor's sandbox by default, or the real tenant
 // when that vendor's environment variables are set. One entry per connector; adding a distributor
 // adds one function here.
-import type { DistributorConnector } from '@vectis/connector-core';
+import type { Customer, DistributorConnector, Subscription } from '@vectis/connector-core';
 import { createIngramConnector } from '@vectis/connector-ingram';
 import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
+import type { PsaSample } from './psa-sample.ts';
+import { withSynnexPsaSample } from './psa-sample-synnex.ts';
+import { setupSynnex } from './synnex.ts';
 
 const DAY = 86_400_000;
 
@@ -16,6 +19,11 @@ export interface Tenant {
   now: () => number;
   /** Advances a sandbox by a week of changes; returns what changed. */
   simulateWeek?: (() => string[]) | undefined;
+  /**
+   * This vendor's own sample PSA rows for its sandbox customers (added to `base`); vendors without one
+   * get rows from the generic sample.
+   */
+  psaSample?: ((base: PsaSample, customers: readonly Customer[], lines: readonly Subscription[]) => PsaSample) | undefined;
   close: () => Promise<void>;
 }
 
@@ -25,24 +33,24 @@ export const sandboxStart = Date.now() - 7 * DAY;
 interface Distributor {
   /** True when the environment names a real tenant of this distributor. */
   configured: (env: NodeJS.ProcessEnv) => boolean;
-  real: (env: NodeJS.ProcessEnv) => Tenant;
-  sandbox: () => Promise<Tenant>;
+  /** Opens the real tenant (`real`) or the vendor's sandbox. */
+  open: (env: NodeJS.ProcessEnv, real: boolean) => Promise<Tenant>;
 }
 
 const ingram: Distributor = {
   configured: (env) => Boolean(env.INGRAM_USERNAME && env.INGRAM_PASSWORD && env.INGRAM_SUBSCRIPTION_KEY),
-  real: (env) => {
-    const connector = createIngramConnector({
-      username: env.INGRAM_USERNAME!,
-      password: env.INGRAM_PASSWORD!,
-      subscriptionKey: env.INGRAM_SUBSCRIPTION_KEY!,
-      ...(env.INGRAM_API_URL ? { apiUrl: env.INGRAM_API_URL } : {}),
-      ...(env.INGRAM_REGION ? { region: env.INGRAM_REGION } : {}),
-      ...(env.INGRAM_MARKETPLACE ? { marketplace: env.INGRAM_MARKETPLACE } : {}),
-    });
-    return { label: 'Ingram Micro', connector, sandbox: false, now: Date.now, close: async () => {} };
-  },
-  sandbox: async () => {
+  open: async (env, real) => {
+    if (real) {
+      const connector = createIngramConnector({
+        username: env.INGRAM_USERNAME!,
+        password: env.INGRAM_PASSWORD!,
+        subscriptionKey: env.INGRAM_SUBSCRIPTION_KEY!,
+        ...(env.INGRAM_API_URL ? { apiUrl: env.INGRAM_API_URL } : {}),
+        ...(env.INGRAM_REGION ? { region: env.INGRAM_REGION } : {}),
+        ...(env.INGRAM_MARKETPLACE ? { marketplace: env.INGRAM_MARKETPLACE } : {}),
+      });
+      return { label: 'Ingram Micro', connector, sandbox: false, now: Date.now, close: async () => {} };
+    }
     const sandbox = createIngramSandbox({ customers: 40, subscriptions: 120, now: () => sandboxStart });
     const server = await sandbox.listen();
     const connector = createIngramConnector({
@@ -60,7 +68,16 @@ const ingram: Distributor = {
   },
 };
 
-const DISTRIBUTORS: readonly Distributor[] = [ingram];
+const synnex: Distributor = {
+  configured: (env) => Boolean(env.SYNNEX_ACCOUNT_ID && env.SYNNEX_REFRESH_TOKEN_FILE),
+  open: async (env, real) => {
+    const { connector, close } = await setupSynnex(real ? env : {});
+    return { label: 'TD SYNNEX', connector, sandbox: !real, now: Date.now, ...(real ? {} : { psaSample: withSynnexPsaSample }), close };
+  },
+};
+
+/** Ingram first: its sandbox clock is the run's clock. */
+const DISTRIBUTORS: readonly Distributor[] = [ingram, synnex];
 
 /**
  * Opens the tenants the quickstart syncs. When any real tenant is configured, only the configured real
@@ -68,8 +85,7 @@ const DISTRIBUTORS: readonly Distributor[] = [ingram];
  */
 export async function openTenants(env: NodeJS.ProcessEnv): Promise<Tenant[]> {
   const real = DISTRIBUTORS.filter((d) => d.configured(env));
-  if (real.length > 0) return real.map((d) => d.real(env));
   const tenants: Tenant[] = [];
-  for (const d of DISTRIBUTORS) tenants.push(await d.sandbox());
+  for (const d of real.length > 0 ? real : DISTRIBUTORS) tenants.push(await d.open(env, real.length > 0));
   return tenants;
 }

@@ -24,6 +24,8 @@ export {
   isConfigurationError,
   NotImplementedError,
   isNotImplementedError,
+  CredentialStoreError,
+  isCredentialStoreError,
   ReadOnlyViolationError,
   isReadOnlyViolationError,
   httpErrorFromResponse,

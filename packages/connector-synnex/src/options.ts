@@ -35,6 +35,7 @@ export const SYNNEX_CROSS_CHECKS: readonly CrossCheck[] = [loopbackOptIn(['apiUr
  * - `apiUrl` defaults to `https://ion.tdsynnex.com` (Ion has one host; Stellr's regional hosts are a
  *   different product). The token call goes to `<apiUrl>/oauth/token`.
  * - `pacing` defaults to 60 requests per minute: TD SYNNEX publishes no limit.
+ * - `pageSize` defaults to 100 records per list page.
  *
  * @example
  * const options = SynnexConnectorOptions.parse({
@@ -59,6 +60,8 @@ export const SynnexConnectorOptions = z
     clientId: optionalCredentialField(),
     clientSecret: optionalCredentialField(),
     apiUrl: serviceUrl().default('https://ion.tdsynnex.com'),
+    /** Records asked per list page (`pageSize`, `pagination.limit`); Ion documents no maximum, its sample uses 1000. */
+    pageSize: z.int().min(1).max(1000).default(100),
     ...tuningFields({ limit: 60, intervalMs: 60_000 }),
   })
   .superRefine(

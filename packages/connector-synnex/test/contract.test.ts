@@ -1,20 +1,24 @@
-import { connectorContract } from '@vectis/testkit';
+import { type ContractFake, connectorContract } from '@vectis/testkit';
 import { createSynnexConnector } from '@vectis/connector-synnex';
+import { createSynnexSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-synnex/sandbox';
 
-const REFRESH_TOKEN = 'ion-contract-refresh-token-77d1';
+// The shared contract suite against the sandbox tenant. Ion rotates the refresh token on every
+// refresh, so every connector the suite creates reads and writes one shared store, as a real
+// deployment must: a connector built with a stale token would be refused.
+const fake = createSynnexSandbox() satisfies ContractFake;
+const store: { token: string } = { token: SANDBOX_CREDENTIALS.refreshToken };
 
-// A stub: the suite runs its one real stub test and lists every contract case as todo.
 connectorContract({
   name: 'synnex',
+  fake,
+  secrets: [SANDBOX_CREDENTIALS.refreshToken],
   create: (env) =>
     createSynnexConnector({
-      accountId: '100200',
-      refreshToken: REFRESH_TOKEN,
-      onRefreshTokenRotated: () => {},
+      accountId: SANDBOX_CREDENTIALS.accountId,
+      refreshToken: store.token,
+      onRefreshTokenRotated: (next) => void (store.token = next),
       apiUrl: env.baseUrl,
       allowInsecureLoopback: true,
       ...env.tuning,
     }),
-  secrets: [REFRESH_TOKEN],
-  docsUrlIncludes: 'docs/connectors/synnex.md',
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VectisError } from '../errors/index';
+import { CredentialStoreError, redact } from '../errors/index';
 import { createTokenCache } from './token-cache';
 import type { AuthStrategy, TokenSender } from './types';
 
@@ -64,40 +64,71 @@ export interface RefreshTokenAuthOptions {
   refreshToken: string;
   clientId?: string;
   clientSecret?: string;
+  /**
+   * How `clientId`/`clientSecret` travel: form fields (`body`, the default) or HTTP Basic on the
+   * token call (`basic`, RFC 6749 §2.3.1's preferred form).
+   */
+  clientAuth?: 'body' | 'basic';
+  /** Extra form fields on every refresh (TD SYNNEX's SDK sends `redirect_uri`). */
+  extraParams?: Record<string, string>;
   /** Persist the rotated refresh token; awaited before the new access token is used. */
   onRotate: (newRefreshToken: string) => void | Promise<void>;
   renewBeforeMs?: number;
   remedy?: string;
+  /** Connector id for the `CredentialStoreError` prefix. */
+  connector?: string;
 }
 
 /**
  * OAuth2 refresh-token grant with rotation (TD SYNNEX): each token call may return a new
  * refresh token, which `onRotate` must store before anything else happens — the old one is dead.
  *
+ * - Single-flight per strategy instance (one per connection): concurrent requests share one refresh.
+ * - The new access token is handed out only after `onRotate` resolved.
+ * - If `onRotate` fails, the call fails with `CredentialStoreError`; the new refresh token is kept in
+ *   memory and the next refresh retries the save first, never replaying the (now dead) old token.
+ *
  * @example
  * const auth = refreshTokenAuth({ tokenUrl, refreshToken: await store.get(), onRotate: (t) => store.set(t) });
  */
 export function refreshTokenAuth(o: RefreshTokenAuthOptions): AuthStrategy {
   let refreshToken = o.refreshToken;
+  // A rotated token the store has not accepted yet: the vendor already invalidated `refreshToken`.
+  let unsaved: string | undefined;
   const known = new Set<string>([o.refreshToken]);
+  const basic =
+    o.clientAuth === 'basic' && o.clientId && o.clientSecret
+      ? `Basic ${Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`, 'utf8').toString('base64')}`
+      : undefined;
+
+  async function save(next: string): Promise<void> {
+    try {
+      await o.onRotate(next);
+    } catch (cause) {
+      unsaved = next;
+      throw new CredentialStoreError({ connector: o.connector, cause: sanitized(cause, [...known, o.clientSecret]) });
+    }
+    unsaved = undefined;
+    refreshToken = next;
+  }
+
   const cache = createTokenCache({
     renewBeforeMs: o.renewBeforeMs ?? 60_000,
     header: (token) => ({ authorization: `Bearer ${token}` }),
     fetchGrant: async (send) => {
-      const body = form({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: o.clientId, client_secret: o.clientSecret });
-      const t = await requestToken(send, o.tokenUrl, body);
+      if (unsaved !== undefined) await save(unsaved);
+      const body = form({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        ...o.extraParams,
+        ...(basic ? {} : { client_id: o.clientId, client_secret: o.clientSecret }),
+      });
+      const headers = basic ? { ...FORM, authorization: basic } : { ...FORM };
+      const t = OAuthToken.parse(await send({ url: o.tokenUrl, headers, body }));
       if (t.refresh_token && t.refresh_token !== refreshToken) {
         known.add(t.refresh_token);
-        // Saved before first use: if saving fails we must not carry on with a token nobody stored.
-        try {
-          await o.onRotate(t.refresh_token);
-        } catch (cause) {
-          throw new VectisError('could not store the rotated refresh token', {
-            remedy: 'Fix the token store passed as onRotate; the previous refresh token may no longer be valid, so re-authorize if the next run fails.',
-            cause,
-          });
-        }
-        refreshToken = t.refresh_token;
+        // Saved before first use: nothing runs between the vendor's answer and the save.
+        await save(t.refresh_token);
       }
       return { token: t.access_token, expiresInSeconds: t.expires_in ?? 3600 };
     },
@@ -107,8 +138,17 @@ export function refreshTokenAuth(o: RefreshTokenAuthOptions): AuthStrategy {
     // A retried refresh after a lost response could replay a token the server already rotated.
     retryTokenCall: false,
     remedy: o.remedy,
-    secrets: () => [...known, ...(o.clientSecret ? [o.clientSecret] : []), ...cache.tokens()],
+    secrets: () => [...known, ...(o.clientSecret ? [o.clientSecret] : []), ...(basic ? [basic.slice(6)] : []), ...cache.tokens()],
     authorize: cache.authorize,
     invalidate: cache.invalidate,
   };
+}
+
+// A store's error may quote what it failed to write; keep its name and a redacted message only.
+function sanitized(cause: unknown, secrets: readonly (string | undefined)[]): Error {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const safe = new Error(redact(message, secrets));
+  safe.name = cause instanceof Error ? cause.name : 'Error';
+  safe.stack = `${safe.name}: ${safe.message}`;
+  return safe;
 }

@@ -9,10 +9,12 @@ export interface Grant {
 interface Cached {
   token: string;
   expiresAt: number;
+  /** When to renew: `renewBeforeMs` ahead of expiry, but never earlier than half-way through the lifetime. */
+  renewAt: number;
 }
 
 /**
- * Caches one access token, renews it `renewBeforeMs` before expiry, and shares a single
+ * Caches one access token, renews it `renewBeforeMs` before expiry (at most half its lifetime early), and shares a single
  * in-flight token call between concurrent callers (a burst of requests costs one token call).
  */
 export function createTokenCache(o: {
@@ -28,7 +30,7 @@ export function createTokenCache(o: {
   const seen = new Set<string>();
 
   async function authorize(send: TokenSender, onToken?: (reason: TokenReason) => void): Promise<Authorization> {
-    if (cached && cached.expiresAt - o.renewBeforeMs > now()) return { headers: o.header(cached.token), token: cached.token };
+    if (cached && cached.renewAt > now()) return { headers: o.header(cached.token), token: cached.token };
     if (!inflight) {
       const reason: TokenReason = invalidated ? 'unauthorized' : cached ? 'expiring' : 'initial';
       onToken?.(reason);
@@ -36,7 +38,11 @@ export function createTokenCache(o: {
         .fetchGrant(send)
         .then((grant) => {
           seen.add(grant.token);
-          cached = { token: grant.token, expiresAt: now() + grant.expiresInSeconds * 1000 };
+          // A lifetime shorter than the margin would otherwise renew on every request (with a
+          // rotating refresh token, a rotation per request).
+          const lifetimeMs = grant.expiresInSeconds * 1000;
+          const at = now();
+          cached = { token: grant.token, expiresAt: at + lifetimeMs, renewAt: at + lifetimeMs - Math.min(o.renewBeforeMs, lifetimeMs / 2) };
           invalidated = false;
           return cached;
         })

@@ -10,6 +10,7 @@ export { TimeoutError, isTimeoutError } from './timeout-error';
 export { SchemaDriftError, isSchemaDriftError, type DriftIssue } from './schema-drift-error';
 export { ConfigurationError, isConfigurationError, type ConfigIssue } from './configuration-error';
 export { NotImplementedError, isNotImplementedError } from './not-implemented-error';
+export { CredentialStoreError, isCredentialStoreError } from './credential-store-error';
 export { ReadOnlyViolationError, isReadOnlyViolationError } from './read-only-error';
 export { httpErrorFromResponse, type ErrorRemedies } from './factory';
 export { redact } from './redact';

@@ -47,6 +47,7 @@ function isAbortError(error: unknown): boolean {
 }
 
 const BACKOFF_STATUSES = new Set([502, 503, 504]);
+const UNABORTABLE = new AbortController().signal;
 
 /**
  * The retry policy around single attempts: 401 → renew the token once and retry once; 429 → wait
@@ -101,7 +102,11 @@ export function createRequester(k: {
     const send: TokenSender = async (token) => {
       stats.tokenRequests++;
       const url = k.resolve(token.url);
-      const res = await request({ method: 'POST', url, headers: token.headers, body: token.body, signal: req.signal, onProgress: req.onProgress, tokenCall: true });
+      // A rotating refresh (retryTokenCall false) is not cut off by the caller's abort: the vendor may
+      // already have rotated, and dropping its answer would lose the only valid refresh token. It
+      // still ends within the per-attempt timeout.
+      const signal = auth.retryTokenCall ? req.signal : UNABORTABLE;
+      const res = await request({ method: 'POST', url, headers: token.headers, body: token.body, signal, onProgress: req.onProgress, tokenCall: true });
       const json = tryJson(res.text);
       if (!json.ok) throw notJsonError({ connector, where: `POST ${new URL(url).pathname}`, start: redact(res.text.trim().slice(0, 60), k.secrets()) });
       return json.value;

@@ -81,7 +81,8 @@ export function filterChanges(log: readonly { method: string; path: string }[]):
     if (entry.method !== 'GET') continue;
     const url = new URL(entry.path, 'https://fake.invalid');
     const filters = [...url.searchParams.entries()]
-      .filter(([key]) => !PAGING_PARAMS.has(key.toLowerCase()))
+      // TD SYNNEX nests its paging fields: `pagination.limit`, `pagination.offset`.
+      .filter(([key]) => !PAGING_PARAMS.has(key.toLowerCase().replace(/^pagination\./, '')))
       .map(([k, v]) => `${k}=${v}`)
       .sort()
       .join('&');

@@ -1,0 +1,108 @@
+import { performance } from 'node:perf_hooks';
+import type { FakeFault, FakeRequestLog } from '@vectis/connector-core';
+
+// What the sandbox observes and injects: the request log, per-kind counts, a sliding-window rate limit
+// (real time) and the queue of injected faults.
+
+export type RequestKind = 'token' | 'customerList' | 'customerDetail' | 'subscriptionList' | 'subscriptionDetail' | 'other';
+
+/** What the sandbox saw since it was created (or last `reset()`). */
+export interface SandboxStats {
+  total: number;
+  byKind: Record<RequestKind, number>;
+  /** 429 answers sent because the configured rate limit was exceeded (injected faults not counted). */
+  rateLimited: number;
+  /** 401 answers for a missing, expired or revoked access token. */
+  unauthorized: number;
+  /** Most requests received within any sliding window of the rate-limit interval (1 s without a limit). */
+  maxInWindow: number;
+  windowMs: number;
+  /** Successful refresh-token grants (each rotates the refresh token). */
+  refreshes: number;
+  /** Refresh attempts with a refresh token that had already been rotated. */
+  reuseRejected: number;
+}
+
+export function kindOf(rel: string): RequestKind {
+  if (rel === '/oauth/token') return 'token';
+  if (/\/customers$/.test(rel)) return 'customerList';
+  if (/\/customers\/[^/]+\/subscriptions\/[^/]+$/.test(rel)) return 'subscriptionDetail';
+  if (/\/customers\/[^/]+$/.test(rel)) return 'customerDetail';
+  if (/\/subscriptions$/.test(rel)) return 'subscriptionList';
+  return 'other';
+}
+
+function window(ms: number) {
+  let stamps: number[] = [];
+  const trim = (at: number) => {
+    while (stamps.length && (stamps[0] as number) <= at - ms) stamps.shift();
+  };
+  return {
+    count: (at: number) => (trim(at), stamps.length),
+    add: (at: number) => void stamps.push(at),
+    waitMs: (at: number) => (stamps[0] ?? at) + ms - at,
+    clear: () => void (stamps = []),
+  };
+}
+
+export function createTraffic(rateLimit: { limit: number; intervalMs: number } | undefined) {
+  const windowMs = rateLimit?.intervalMs ?? 1000;
+  const seen = window(windowMs);
+  const admitted = window(windowMs);
+  let log: FakeRequestLog[] = [];
+  let faults: (FakeFault & { left: number })[] = [];
+  const zero = (): Record<RequestKind, number> => ({ token: 0, customerList: 0, customerDetail: 0, subscriptionList: 0, subscriptionDetail: 0, other: 0 });
+  let byKind = zero();
+  let counters = { total: 0, rateLimited: 0, unauthorized: 0, maxInWindow: 0 };
+
+  return {
+    received(): void {
+      const at = performance.now();
+      seen.add(at);
+      counters.maxInWindow = Math.max(counters.maxInWindow, seen.count(at));
+    },
+    /** `undefined` when the request may proceed, else milliseconds until it could. */
+    admit(): number | undefined {
+      if (!rateLimit) return undefined;
+      const at = performance.now();
+      if (admitted.count(at) >= rateLimit.limit) {
+        counters.rateLimited++;
+        return admitted.waitMs(at);
+      }
+      admitted.add(at);
+      return undefined;
+    },
+    inject(fault: FakeFault): void {
+      faults.push({ ...fault, left: 'times' in fault ? fault.times : 1 });
+    },
+    /** The first queued fault that applies to this request, consumed once. */
+    takeFault(rel: string, o: { token: boolean; list: boolean }): FakeFault | undefined {
+      const index = faults.findIndex((f) => {
+        if (f.kind === 'insert-during-paging') return o.list;
+        if (f.kind === 'expire-token') return !o.token;
+        // Faults hit data calls unless they name the token path explicitly.
+        return f.pathIncludes === undefined ? !o.token : rel.includes(f.pathIncludes);
+      });
+      const fault = faults[index];
+      if (!fault) return undefined;
+      if (--fault.left <= 0) faults.splice(index, 1);
+      return fault;
+    },
+    log(entry: FakeRequestLog, rel: string): void {
+      log.push(entry);
+      counters.total++;
+      byKind[kindOf(rel)]++;
+      if (entry.status === 401) counters.unauthorized++;
+    },
+    requests: (): readonly FakeRequestLog[] => log.slice(),
+    reset(): void {
+      faults = [];
+      log = [];
+      byKind = zero();
+      counters = { total: 0, rateLimited: 0, unauthorized: 0, maxInWindow: 0 };
+      seen.clear();
+      admitted.clear();
+    },
+    stats: () => ({ ...counters, byKind: { ...byKind }, windowMs }),
+  };
+}
