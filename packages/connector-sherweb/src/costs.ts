@@ -11,8 +11,8 @@ export interface UnitCost {
   period: Term;
 }
 
-/** Looks up the unit cost of a customer's SKU; `undefined` means unknown (never zero). */
-export type CostLookup = (customerId: string, sku: string) => UnitCost | undefined;
+/** Looks up the unit cost of a customer's SKU for a billing period (`unknown`: any); `undefined` means unknown (never zero). */
+export type CostLookup = (customerId: string, sku: string, period: Term) => UnitCost | undefined;
 
 const PERIODS: Record<string, Term> = { monthly: 'P1M', yearly: 'P1Y' };
 
@@ -57,11 +57,15 @@ export async function readPayableCosts(http: HttpClient, o: ListOptions): Promis
     add(bySku, sku, cost);
     for (const tag of item.tags ?? []) if (tag.value) add(byCustomerSku, `${tag.value.toLowerCase()} ${sku}`, cost);
   }
-  const single = (variants: Map<string, UnitCost> | undefined) => (variants?.size === 1 ? [...variants.values()][0] : undefined);
-  const lookup: CostLookup = (customerId, sku) => {
+  // One candidate left after matching the period, or nothing: two different costs are never averaged or guessed between.
+  const single = (variants: Map<string, UnitCost> | undefined, period: Term) => {
+    const fit = [...(variants?.values() ?? [])].filter((c) => period === 'unknown' || c.period === period);
+    return fit.length === 1 ? fit[0] : undefined;
+  };
+  const lookup: CostLookup = (customerId, sku, period) => {
     const key = sku.toLowerCase();
     const tagged = byCustomerSku.get(`${customerId.toLowerCase()} ${key}`);
-    return tagged ? single(tagged) : single(bySku.get(key));
+    return tagged ? single(tagged, period) : single(bySku.get(key), period);
   };
   return { lookup, charges: good.length, unreadable: rejected.length };
 }

@@ -52,5 +52,7 @@ export async function* listSherwebCustomers(http: HttpClient, o: ListOptions & {
     }
     o.emit({ type: 'stream-done', connector: 'sherweb', coverage });
     yield { items, ...(rejected.length ? { rejected } : {}), coverage };
+    // Aborted while the caller held the last batch: the stream ends with the abort, not as done.
+    o.signal?.throwIfAborted();
   }
 }

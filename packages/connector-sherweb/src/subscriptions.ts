@@ -11,7 +11,7 @@ import {
 } from '@vectis/connector-core';
 import { type CostLookup, readPayableCosts } from './costs';
 import { readSherwebCustomers } from './customers';
-import { mapSubscription } from './mappers';
+import { billingCycle, mapSubscription } from './mappers';
 import { parseItems } from './records';
 import {
   type SherwebCustomer,
@@ -60,7 +60,7 @@ async function fromList(run: Run, customer: SherwebCustomer): Promise<{ lines: S
   const items = await get(run, LIST_PATH, customer.id);
   const { good, rejected } = parseItems(items, SherwebSubscription, { stream: 'subscriptions', where: where(LIST_PATH, customer.id) });
   const lines = good.map(({ item, raw }) =>
-    mapSubscription({ customer, details: item, pricing: item, cost: run.costs?.(customer.id, item.sku), raw: { subscription: raw } }),
+    mapSubscription({ customer, details: item, pricing: item, cost: run.costs?.(customer.id, item.sku, billingCycle(item.billingCycle).period), raw: { subscription: raw } }),
   );
   return { lines, rejected };
 }
@@ -101,7 +101,7 @@ async function linesOf(run: Run, customer: SherwebCustomer): Promise<{ lines: Su
         customer,
         details: item,
         pricing: price?.item,
-        cost: run.costs?.(customer.id, item.sku),
+        cost: run.costs?.(customer.id, item.sku, billingCycle(price?.item.billingCycle).period),
         raw: { subscription: raw, ...(price ? { pricing: price.raw } : {}) },
       });
     });
@@ -171,5 +171,6 @@ export async function* listSherwebSubscriptions(
     };
     o.emit({ type: 'stream-done', connector: 'sherweb', coverage });
     yield { items, ...(rejected.length ? { rejected } : {}), coverage };
+    o.signal?.throwIfAborted();
   }
 }
