@@ -136,9 +136,10 @@ export async function* listSherwebSubscriptions(
   let duplicates = 0;
   let fetched = 0;
   let done = 0;
-  for (let start = 0; start === 0 || start < customers.length; start += CHUNK) {
+  // The first customer goes alone: if the details route turns out absent, only its calls are wasted.
+  for (let start = 0, size = 1; start === 0 || start < customers.length; start += size, size = CHUNK) {
     o.signal?.throwIfAborted();
-    const chunk = customers.slice(start, start + CHUNK);
+    const chunk = customers.slice(start, start + size);
     const results = await Promise.all(chunk.map((c) => linesOf(run, c)));
     const items: Subscription[] = [];
     const rejected: RejectedRecord[] = start === 0 ? [...badCustomers] : [];
@@ -152,7 +153,7 @@ export async function* listSherwebSubscriptions(
     fetched += items.length;
     done += chunk.length;
     o.emit({ type: 'detail', connector: 'sherweb', stream: 'subscriptions', done, total: customers.length, reused: 0 });
-    if (start + CHUNK < customers.length) {
+    if (start + size < customers.length) {
       yield { items, ...(rejected.length ? { rejected } : {}) };
       continue;
     }
