@@ -22,15 +22,17 @@ import { createSqliteStore, runSync, type Store, type SyncResult } from '@vectis
 import { readFileSync } from 'node:fs';
 import { createProgressBar } from './progress.ts';
 import { samplePsaExport } from './psa-sample.ts';
+import { startSherweb } from './sherweb.ts';
+import { withSherwebSample } from './psa-sample-sherweb.ts';
 
 const DAY = 86_400_000;
 const dbPath = process.env.VECTIS_DB ?? './vectis-example.db';
 const env = process.env;
 const realTenant = Boolean(env.INGRAM_USERNAME && env.INGRAM_PASSWORD && env.INGRAM_SUBSCRIPTION_KEY);
 
-async function syncWeek(label: string, connector: DistributorConnector, store: Store, now: Date): Promise<SyncResult> {
+async function syncWeek(label: string, connector: DistributorConnector, store: Store, now: Date, more: DistributorConnector[] = []): Promise<SyncResult> {
   const bar = createProgressBar(`[${label} · ${isoWeek(now)}]`);
-  const result = await runSync({ connectors: [connector], store, now, onProgress: bar.onProgress });
+  const result = await runSync({ connectors: [connector, ...more], store, now, onProgress: bar.onProgress });
   bar.done();
   for (const v of result.vendors) {
     const s = v.subscriptions;
@@ -80,11 +82,14 @@ async function main(): Promise<void> {
     });
   }
 
+  const sherweb = await startSherweb({ sandbox: !realTenant });
+  const more = sherweb ? [sherweb.connector] : [];
   const store = await createSqliteStore({ path: dbPath });
   try {
     console.log((await connector.testConnection()).message);
+    for (const c of more) console.log((await c.testConnection()).message);
     const week1 = sandbox ? new Date(sandbox.now()) : new Date(Date.now() - 7 * DAY);
-    const first = await syncWeek('week 1', connector, store, week1);
+    const first = await syncWeek('week 1', connector, store, week1, more);
     const week1Lines = await store.listSubscriptions();
     const week1Snapshots = await store.listUsage({ week: isoWeek(week1) });
 
@@ -93,7 +98,7 @@ async function main(): Promise<void> {
       console.log(`\nThe sandbox tenant changed during the week: ${changes.map((c) => c.kind).join(', ')}`);
     }
     const now = sandbox ? new Date(sandbox.now()) : new Date();
-    const second = sandbox || first.status !== 'failed' ? await syncWeek('week 2', connector, store, now) : first;
+    const second = sandbox || first.status !== 'failed' ? await syncWeek('week 2', connector, store, now, more) : first;
 
     // Matching: distributor customers → PSA companies.
     const customers = await store.listCustomers();
@@ -151,6 +156,7 @@ async function main(): Promise<void> {
     await store.close();
     await connector.dispose();
     await close();
+    await sherweb?.close();
   }
 }
 
@@ -164,7 +170,8 @@ function loadPsa(customers: Parameters<typeof samplePsaExport>[0], lines: Parame
     console.log('\nNo PSA export given (VECTIS_PSA_COMPANIES / VECTIS_PSA_CONTRACTS): matching and contract findings are not audited.');
     return { companies: [], contracts: [] };
   }
-  return samplePsaExport(customers, lines);
+  const notSherweb = <T extends { vendor: string }>(rows: readonly T[]) => rows.filter((r) => r.vendor !== 'sherweb');
+  return withSherwebSample(samplePsaExport(notSherweb(customers), notSherweb(lines)), customers, lines);
 }
 
 main().catch((err: unknown) => {

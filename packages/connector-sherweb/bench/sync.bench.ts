@@ -15,7 +15,7 @@ const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 6000);
 const LIMIT = { limit: 100, intervalMs: 1000 };
 const PACE = { limit: 90, intervalMs: 1000 };
 
-async function drain<T>(stream: AsyncIterable<{ items: T[]; coverage?: unknown; rejected?: unknown[] }>) {
+async function drain<T>(stream: AsyncIterable<{ items: T[]; coverage?: unknown; rejected?: unknown[] | undefined }>) {
   let count = 0;
   let rejected = 0;
   let coverage: Record<string, unknown> | undefined;
