@@ -14,6 +14,7 @@ import { createSherwebHttp } from './client';
 import { CUSTOMERS_PATH, listSherwebCustomers } from './customers';
 import { SHERWEB_CROSS_CHECK, SherwebConnectorOptions } from './options';
 import { SherwebItemsEnvelope } from './schemas';
+import { readMeterUsage } from './meters';
 import { listSherwebSubscriptions } from './subscriptions';
 
 /**
@@ -75,16 +76,23 @@ export function createSherwebConnector(options: SherwebConnectorOptions): Distri
   async function* listSeatSnapshots(call: SeatSnapshotOptions): AsyncGenerator<Batch<Usage>> {
     let rows = 0;
     for await (const batch of subscriptions(call)) {
-      const items: Usage[] = batch.items.map((line) => ({
-        vendor: 'sherweb',
-        week: call.week,
-        asOf: call.asOf,
-        customerExternalId: line.customerExternalId,
-        subscriptionExternalId: line.externalId,
-        ...(line.sku ? { sku: line.sku } : {}),
-        quantity: line.quantity,
-        source: 'purchased_quantity',
-      }));
+      const customers = [...new Set(batch.items.map((line) => line.customerExternalId))];
+      const readings = o.meterUsage ? new Map((await Promise.all(customers.map((id) => readMeterUsage(http, id, call)))).flatMap((m) => [...m])) : undefined;
+      const items: Usage[] = batch.items.map((line) => {
+        const meter = readings?.get(line.externalId);
+        return {
+          vendor: 'sherweb',
+          week: call.week,
+          asOf: call.asOf,
+          customerExternalId: line.customerExternalId,
+          subscriptionExternalId: line.externalId,
+          ...(line.sku ? { sku: line.sku } : {}),
+          quantity: line.quantity,
+          // The meter's consumed units where the platform exposes one; the row stays the purchased quantity.
+          ...(meter ? { consumed: meter.consumed } : {}),
+          source: 'purchased_quantity',
+        };
+      });
       rows += items.length;
       const rejected = batch.rejected?.map((r) => ({ ...r, stream: 'seat_snapshots' as const }));
       if (!batch.coverage) {

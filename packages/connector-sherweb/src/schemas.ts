@@ -110,3 +110,27 @@ export const SherwebErrorBody = z.object({
   error: z.unknown().optional(),
   error_description: z.unknown().optional(),
 });
+
+/** `GET /customers/{id}/platforms-configurations` (official client `CustomerConfiguredPlatforms`). */
+export const SherwebConfiguredPlatforms = z.object({
+  customerId: z.string().nullish(),
+  configuredPlatforms: z.array(z.object({ id: z.string().min(1) })).nullish(),
+});
+
+/** `GET /billing/subscriptions/meters?customerId&platformId` (official client `CustomerSubscriptionMetersDto`). */
+export const SherwebSubscriptionMeters = z.object({
+  customerId: z.string().nullish(),
+  platformId: z.string().nullish(),
+  subscriptionMeters: z
+    .array(z.object({ subscriptionId: z.string().nullish(), meters: z.array(z.object({ id: z.string().nullish(), name: z.string().nullish() })).nullish() }))
+    .nullish(),
+});
+
+/** `GET /customers/{id}/platforms/{platformId}/meter-usages` (official client `CustomerPlatformMeterUsagesDto`). */
+export const SherwebMeterUsages = z.object({
+  customerId: z.string().nullish(),
+  platformId: z.string().nullish(),
+  meterUsages: z.array(
+    z.object({ meterId: z.string(), totalQuantities: z.number(), consumedQuantities: z.number(), availableQuantities: z.number().nullish() }),
+  ),
+});

@@ -1,5 +1,6 @@
 import type { FakeFault, FakeRequestLog } from '@vectis/connector-core';
 import { APIM, gateway, htmlPage, json, oauthError, problem, rateLimited } from './responses';
+import { serveMeters } from './meters';
 import { listen, type SandboxServer } from './server';
 import { createRandom, createTenant } from './tenant';
 import type { SandboxData } from './types';
@@ -170,6 +171,8 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
       const charges = tenant.payableCharges();
       return { periodFrom: charges[0]?.periodFrom ?? today(), periodTo: charges[0]?.periodTo ?? today(), charges };
     }
+    const meters = serveMeters(path, q, (id) => structuredClone(tenant.subscriptionsOf(id)));
+    if (meters) return tenant.customer(String(meters.customerId)) ? meters : fail(404, `Customer '${String(meters.customerId)}' was not found.`);
     if (!LISTS.has(path)) return gateway(404, APIM.notFound);
     if (path.endsWith('/details') && options.detailsRoute === false) return gateway(404, APIM.notFound);
     const customerId = q.get('customerId');
