@@ -142,7 +142,8 @@ export async function* listSherwebSubscriptions(
     const chunk = customers.slice(start, start + size);
     const results = await Promise.all(chunk.map((c) => linesOf(run, c)));
     const items: Subscription[] = [];
-    const rejected: RejectedRecord[] = start === 0 ? [...badCustomers] : [];
+    // Unreadable customers are reported by the customer stream; here they only make coverage incomplete.
+    const rejected: RejectedRecord[] = [];
     for (const r of results) {
       rejected.push(...r.rejected);
       for (const line of r.lines) {

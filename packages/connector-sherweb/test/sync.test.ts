@@ -37,6 +37,22 @@ describe('customers', () => {
   });
 });
 
+describe('an unreadable customer record', () => {
+  it('is rejected by the customer stream (id + path); the subscription stream says it is incomplete', async () => {
+    const body = { items: [{ id: CUSTOMER.acme, displayName: 'Laurentian Dental Inc.', path: [], suspendedOn: null }, { id: CUSTOMER.prairie, path: [] }] };
+    api.on((_r, path) => (path === '/service-provider/v1/customers' ? json(body) : undefined));
+    const batches = [];
+    for await (const batch of connect().listCustomers()) batches.push(batch);
+    expect(batches.flatMap((b) => b.rejected ?? [])).toEqual([
+      { stream: 'customers', id: CUSTOMER.prairie, where: 'GET /service-provider/v1/customers item 1', issues: [expect.objectContaining({ path: 'displayName' })] },
+    ]);
+    expect(batches.at(-1)?.coverage).toMatchObject({ expected: 2, fetched: 1, complete: false });
+    const subs = await collect(connect().listSubscriptions());
+    expect(subs.items.every((l) => l.customerExternalId === CUSTOMER.acme)).toBe(true);
+    expect(subs.coverage).toMatchObject({ complete: false, truncatedReason: expect.stringContaining('1 customer record(s) could not be read') });
+  });
+});
+
 describe('subscriptions: details + pricing information, one line per subscription', () => {
   it('maps SKU, seats, NCE term, renewal, billing cycle and the CAD unit price; a line without a price says so', async () => {
     const { items, coverage } = await collect(connect().listSubscriptions());
