@@ -138,7 +138,12 @@ export function createRequester(k: {
   function bodyRetryAfter(res: Exchange): number | undefined {
     if (!k.options.retryAfterFromBody || (res.status !== 429 && res.status !== 503)) return undefined;
     const json = tryJson(res.text);
-    const ms = json.ok ? k.options.retryAfterFromBody(json.value) : undefined;
+    let ms: number | undefined;
+    try {
+      ms = json.ok ? k.options.retryAfterFromBody(json.value) : undefined;
+    } catch {
+      ms = undefined; // a reader that cannot read this body must not turn a 429 into another error
+    }
     return ms !== undefined && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
   }
 
