@@ -43,7 +43,12 @@ export function currencyCode(value: string | null | undefined): string | undefin
   return code && /^[A-Z]{3}$/.test(code) ? code : undefined;
 }
 
-/** An amount with its currency, or `undefined` when either is unknown. */
+/**
+ * An amount with its currency, or `undefined` when either is unknown.
+ *
+ * @example
+ * toMoney(30.2, 'Cad') // { amount: '30.2', currency: 'CAD' }
+ */
 export function toMoney(amount: number | string | null | undefined, currency: string | null | undefined): Money | undefined {
   const a = toDecimal(amount);
   const c = currencyCode(currency);
@@ -69,13 +74,23 @@ export function mapCustomer(c: SherwebCustomer): Customer {
 
 const TERMS: Record<string, Term> = { monthly: 'P1M', annual: 'P1Y', biennial: 'P2Y', triennial: 'P3Y' };
 
-/** `commitmentTerm.type` → ISO term; null (uncommitted) → `none`; a new value → `unknown`. */
+/**
+ * `commitmentTerm.type` → ISO term; null (uncommitted) → `none`; a new value → `unknown`.
+ *
+ * @example
+ * commitmentTerm({ type: 'Triennial', termEndDate: '2029-01-31' }) // 'P3Y'
+ */
 export function commitmentTerm(term: SherwebCommitmentTerm | null | undefined): Term {
   if (!term) return 'none';
   return TERMS[term.type.trim().toLowerCase()] ?? 'unknown';
 }
 
-/** Free-text `billingCycle` (none, daily, weekly, monthly, yearly, once, unknown) → frequency and price period. */
+/**
+ * Free-text `billingCycle` (none, daily, weekly, monthly, yearly, once, unknown) → frequency and price period.
+ *
+ * @example
+ * billingCycle('yearly') // { frequency: 'annual', period: 'P1Y' }
+ */
 export function billingCycle(value: string | null | undefined): { frequency: BillingFrequency; period: Term } {
   const v = value?.trim().toLowerCase();
   if (v === 'monthly') return { frequency: 'monthly', period: 'P1M' };

@@ -38,7 +38,6 @@ interface Run {
   pages: number;
   detailRequests: number;
   missing: number;
-  pricingUnavailable: number;
 }
 
 async function get(run: Run, path: string, customerId: string) {
@@ -71,7 +70,6 @@ async function pricingOf(run: Run, customer: SherwebCustomer): Promise<unknown[]
     return await get(run, PRICING_PATH, customer.id);
   } catch (error) {
     if (!isNotFoundError(error) && !isPermissionError(error)) throw error;
-    run.pricingUnavailable++;
     return undefined;
   }
 }
@@ -126,7 +124,7 @@ export async function* listSherwebSubscriptions(
   o: SubscriptionListOptions & { emit: (e: ProgressEvent) => void; costs: boolean },
 ): AsyncGenerator<Batch<Subscription>> {
   o.signal?.throwIfAborted();
-  const run: Run = { http, o, costs: undefined, detailsAbsent: false, pages: 0, detailRequests: 0, missing: 0, pricingUnavailable: 0 };
+  const run: Run = { http, o, costs: undefined, detailsAbsent: false, pages: 0, detailRequests: 0, missing: 0 };
   // Prices withheld for a customer or unreadable charges leave those lines without amounts (they say
   // so: no unitPrice/unitCost, amountBasis 'unknown'); they do not shorten the stream.
   if (o.costs) run.costs = (await readPayableCosts(http, o)).lookup;
