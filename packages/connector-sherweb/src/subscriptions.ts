@@ -2,6 +2,7 @@ import {
   type Batch,
   type Coverage,
   type HttpClient,
+  isHttpError,
   isNotFoundError,
   isPermissionError,
   type ProgressEvent,
@@ -25,6 +26,9 @@ export const DETAILS_PATH = '/service-provider/v1/billing/subscriptions/details'
 export const PRICING_PATH = '/service-provider/v1/billing/subscriptions/pricing-information';
 /** Deprecated by Sherweb ("use GetCustomerSubscriptionDetails and …PricingInformation instead"); the fallback. */
 export const LIST_PATH = '/service-provider/v1/billing/subscriptions';
+
+/** A route this tenant does not have: 404 (APIM "Resource not found"), 405 or 501. */
+const routeMissing = (error: unknown) => isNotFoundError(error) || (isHttpError(error) && (error.status === 405 || error.status === 501));
 
 /** Customers fetched together; the kernel's concurrency still caps requests in flight. */
 const CHUNK = 8;
@@ -69,7 +73,7 @@ async function pricingOf(run: Run, customer: SherwebCustomer): Promise<unknown[]
   try {
     return await get(run, PRICING_PATH, customer.id);
   } catch (error) {
-    if (!isNotFoundError(error) && !isPermissionError(error)) throw error;
+    if (!routeMissing(error) && !isPermissionError(error)) throw error;
     return undefined;
   }
 }
@@ -79,7 +83,7 @@ async function linesOf(run: Run, customer: SherwebCustomer): Promise<{ lines: Su
     if (run.detailsAbsent) return await fromList(run, customer);
     const [details, pricing] = await Promise.all([
       get(run, DETAILS_PATH, customer.id).catch((error: unknown) => {
-        if (isNotFoundError(error)) return 'not-found' as const;
+        if (routeMissing(error)) return 'not-found' as const;
         throw error;
       }),
       pricingOf(run, customer),

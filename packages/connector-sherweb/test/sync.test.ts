@@ -111,6 +111,14 @@ describe('subscriptions: details + pricing information, one line per subscriptio
     expect(gets.filter((p) => p === `GET ${LIST}`)).toHaveLength(3);
   });
 
+  it('a gateway that has only the beta spec (details and pricing answer 405) still syncs, via the deprecated list', async () => {
+    api.on((_r, path) => (path.startsWith(DETAILS) || path.includes('pricing-information') ? json({ title: 'Method Not Allowed', status: 405 }, 405) : undefined));
+    const { items, coverage } = await collect(connect().listSubscriptions());
+    expect(coverage?.complete).toBe(true);
+    expect(items).toHaveLength(6);
+    expect(items.every((l) => l.unitPrice !== undefined)).toBe(true);
+  });
+
   it('a customer deleted between the list and its subscriptions: others kept, coverage incomplete with the reason', async () => {
     api.on((_r, path) => (path.includes(`customerId=${CUSTOMER.prairie}`) ? json(problem404, 404) : undefined));
     const { items, coverage } = await collect(connect().listSubscriptions());
