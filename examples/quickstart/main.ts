@@ -124,10 +124,7 @@ async function main(): Promise<void> {
     console.log(`\nStored in ${dbPath}: tables customers, license_subscriptions, license_usage, customer_links, sync_runs.`);
   } finally {
     await store.close();
-    for (const t of tenants) {
-      await t.connector.dispose();
-      await t.close();
-    }
+    for (const t of tenants) await t.close();
   }
 }
 

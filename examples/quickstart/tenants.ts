@@ -6,6 +6,8 @@ import { createIngramConnector } from '@vectis/connector-ingram';
 import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
 import type { PsaSample } from './psa-sample.ts';
 import { withSynnexPsaSample } from './psa-sample-synnex.ts';
+import { withSherwebSample } from './psa-sample-sherweb.ts';
+import { startSherweb } from './sherweb.ts';
 import { setupSynnex } from './synnex.ts';
 
 const DAY = 86_400_000;
@@ -24,6 +26,7 @@ export interface Tenant {
    * get rows from the generic sample.
    */
   psaSample?: ((base: PsaSample, customers: readonly Customer[], lines: readonly Subscription[]) => PsaSample) | undefined;
+  /** Disposes the connector and stops a sandbox. */
   close: () => Promise<void>;
 }
 
@@ -49,7 +52,7 @@ const ingram: Distributor = {
         ...(env.INGRAM_REGION ? { region: env.INGRAM_REGION } : {}),
         ...(env.INGRAM_MARKETPLACE ? { marketplace: env.INGRAM_MARKETPLACE } : {}),
       });
-      return { label: 'Ingram Micro', connector, sandbox: false, now: Date.now, close: async () => {} };
+      return { label: 'Ingram Micro', connector, sandbox: false, now: Date.now, close: () => connector.dispose() };
     }
     const sandbox = createIngramSandbox({ customers: 40, subscriptions: 120, now: () => sandboxStart });
     const server = await sandbox.listen();
@@ -63,7 +66,10 @@ const ingram: Distributor = {
     return {
       label: 'Ingram Micro', connector, sandbox: true, now: sandbox.now,
       simulateWeek: () => sandbox.simulateWeek().map((c) => c.kind),
-      close: () => server.close(),
+      close: async () => {
+        await connector.dispose();
+        await server.close();
+      },
     };
   },
 };
@@ -72,12 +78,25 @@ const synnex: Distributor = {
   configured: (env) => Boolean(env.SYNNEX_ACCOUNT_ID && env.SYNNEX_REFRESH_TOKEN_FILE),
   open: async (env, real) => {
     const { connector, close } = await setupSynnex(real ? env : {});
-    return { label: 'TD SYNNEX', connector, sandbox: !real, now: Date.now, ...(real ? {} : { psaSample: withSynnexPsaSample }), close };
+    const stop = async () => {
+      await connector.dispose();
+      await close();
+    };
+    return { label: 'TD SYNNEX', connector, sandbox: !real, now: Date.now, ...(real ? {} : { psaSample: withSynnexPsaSample }), close: stop };
+  },
+};
+
+const sherweb: Distributor = {
+  configured: (env) => Boolean(env.SHERWEB_CLIENT_ID && env.SHERWEB_CLIENT_SECRET && env.SHERWEB_SUBSCRIPTION_KEY),
+  open: async (_env, real) => {
+    const t = await startSherweb({ sandbox: !real });
+    if (!t) throw new Error('Sherweb: no tenant configured'); // unreachable: opened only when configured or in sandbox mode
+    return { label: 'Sherweb', connector: t.connector, sandbox: !real, now: Date.now, ...(real ? {} : { psaSample: withSherwebSample }), close: t.close };
   },
 };
 
 /** Ingram first: its sandbox clock is the run's clock. */
-const DISTRIBUTORS: readonly Distributor[] = [ingram, synnex];
+const DISTRIBUTORS: readonly Distributor[] = [ingram, sherweb, synnex];
 
 /**
  * Opens the tenants the quickstart syncs. When any real tenant is configured, only the configured real

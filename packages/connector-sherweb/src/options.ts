@@ -24,6 +24,8 @@ const WHERE = 'Partner Portal cumulus.sherweb.com → Security → APIs → add 
  *   (the product's setup page says otherwise; Sherweb's docs win).
  * - `apiUrl` is the gateway, default `https://api.sherweb.com`; the token call goes to
  *   `<apiUrl>/auth/oidc/connect/token`, the APIs to `<apiUrl>/service-provider/v1` and `<apiUrl>/distributor/v1`.
+ * - `meterUsage` (default false) adds each platform's meter readings to the seat snapshots as `consumed`
+ *   (1 + 2 requests per platform per customer on top of the subscription calls).
  * - `pacing` defaults to 120 requests per minute: Sherweb publishes no limit but does send 429s.
  *
  * @example
@@ -43,6 +45,7 @@ export const SherwebConnectorOptions = z
       .transform((scopes) => [...new Set(scopes)])
       .default(['service-provider']),
     apiUrl: serviceUrl().default('https://api.sherweb.com'),
+    meterUsage: z.boolean().default(false),
     ...tuningFields({ limit: 120, intervalMs: 60_000 }),
   })
   .superRefine(crossCheckRefinement(SHERWEB_CROSS_CHECK), { when: () => true })

@@ -1,21 +1,17 @@
+import type { ContractFake } from '@vectis/connector-core';
 import { connectorContract } from '@vectis/testkit';
 import { createSherwebConnector } from '@vectis/connector-sherweb';
+import { createSherwebSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-sherweb/sandbox';
 
-const CLIENT_SECRET = 'sherweb-contract-secret-a4c2';
-const SUBSCRIPTION_KEY = 'fedcba9876543210fedcba9876543210';
+// The shared contract suite, run against the sandbox gateway through msw. Sherweb lists are whole
+// (no paging parameters exist), so the suite's paging cases run in their whole-list form.
+const fake = createSherwebSandbox() satisfies ContractFake;
 
-// A stub: the suite runs its one real stub test and lists every contract case as todo.
 connectorContract({
   name: 'sherweb',
+  fake,
+  wholeLists: true,
+  secrets: [SANDBOX_CREDENTIALS.clientSecret, SANDBOX_CREDENTIALS.subscriptionKey],
   create: (env) =>
-    createSherwebConnector({
-      clientId: 'contract-client',
-      clientSecret: CLIENT_SECRET,
-      subscriptionKey: SUBSCRIPTION_KEY,
-      apiUrl: env.baseUrl,
-      allowInsecureLoopback: true,
-      ...env.tuning,
-    }),
-  secrets: [CLIENT_SECRET, SUBSCRIPTION_KEY],
-  docsUrlIncludes: 'docs/connectors/sherweb.md',
+    createSherwebConnector({ ...SANDBOX_CREDENTIALS, scopes: ['service-provider', 'distributor'], apiUrl: env.baseUrl, ...env.tuning }),
 });

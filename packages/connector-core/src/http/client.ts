@@ -36,6 +36,8 @@ export interface HttpClientOptions {
   correlationIdHeader?: string;
   /** Reads message and correlation id from a vendor error body. */
   errorBody?: ErrorBodyReader;
+  /** A 429/503 wait (ms) read from the body when `Retry-After` is absent (e.g. Sherweb's "Try again in N seconds"). */
+  retryAfterFromBody?: (body: unknown) => number | undefined;
   /** Called before waiting out a 429; return `false` to stop and throw RateLimitError instead. */
   onRateLimit?: (info: { retryAfterMs: number; attempt: number; url: string }) => boolean | void;
   /** Receives `request`, `retry`, `rate-limit-wait` and `token` events. */

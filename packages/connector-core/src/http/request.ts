@@ -66,6 +66,7 @@ export function createRequester(k: {
     remedies?: ErrorRemedies | undefined;
     correlationIdHeader?: string | undefined;
     errorBody?: ErrorBodyReader | undefined;
+    retryAfterFromBody?: ((body: unknown) => number | undefined) | undefined;
     onRateLimit?: ((info: { retryAfterMs: number; attempt: number; url: string }) => boolean | void) | undefined;
     onProgress?: ((event: ProgressEvent) => void) | undefined;
   };
@@ -138,6 +139,19 @@ export function createRequester(k: {
     await sleep(waitMs, req.signal);
   }
 
+  // Only when the header is absent, and only for the statuses that carry a wait.
+  function bodyRetryAfter(res: Exchange): number | undefined {
+    if (!k.options.retryAfterFromBody || (res.status !== 429 && res.status !== 503)) return undefined;
+    const json = tryJson(res.text);
+    let ms: number | undefined;
+    try {
+      ms = json.ok ? k.options.retryAfterFromBody(json.value) : undefined;
+    } catch {
+      ms = undefined; // a reader that cannot read this body must not turn a 429 into another error
+    }
+    return ms !== undefined && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+  }
+
   async function request(req: RequestInput): Promise<Exchange> {
     const emit = emitter(req.onProgress);
     const retryable = !req.tokenCall || auth.retryTokenCall;
@@ -171,7 +185,7 @@ export function createRequester(k: {
         auth.invalidate(token);
         continue;
       }
-      const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+      const retryAfter = parseRetryAfter(res.headers.get('retry-after')) ?? bodyRetryAfter(res);
       if (res.status === 429) {
         const waitMs = retryAfter ?? policy.defaultRetryAfterMs;
         if (waitMs > policy.maxRetryAfterMs || retries >= policy.limit || !retryable) throw failure(req, res, waitMs);

@@ -92,3 +92,10 @@ export function filterChanges(log: readonly { method: string; path: string }[]):
   }
   return problems;
 }
+
+/** Requests that carry a paging parameter (for whole-list APIs, which have none). */
+export function pagingParams(log: readonly { method: string; path: string }[]): string[] {
+  return log
+    .filter((entry) => [...new URL(entry.path, 'https://fake.invalid').searchParams.keys()].some((key) => PAGING_PARAMS.has(key.toLowerCase())))
+    .map((entry) => `${entry.method} ${entry.path}`);
+}

@@ -57,6 +57,7 @@ export function createContractContext(options: ContractOptions): ContractContext
     env,
     secrets: options.secrets,
     seed: options.seed ?? DEFAULT_SEED,
+    wholeLists: options.wholeLists === true,
     create() {
       const connector = options.create(env);
       created.push(connector);

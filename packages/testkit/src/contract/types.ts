@@ -27,6 +27,11 @@ export interface ContractOptions {
   docsUrlIncludes?: string;
   /** Tenant size seeded before each case (default 23 customers, 31 subscriptions). */
   seed?: { customers: number; subscriptions: number };
+  /**
+   * The vendor returns every list whole, with no paging parameters (Sherweb): the paging cases check
+   * that no paging parameter is sent and nothing is lost or doubled, instead of counting pages.
+   */
+  wholeLists?: boolean;
 }
 
 /** Everything a case needs; build one with `createContractContext` to run a case directly. */
@@ -36,6 +41,7 @@ export interface ContractContext {
   env: ContractEnv;
   secrets: readonly string[];
   seed: { customers: number; subscriptions: number };
+  wholeLists: boolean;
   /** A new connector (disposed by the suite after the case). */
   create(): DistributorConnector;
   /** Disposes every connector created so far. */
