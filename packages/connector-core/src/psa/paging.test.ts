@@ -29,10 +29,20 @@ describe('paginatePsa', () => {
     expect(coverage).toMatchObject({ stream: 'psa_companies', fetched: 25, expected: 25, pages: 3, complete: true });
   });
 
-  it('a PSA that silently caps the page below the asked size is reported incomplete, not clean', async () => {
+  it('an id cursor keeps reading past a silently capped page until the PSA\'s count is reached', async () => {
     const s = idServer(rows(40), 25);
     const { items, coverage } = await collect(
       paginatePsa({ connector: 't', stream: 'psa_companies', mode: 'id-cursor', pageSize: 1000, idOf: (r) => r.id, fetchPage: s.fetchPage, expected: 40 }) as never,
+    );
+    expect(items).toHaveLength(40);
+    expect(coverage).toMatchObject({ complete: true, fetched: 40, expected: 40 });
+  });
+
+  it('page numbers under a silent cap stop and say the read is incomplete, never clean', async () => {
+    const all = rows(40);
+    const { items, coverage } = await collect(
+      paginatePsa({ connector: 't', stream: 'psa_contract_lines', mode: 'page', pageSize: 500, idOf: (r: { id: number }) => r.id,
+        fetchPage: async ({ page }) => ({ items: all.slice((page - 1) * 500, (page - 1) * 500 + 25), total: 40 }) }) as never,
     );
     expect(items).toHaveLength(25);
     expect(coverage).toMatchObject({ complete: false, fetched: 25, expected: 40 });
@@ -50,7 +60,7 @@ describe('paginatePsa', () => {
   it('page mode stops on a short page and compares with the total the PSA sent', async () => {
     const all = rows(7);
     const { items, coverage } = await collect(
-      paginatePsa({ connector: 't', stream: 'psa_contract_lines', mode: 'page', pageSize: 3, idOf: (r) => r.id,
+      paginatePsa({ connector: 't', stream: 'psa_contract_lines', mode: 'page', pageSize: 3, idOf: (r: { id: number }) => r.id,
         fetchPage: async ({ page, size }) => ({ items: all.slice((page - 1) * size, page * size), total: 7 }) }) as never,
     );
     expect(items).toHaveLength(7);

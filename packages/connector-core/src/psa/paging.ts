@@ -13,8 +13,8 @@ export interface PsaPagingOptions<T> {
   connector: string;
   stream: PsaStreamName;
   /**
-   * `id-cursor`: filter `id > last max id` on every request (ConnectWise, Autotask) and stop on a
-   * short page. `page`: page numbers (Halo), stop on a short page.
+   * `id-cursor`: filter `id > last max id` on every request (ConnectWise, Autotask); stop on an empty
+   * page, or a short one once `expected` is reached. `page`: page numbers (Halo), stop on a short page.
    */
   mode: 'id-cursor' | 'page';
   /** Rows asked per request: keep it at or under the PSA's real cap, or pages get skipped. */
@@ -68,7 +68,10 @@ export async function* paginatePsa<T>(o: PsaPagingOptions<T>): AsyncGenerator<Ps
     }
     o.onProgress?.({ type: 'page', connector: o.connector, stream: o.stream, page: pages, records: fresh.length, total: expected });
     const received = result.items.length;
-    let done = received === 0 || received < size;
+    // A short page ends the walk, except on an id cursor that has not reached the PSA's own count yet:
+    // a PSA that silently caps pages below the asked size (ConnectWise answering 25 for 1,000) is then
+    // read to the end anyway. Page numbers can't do that (the next page would skip rows), so they stop.
+    let done = received === 0 || (received < size && (o.mode === 'page' || expected === undefined || seen.size >= expected));
     if (!done && o.mode === 'id-cursor' && maxId === afterId) {
       done = true;
       truncatedReason = `paging made no progress: page ${pages} held no id above ${String(afterId)}`;

@@ -25,9 +25,9 @@ export type PsaBatch<T> = Omit<Batch<T>, 'coverage' | 'rejected' | 'checkpoint'>
   coverage?: PsaCoverage | undefined;
 };
 
-/** Connector progress events plus PSA page and stream-done events. */
+/** The kernel's progress events (request, retry, rate-limit-wait, token) plus PSA page, detail and stream-done events. */
 export type PsaProgressEvent =
-  | Exclude<ProgressEvent, { type: 'page' | 'detail' | 'stream-done' }>
+  | ProgressEvent
   | { type: 'page'; connector: string; stream: PsaStreamName; page: number; records: number; total?: number | undefined }
   | { type: 'detail'; connector: string; stream: PsaStreamName; done: number; total?: number | undefined }
   | { type: 'stream-done'; connector: string; coverage: PsaCoverage };
