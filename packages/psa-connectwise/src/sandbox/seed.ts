@@ -56,10 +56,12 @@ export function generate(seed: number, size: { companies: number; linesPerCompan
   let companyId = 200;
   let agreementId = 40;
   let additionId = 9000;
-  const total = size.companies + Math.ceil(size.companies / 10); // ~10% extra sit in the recycle bin
-  for (let i = 0; i < total; i++) {
+  const extra = Math.ceil(size.companies / 10); // ~10% more sit in the recycle bin, spread through the id range
+  let binned = 0;
+  for (let i = 0; i < size.companies + extra; i++) {
     companyId += r.int(1, 4);
-    const deleted = i % 11 === 10;
+    const deleted = binned < extra && (i % 11 === 10 || i - binned >= size.companies);
+    if (deleted) binned++;
     const [city, state, zip] = r.pick(CITIES);
     const name = `${r.pick(NAMES)} ${i + 1}`;
     const company: Row = {
