@@ -74,7 +74,7 @@ describe('ConnectWise reader on its sandbox', () => {
     const sandbox = createConnectWiseSandbox({ companies: 30, linesPerCompany: 2 });
     const reader = createConnectWiseReader({ ...CREDS, apiUrl: `${sandbox.baseUrl}/v2025_1/apis/3.0`, fetch: sandbox.fetch, defaultCurrency: 'USD', ...FAST });
     await drain(reader.listCompanies());
-    expect(reader.usage().requests).toBe(2);
+    expect(reader.usage().requests).toBe(2); // count + one page
     await drain(reader.listContractLines());
     const agreements = sandbox.tenant().agreements.length;
     expect(reader.usage().requests).toBe(2 + 3 + agreements);

@@ -71,7 +71,11 @@ export async function* paginatePsa<T>(o: PsaPagingOptions<T>): AsyncGenerator<Ps
     // A short page ends the walk, except on an id cursor that has not reached the PSA's own count yet:
     // a PSA that silently caps pages below the asked size (ConnectWise answering 25 for 1,000) is then
     // read to the end anyway. Page numbers can't do that (the next page would skip rows), so they stop.
-    let done = received === 0 || (received < size && (o.mode === 'page' || expected === undefined || seen.size >= expected));
+    // Once the count is reached, an id cursor stops without asking for the empty page after a full one.
+    let done =
+      received === 0 ||
+      (o.mode === 'id-cursor' && expected !== undefined && seen.size >= expected) ||
+      (received < size && (o.mode === 'page' || expected === undefined));
     if (!done && o.mode === 'id-cursor' && maxId === afterId) {
       done = true;
       truncatedReason = `paging made no progress: page ${pages} held no id above ${String(afterId)}`;
