@@ -25,7 +25,7 @@ export interface PsaFake {
   requests(): readonly FakeRequestLog[];
   /** Ids the fake holds: companies, and the billed lines a reader must emit (one normalized line each). */
   ids(stream: 'companies' | 'contract_lines'): readonly string[];
-  /** Mark a company with a status label the PSA's docs don't list. */
+  /** Mark a company with a status (or, where the PSA has no status label, type) value the PSA's docs don't list. */
   setUnknownStatus(companyId: string, rawStatus: string): void;
   /** Whether the 401 fault is answered by renewing a token (Halo) or is final (static credentials). */
   readonly renewsTokens: boolean;

@@ -38,7 +38,17 @@ describe('paginatePsa', () => {
     expect(coverage).toMatchObject({ complete: true, fetched: 40, expected: 40 });
   });
 
-  it('page numbers under a silent cap stop and say the read is incomplete, never clean', async () => {
+  it('page numbers under a silent cap keep going by the capped size when the PSA offsets that way (HaloAPI#90)', async () => {
+    const all = rows(240);
+    const { items, coverage } = await collect(
+      paginatePsa({ connector: 't', stream: 'psa_companies', mode: 'page', pageSize: 1000, idOf: (r: { id: number }) => r.id,
+        fetchPage: async ({ page }) => ({ items: all.slice((page - 1) * 100, page * 100), total: 240 }) }) as never,
+    );
+    expect(items).toHaveLength(240);
+    expect(coverage).toMatchObject({ complete: true, pages: 3 });
+  });
+
+  it('page numbers under a silent cap that skip rows say the read is incomplete, never clean', async () => {
     const all = rows(40);
     const { items, coverage } = await collect(
       paginatePsa({ connector: 't', stream: 'psa_contract_lines', mode: 'page', pageSize: 500, idOf: (r: { id: number }) => r.id,

@@ -13,8 +13,8 @@ export interface PsaPagingOptions<T> {
   connector: string;
   stream: PsaStreamName;
   /**
-   * `id-cursor`: filter `id > last max id` on every request (ConnectWise, Autotask); stop on an empty
-   * page, or a short one once `expected` is reached. `page`: page numbers (Halo), stop on a short page.
+   * `id-cursor`: filter `id > last max id` on every request (ConnectWise, Autotask). `page`: page
+   * numbers (Halo). Both stop on an empty or short page, or once the PSA's count is reached.
    */
   mode: 'id-cursor' | 'page';
   /** Rows asked per request: keep it at or under the PSA's real cap, or pages get skipped. */
@@ -49,6 +49,7 @@ export async function* paginatePsa<T>(o: PsaPagingOptions<T>): AsyncGenerator<Ps
   let expected = o.expected;
   let afterId: number | undefined;
   let truncatedReason: string | undefined;
+  let effective = size;
   for (;;) {
     if (o.signal?.aborted) throw o.signal.reason;
     const result = await o.fetchPage({ afterId, page: pages + 1, size });
@@ -68,14 +69,13 @@ export async function* paginatePsa<T>(o: PsaPagingOptions<T>): AsyncGenerator<Ps
     }
     o.onProgress?.({ type: 'page', connector: o.connector, stream: o.stream, page: pages, records: fresh.length, total: expected });
     const received = result.items.length;
-    // A short page ends the walk, except on an id cursor that has not reached the PSA's own count yet:
-    // a PSA that silently caps pages below the asked size (ConnectWise answering 25 for 1,000) is then
-    // read to the end anyway. Page numbers can't do that (the next page would skip rows), so they stop.
-    // Once the count is reached, an id cursor stops without asking for the empty page after a full one.
-    let done =
-      received === 0 ||
-      (o.mode === 'id-cursor' && expected !== undefined && seen.size >= expected) ||
-      (received < size && (o.mode === 'page' || expected === undefined));
+    // A PSA may cap pages below the asked size without saying so (ConnectWise answering 25 for 1,000,
+    // Halo 100 for 1,000: HaloAPI#90). When the first page is short but the PSA's count says there is
+    // more, that page's length is the real page size: keep going (an id cursor doesn't care; page numbers
+    // then advance by the capped size, and if the PSA offsets by the asked size instead, the count check
+    // below reports the gap). Once the count is reached, stop without asking for an empty page.
+    if (pages === 1 && received > 0 && received < size && expected !== undefined && received < expected) effective = received;
+    let done = received === 0 || (expected !== undefined && seen.size >= expected) || received < effective;
     if (!done && o.mode === 'id-cursor' && maxId === afterId) {
       done = true;
       truncatedReason = `paging made no progress: page ${pages} held no id above ${String(afterId)}`;
