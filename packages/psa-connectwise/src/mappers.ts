@@ -31,9 +31,8 @@ export function datePart(value: string | null | undefined): string | undefined {
 export function decimal(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`);
   const s = String(value);
-  if (!/e/i.test(s)) return s;
-  // 1e-7 and 1e21 style: expand without losing digits.
-  return value.toFixed(Math.min(100, Math.max(0, -Math.floor(Math.log10(Math.abs(value))) + 15))).replace(/\.?0+$/, '');
+  // 1e-7 / 1e21 style: expand without losing digits.
+  return /e/i.test(s) ? value.toFixed(20).replace(/\.?0+$/, '') : s;
 }
 
 /**

@@ -108,7 +108,6 @@ export function createConnectWiseReader(input: ConnectWiseReaderOptions): PsaRea
     const expectedAgreements = await count('/finance/agreements', undefined, opts);
     let fetched = 0;
     let pagesRead = 0;
-    let agreementsCoverage: PsaCoverage | undefined;
     const incomplete: string[] = [];
     for await (const batch of pages('/finance/agreements', CwAgreementList, 'psa_contract_lines', undefined, expectedAgreements, opts)) {
       const items: PsaContractLine[] = [];
@@ -125,7 +124,6 @@ export function createConnectWiseReader(input: ConnectWiseReaderOptions): PsaRea
         }
       }
       fetched += items.length;
-      agreementsCoverage = batch.coverage ?? agreementsCoverage;
       if (!batch.coverage) {
         yield { items, ...(rejected.length ? { rejected } : {}) };
         continue;
@@ -142,7 +140,6 @@ export function createConnectWiseReader(input: ConnectWiseReaderOptions): PsaRea
       };
       yield finish(items, coverage, opts, rejected);
     }
-    void agreementsCoverage;
   }
 
   async function* listProducts(opts: PsaListOptions = {}): AsyncGenerator<PsaBatch<PsaProduct>> {

@@ -1,4 +1,5 @@
 // The PSA variant of the contract suite (issue 18 item 6): every PSA reader runs these cases on its sandbox.
+import { inspect } from 'node:util';
 import {
   type PsaBatch,
   type PsaCoverage,
@@ -169,6 +170,19 @@ const CASES: Case[] = [
     expect(writes.size, [...writes].join(', ')).toBeLessThanOrEqual(1);
     for (const w of writes) expect(w).toMatch(/^POST /);
     expect(r.usage().requests).toBe(ctx.fake.requests().length);
+  }],
+  ['no configured secret appears in progress events or on the reader object', async (ctx) => {
+    ctx.prepare(5);
+    const r = ctx.create();
+    const events: unknown[] = [];
+    const onProgress = (e: unknown) => events.push(e);
+    await r.testConnection({ onProgress });
+    await companies(r, { onProgress });
+    await lines(r, { onProgress });
+    expect(events.some((e) => (e as { type?: string }).type === 'request')).toBe(true);
+    expect(events.some((e) => (e as { type?: string }).type === 'stream-done')).toBe(true);
+    const text = `${JSON.stringify(events)}\n${JSON.stringify(r)}\n${inspect(r, { depth: 10, showHidden: true })}`;
+    for (const secret of ctxSecrets(ctx)) expect(text.includes(secret), 'a secret leaked into progress events or the reader object').toBe(false);
   }],
   ['no configured secret appears in any error (message, JSON, stack, cause)', async (ctx) => {
     for (const status of [400, 401, 403, 404, 429, 500]) {
