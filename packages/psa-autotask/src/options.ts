@@ -23,6 +23,11 @@ const Schema = z
     pageSize: z.int().min(1).max(500).default(500),
     /** For companies whose currency has no ISO-looking name; otherwise such lines are rejected. */
     defaultCurrency: CurrencyCode.optional(),
+    /**
+     * Refuse to start when ThresholdInformation says this share of the database's hourly budget is
+     * already used (default 0.8): at 100% Autotask throttles, then disables the API for every integration.
+     */
+    maxBudgetShare: z.number().gt(0).max(1).default(0.8),
     ...tuningFields(DEFAULT_PACING),
   })
   .superRefine(crossCheckRefinement(CHECK), { when: () => true });

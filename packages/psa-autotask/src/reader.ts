@@ -56,6 +56,13 @@ export function createAutotaskReader(input: AutotaskReaderOptions): PsaReader {
       clients.push(http);
       // The shared hourly budget, read once per reader so usage() can say how much of it this sync used.
       threshold = (await http.get('/ThresholdInformation', { schema: AtThresholdInformation, ...(signal ? { signal } : {}) })).data;
+      const share = threshold.currentTimeframeRequestCount / Math.max(1, threshold.externalRequestThreshold);
+      if (share >= o.maxBudgetShare) {
+        throw new VectisError(
+          `this Autotask database has used ${threshold.currentTimeframeRequestCount} of its ${threshold.externalRequestThreshold} requests this hour (${Math.round(share * 100)}%); not starting a read`,
+          { connector: 'autotask', remedy: 'Wait for the hourly window to roll over, or find the integration using the budget (Admin → API Activity by Hour). Raise maxBudgetShare only if you accept the risk of Autotask disabling the API for every integration.' },
+        );
+      }
       return http;
     })();
     api.catch(() => (api = undefined));

@@ -72,6 +72,16 @@ describe('Autotask reader on its sandbox', () => {
     expect(usage.requests).toBe(sandbox.requests().length);
   });
 
+  it('refuses to start when other integrations already used most of the hourly budget', async () => {
+    const sandbox = createAutotaskSandbox({ companies: 3, usedByOthers: 8_500 });
+    const error = await reader(sandbox).testConnection().catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/used 8500 of its 10000 requests this hour \(85%\); not starting a read/);
+    expect((error as { remedy?: string }).remedy).toMatch(/API Activity by Hour/);
+    expect(sandbox.requests().map((r) => r.path.split('?')[0])).toEqual(['/zoneInformation', '/ThresholdInformation']);
+    const allowed = reader(sandbox, { maxBudgetShare: 0.9 });
+    expect((await allowed.testConnection()).ok).toBe(true);
+  });
+
   it('a zone lookup that answers a non-Autotask host is refused before any credential is sent', async () => {
     const fetch: typeof globalThis.fetch = async (input) => {
       const url = new Request(input).url;
