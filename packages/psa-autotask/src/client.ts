@@ -2,7 +2,12 @@ import { ConfigurationError, createHttpClient, type ErrorBodyReader, type HttpCl
 import type { ResolvedAutotaskOptions } from './options';
 import { AtErrorBody, AtZoneInformation } from './schemas';
 
-/** What to tell the user per failure. */
+/**
+ * What to tell the user per failure.
+ *
+ * @example
+ * new ServerError({ ...details, remedy: AUTOTASK_REMEDIES.server });
+ */
 export const AUTOTASK_REMEDIES = {
   authentication: 'Autotask refused the API user: check userName, secret and integrationCode (a wrong user name or tracking identifier often answers 500 instead).',
   permission: 'The API user’s security level hides this data: use a copy of "API User (system) (API-only)" that keeps Contracts view and cost visibility.',
@@ -12,7 +17,12 @@ export const AUTOTASK_REMEDIES = {
   other: 'Autotask refused the request.',
 };
 
-/** Reads `{"errors": [...]}` and ASP.NET's `{"Message": …}`. */
+/**
+ * Reads `{"errors": [...]}` and ASP.NET's `{"Message": …}`.
+ *
+ * @example
+ * readErrorBody({ errors: ['Thread Threshold Exceeded'] }); // { message: 'Thread Threshold Exceeded' }
+ */
 export const readErrorBody: ErrorBodyReader = (body) => {
   const parsed = AtErrorBody.safeParse(body);
   if (!parsed.success) return undefined;
@@ -60,7 +70,12 @@ export function createApiClient(o: ResolvedAutotaskOptions, apiUrl: string): Htt
   });
 }
 
-/** One Autotask filter clause. */
+/**
+ * One Autotask filter clause.
+ *
+ * @example
+ * const f: AtFilter = { op: 'lte', field: 'startDate', value: '2026-12-01' };
+ */
 export type AtFilter = { op: string; field: string; value?: string | number | boolean | readonly (string | number)[] };
 
 // Autotask recommends POST above ~2,048 characters; a GET-only reader keeps each URL under this instead.

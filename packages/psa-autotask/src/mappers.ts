@@ -22,7 +22,12 @@ const ISO = /^[A-Z]{3}$/;
 const day = (v: string | null | undefined) => (v ? v.slice(0, 10) : undefined);
 export const decimal = (n: number): string => (/e/i.test(String(n)) ? n.toFixed(20).replace(/\.?0+$/, '') : String(n));
 
-/** Picklist value → label, per field. */
+/**
+ * Picklist value → label, per field.
+ *
+ * @example
+ * const p: Picklists = new Map([['periodType', new Map([[2, 'Monthly']])]]);
+ */
 export type Picklists = ReadonlyMap<string, ReadonlyMap<number, string>>;
 const label = (p: Picklists, field: string, value: number | null | undefined) => (value === null || value === undefined ? undefined : p.get(field)?.get(value));
 
@@ -52,6 +57,12 @@ export function mapCompany(c: AtCompany, picklists: Picklists, countries: Readon
   };
 }
 
+/**
+ * A `periodType` picklist label → licensing period; anything but Monthly/Yearly stays `unknown` with the label kept.
+ *
+ * @example
+ * periodOf('Quarterly', 3); // { billingPeriod: 'unknown', pricePeriod: 'Quarterly' }
+ */
 export function periodOf(periodLabel: string | undefined, code: number | null | undefined): { billingPeriod: PsaBillingPeriod; pricePeriod?: string } {
   const l = periodLabel?.toLowerCase();
   if (l === 'monthly') return { billingPeriod: 'P1M' };
@@ -59,8 +70,20 @@ export function periodOf(periodLabel: string | undefined, code: number | null | 
   return { billingPeriod: 'unknown', pricePeriod: periodLabel ?? (code !== null && code !== undefined ? `periodType ${code}` : 'no periodType') };
 }
 
+/**
+ * A mapped line, or why the PSA row could not become one (reported as a rejected record).
+ *
+ * @example
+ * const m: MappedLine = mapContractService(input); if (!m.ok) report(m.reason);
+ */
 export type MappedLine = { ok: true; line: PsaContractLine } | { ok: false; reason: string };
 
+/**
+ * What {@link mapContractService} joins for one line.
+ *
+ * @example
+ * mapContractService({ kind: 'svc', line, contract, service, units, currency: 'USD', asOf, picklists } satisfies LineInput);
+ */
 export interface LineInput {
   kind: 'svc' | 'bundle';
   line: AtContractService;

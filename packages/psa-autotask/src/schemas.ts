@@ -10,10 +10,20 @@ const Num = z.number().nullish();
 const Str = z.string().nullish();
 const Udfs = z.array(z.looseObject({ name: z.string(), value: z.string().nullish() })).nullish();
 
-/** `GET {lookup}/v1.0/zoneInformation?user=` → where the tenant's database lives. */
+/**
+ * `GET {lookup}/v1.0/zoneInformation?user=` → where the tenant's database lives.
+ *
+ * @example
+ * AtZoneInformation.parse({ zoneName: 'America East', url: 'https://webservices15.autotask.net/ATServicesRest/' });
+ */
 export const AtZoneInformation = z.looseObject({ zoneName: Str, url: z.string().url(), webUrl: Str, ci: Num });
 
-/** `GET /ThresholdInformation`: the shared hourly budget and what is used of it. */
+/**
+ * `GET /ThresholdInformation`: the shared hourly budget and what is used of it.
+ *
+ * @example
+ * AtThresholdInformation.parse({ externalRequestThreshold: 10000, requestThresholdTimeframe: 60, currentTimeframeRequestCount: 4200 });
+ */
 export const AtThresholdInformation = z.looseObject({ externalRequestThreshold: z.number(), requestThresholdTimeframe: z.number(), currentTimeframeRequestCount: z.number() });
 
 /**
@@ -42,6 +52,10 @@ export const AtCompany = z.looseObject({
 });
 export type AtCompany = z.infer<typeof AtCompany>;
 
+/**
+ * @example
+ * AtContract.parse({ id: 29684001, companyID: 29683501, contractName: 'Managed Services', status: 1 });
+ */
 export const AtContract = z.looseObject({
   id: Id,
   companyID: Id,
@@ -53,7 +67,12 @@ export const AtContract = z.looseObject({
 });
 export type AtContract = z.infer<typeof AtContract>;
 
-/** `ContractServices` (or `ContractServiceBundles`, read with `serviceBundleID`): the line and its per-unit price. */
+/**
+ * `ContractServices` (or `ContractServiceBundles`, read with `serviceBundleID`): the line and its per-unit price.
+ *
+ * @example
+ * AtContractService.parse({ id: 29690005, contractID: 29684001, serviceID: 30000000, unitPrice: 23.1 });
+ */
 export const AtContractService = z.looseObject({
   id: Id,
   contractID: Id,
@@ -66,7 +85,12 @@ export const AtContractService = z.looseObject({
 });
 export type AtContractService = z.infer<typeof AtContractService>;
 
-/** `ContractServiceUnits` (or `…BundleUnits`): billed units for one period (or part of one). */
+/**
+ * `ContractServiceUnits` (or `…BundleUnits`): billed units for one period (or part of one).
+ *
+ * @example
+ * AtContractServiceUnit.parse({ id: 1, contractServiceID: 29690005, startDate: '2026-11-01T00:00:00', endDate: '2026-11-30T00:00:00', units: 11, price: 254.1 });
+ */
 export const AtContractServiceUnit = z.looseObject({
   id: Id,
   contractID: Num,
@@ -81,7 +105,12 @@ export const AtContractServiceUnit = z.looseObject({
 });
 export type AtContractServiceUnit = z.infer<typeof AtContractServiceUnit>;
 
-/** `Services` / `ServiceBundles`: the recurring catalog (no SKU field); `periodType` is the price period. */
+/**
+ * `Services` / `ServiceBundles`: the recurring catalog (no SKU field); `periodType` is the price period.
+ *
+ * @example
+ * AtService.parse({ id: 30000000, name: 'Microsoft 365 Business Premium', periodType: 2 });
+ */
 export const AtService = z.looseObject({
   id: Id,
   name: z.string(),
@@ -95,7 +124,12 @@ export const AtService = z.looseObject({
 });
 export type AtService = z.infer<typeof AtService>;
 
-/** `Products`: the catalog that carries SKUs. */
+/**
+ * `Products`: the catalog that carries SKUs.
+ *
+ * @example
+ * AtProduct.parse({ id: 50000001, name: 'M365 BP (NCE)', sku: 'CFQ7TTC0LCHC:0002' });
+ */
 export const AtProduct = z.looseObject({
   id: Id,
   name: z.string(),
@@ -111,6 +145,10 @@ export const AtProduct = z.looseObject({
 });
 export type AtProduct = z.infer<typeof AtProduct>;
 
+/**
+ * @example
+ * AtCurrency.parse({ id: 1, name: 'USD', isInternalCurrency: true });
+ */
 export const AtCurrency = z.looseObject({ id: Id, name: z.string(), isActive: z.boolean().nullish(), isInternalCurrency: z.boolean().nullish() });
 export const AtCountry = z.looseObject({ id: Id, countryCode: Str, name: Str });
 
@@ -120,11 +158,21 @@ export function atPage<T extends z.ZodType>(item: T) {
 }
 export const AtCount = z.looseObject({ queryCount: z.number().int().min(0) });
 
-/** `entityInformation/fields`: picklist labels per tenant. */
+/**
+ * `entityInformation/fields`: picklist labels per tenant.
+ *
+ * @example
+ * AtFieldInfo.parse({ fields: [{ name: 'periodType', isPickList: true, picklistValues: [{ value: '2', label: 'Monthly' }] }] });
+ */
 export const AtFieldInfo = z.looseObject({
   fields: z.array(z.looseObject({ name: z.string(), isPickList: z.boolean().optional(), picklistValues: z.array(z.looseObject({ value: z.string(), label: z.string(), isActive: z.boolean().optional() })).nullish() })),
 });
 export type AtFieldInfo = z.infer<typeof AtFieldInfo>;
 
-/** Autotask's error body `{"errors": ["…"]}`, or ASP.NET's `{"Message": "…"}`. */
+/**
+ * Autotask's error body `{"errors": ["…"]}`, or ASP.NET's `{"Message": "…"}`.
+ *
+ * @example
+ * AtErrorBody.parse({ errors: ['Authentication failed.'] });
+ */
 export const AtErrorBody = z.looseObject({ errors: z.array(z.string()).optional(), Message: z.string().optional() });

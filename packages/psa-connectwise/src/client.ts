@@ -2,7 +2,12 @@ import { ConfigurationError, createHttpClient, type ErrorBodyReader, type HttpCl
 import type { ResolvedConnectWiseOptions } from './options';
 import { CwCompanyInfo, CwErrorBody } from './schemas';
 
-/** What to tell the user per failure (the kernel's defaults speak of distributors). */
+/**
+ * What to tell the user per failure (the kernel's defaults speak of distributors).
+ *
+ * @example
+ * new PermissionError({ ...details, remedy: CONNECTWISE_REMEDIES.permission });
+ */
 export const CONNECTWISE_REMEDIES = {
   authentication: 'ConnectWise refused the API member keys: check companyId, publicKey and privateKey (System → Members → API Members → API Keys) and that the clientId is valid.',
   permission: 'The API member’s security role lacks Inquire rights here: grant Inquire (All) on Companies → Company Maintenance, Finance → Agreements and Procurement → Product Catalog.',
@@ -12,7 +17,13 @@ export const CONNECTWISE_REMEDIES = {
   other: 'ConnectWise refused the request; the message says which condition or field it rejected.',
 };
 
-/** Reads ConnectWise's `{ code, message, errors[] }` error body. */
+/**
+ * Reads ConnectWise's `{ code, message, errors[] }` error body.
+ *
+ * @example
+ * readErrorBody({ code: 'InvalidObject', message: 'conditions is invalid', errors: [{ message: 'x is not a recognized name' }] });
+ * // { message: 'InvalidObject: conditions is invalid: x is not a recognized name' }
+ */
 export const readErrorBody: ErrorBodyReader = (body) => {
   const parsed = CwErrorBody.safeParse(body);
   if (!parsed.success) return undefined;
@@ -45,7 +56,12 @@ export function siteOrigin(site: string, allowInsecureLoopback: boolean): string
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-/** Cloud sites answer the API on `api-<site>` (e.g. `api-na.myconnectwise.net`); on-premise hosts on themselves. */
+/**
+ * Cloud sites answer the API on `api-<site>` (e.g. `api-na.myconnectwise.net`); on-premise hosts on themselves.
+ *
+ * @example
+ * apiOrigin('https://na.myconnectwise.net'); // 'https://api-na.myconnectwise.net'
+ */
 export function apiOrigin(origin: string): string {
   const url = new URL(origin);
   if (/\.myconnectwise\.net$/i.test(url.hostname) && !/^api-/i.test(url.hostname)) url.hostname = `api-${url.hostname}`;

@@ -77,6 +77,12 @@ export function mapCompany(c: CwCompany): PsaCompany {
   };
 }
 
+/**
+ * A mapped line, or why the PSA row could not become one (reported as a rejected record).
+ *
+ * @example
+ * const m: MappedLine = mapAddition(addition, agreement, ctx); if (!m.ok) report(m.reason);
+ */
 export type MappedLine = { ok: true; line: PsaContractLine } | { ok: false; reason: string };
 
 /**

@@ -8,7 +8,12 @@ import { z } from 'zod';
 const Ref = z.looseObject({ id: z.number().int(), name: z.string().optional(), identifier: z.string().optional() });
 const Info = z.record(z.string(), z.unknown()).optional();
 
-/** `CurrencyReference`; `currencyCode` is ISO 4217 only when the MSP set it (Setup Tables → Currency List). */
+/**
+ * `CurrencyReference`; `currencyCode` is ISO 4217 only when the MSP set it (Setup Tables → Currency List).
+ *
+ * @example
+ * CwCurrencyRef.parse({ id: 7, currencyCode: 'USD' });
+ */
 export const CwCurrencyRef = z.looseObject({ id: z.number().int().optional(), currencyCode: z.string().optional(), name: z.string().optional() });
 
 /**
@@ -40,7 +45,12 @@ export const CwCompany = z.looseObject({
 });
 export type CwCompany = z.infer<typeof CwCompany>;
 
-/** An `Agreement` from `GET /finance/agreements`. */
+/**
+ * An `Agreement` from `GET /finance/agreements`.
+ *
+ * @example
+ * CwAgreement.parse({ id: 77, name: 'Managed 365', company: { id: 250 }, billingCycle: { id: 1 } });
+ */
 export const CwAgreement = z.looseObject({
   id: z.number().int(),
   name: z.string(),
@@ -58,7 +68,12 @@ export const CwAgreement = z.looseObject({
 });
 export type CwAgreement = z.infer<typeof CwAgreement>;
 
-/** An `Addition` from `GET /finance/agreements/{id}/additions`: the billed line. */
+/**
+ * An `Addition` from `GET /finance/agreements/{id}/additions`: the billed line.
+ *
+ * @example
+ * CwAddition.parse({ id: 9001, product: { id: 31, identifier: 'M365-BP' }, quantity: 12, lessIncluded: 2, unitPrice: 22, billCustomer: 'Billable' });
+ */
 export const CwAddition = z.looseObject({
   id: z.number().int(),
   agreementId: z.number().int().optional(),
@@ -79,11 +94,21 @@ export const CwAddition = z.looseObject({
 });
 export type CwAddition = z.infer<typeof CwAddition>;
 
-/** A `BillingCycle` from `GET /finance/billingCycles`; `billingOptions` is the period a unit price covers. */
+/**
+ * A `BillingCycle` from `GET /finance/billingCycles`; `billingOptions` is the period a unit price covers.
+ *
+ * @example
+ * CwBillingCycle.parse({ id: 2, name: 'Quarterly', billingOptions: 'Quarterly' });
+ */
 export const CwBillingCycle = z.looseObject({ id: z.number().int(), name: z.string().optional(), billingOptions: z.string().optional() });
 export type CwBillingCycle = z.infer<typeof CwBillingCycle>;
 
-/** A `CatalogItem` from `GET /procurement/catalog`. */
+/**
+ * A `CatalogItem` from `GET /procurement/catalog`.
+ *
+ * @example
+ * CwCatalogItem.parse({ id: 31, identifier: 'M365-BP', vendorSku: 'CFQ7TTC0LCHC:0002' });
+ */
 export const CwCatalogItem = z.looseObject({
   id: z.number().int(),
   identifier: z.string(),
@@ -99,13 +124,28 @@ export const CwCatalogItem = z.looseObject({
 });
 export type CwCatalogItem = z.infer<typeof CwCatalogItem>;
 
-/** `GET …/count` answers `{ "count": n }`. */
+/**
+ * `GET …/count` answers `{ "count": n }`.
+ *
+ * @example
+ * CwCount.parse({ count: 1000 });
+ */
 export const CwCount = z.looseObject({ count: z.number().int().min(0) });
 
-/** `GET /login/companyinfo/{companyId}` (unauthenticated): where the tenant's API lives. */
+/**
+ * `GET /login/companyinfo/{companyId}` (unauthenticated): where the tenant's API lives.
+ *
+ * @example
+ * CwCompanyInfo.parse({ Codebase: 'v2025_1/', VersionCode: 'v2025.1' });
+ */
 export const CwCompanyInfo = z.looseObject({ Codebase: z.string().min(1), VersionCode: z.string().optional(), CompanyName: z.string().optional() });
 
-/** ConnectWise's error body `{ code, message, errors[] }`. */
+/**
+ * ConnectWise's error body `{ code, message, errors[] }`.
+ *
+ * @example
+ * CwErrorBody.parse({ code: 'NotFound', message: 'Agreement 9 not found', errors: [] });
+ */
 export const CwErrorBody = z.looseObject({
   code: z.string().optional(),
   message: z.string().optional(),

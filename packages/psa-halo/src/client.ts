@@ -2,7 +2,12 @@ import { clientCredentialsAuth, createHttpClient, type ErrorBodyReader, type Htt
 import type { ResolvedHaloOptions } from './options';
 import { HaloErrorBody } from './schemas';
 
-/** What to tell the user per failure. */
+/**
+ * What to tell the user per failure.
+ *
+ * @example
+ * new RateLimitError({ ...details, remedy: HALO_REMEDIES.rateLimited });
+ */
 export const HALO_REMEDIES = {
   authentication: 'Halo refused the API application: check clientId, clientSecret, the tenant and the Authorisation Server on Configuration → Integrations → HaloPSA API.',
   permission: 'The application or its API agent lacks access: grant read:customers, read:invoices, read:items (and read:contracts) to the application and a matching role to the agent.',
@@ -12,7 +17,12 @@ export const HALO_REMEDIES = {
   other: 'Halo refused the request.',
 };
 
-/** Reads Halo's mixed error bodies (`errorMessage`, `Message`, OAuth `error_description`). */
+/**
+ * Reads Halo's mixed error bodies (`errorMessage`, `Message`, OAuth `error_description`).
+ *
+ * @example
+ * readErrorBody({ error: 'invalid_client', error_description: 'bad secret' }); // { message: 'invalid_client: bad secret' }
+ */
 export const readErrorBody: ErrorBodyReader = (body) => {
   const parsed = HaloErrorBody.safeParse(body);
   if (!parsed.success) return typeof body === 'string' && body.trim() ? { message: body.trim().slice(0, 200) } : undefined;

@@ -60,8 +60,20 @@ export function mapClient(c: HaloClient): PsaCompany {
   };
 }
 
+/**
+ * A mapped line, or why the PSA row could not become one (reported as a rejected record).
+ *
+ * @example
+ * const m: MappedLine = mapInvoiceLine(line, header, ctx); if (m.ok === 'skip') return; // a group heading
+ */
 export type MappedLine = { ok: true; line: PsaContractLine } | { ok: false; reason: string } | { ok: 'skip' };
 
+/**
+ * Lookups a Halo line needs: the as-of instant, the Currency table, the tenant's period codes.
+ *
+ * @example
+ * const ctx: LineContext = { asOf: '2026-12-01', currencies: new Map([[1, 'USD']]), billingPeriodCodes: { 1: 'P1M' } };
+ */
 export interface LineContext {
   asOf: string;
   /** `Currency.id` → ISO code, from `GET /Currency`. */

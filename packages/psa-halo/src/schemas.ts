@@ -10,7 +10,12 @@ const Str = z.string().nullish();
 const Num = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).nullish();
 const Bool = z.boolean().nullish();
 
-/** `AddressStore`: four free lines and a postcode; no country field. */
+/**
+ * `AddressStore`: four free lines and a postcode; no country field.
+ *
+ * @example
+ * HaloAddress.parse({ line1: '10 Harbor Way', postcode: '33602' });
+ */
 export const HaloAddress = z.looseObject({ line1: Str, line2: Str, line3: Str, line4: Str, postcode: Str });
 
 /**
@@ -45,7 +50,12 @@ export const HaloClient = z.looseObject({
 });
 export type HaloClient = z.infer<typeof HaloClient>;
 
-/** `InvoiceDetail`: one recurring invoice line. */
+/**
+ * `InvoiceDetail`: one recurring invoice line.
+ *
+ * @example
+ * HaloInvoiceLine.parse({ id: 7002, _itemid: 5, item_code: 'M365-BP', qty_order: 14, unit_price: 22, billingperiod: 1 });
+ */
 export const HaloInvoiceLine = z.looseObject({
   id: Id,
   _itemid: Num,
@@ -72,7 +82,12 @@ export const HaloInvoiceLine = z.looseObject({
 });
 export type HaloInvoiceLine = z.infer<typeof HaloInvoiceLine>;
 
-/** `InvoiceHeader` of a recurring invoice, with `lines[]` when asked for `includelines=true`. */
+/**
+ * `InvoiceHeader` of a recurring invoice, with `lines[]` when asked for `includelines=true`.
+ *
+ * @example
+ * HaloRecurringInvoice.parse({ id: 512, client_id: 14, currency: 'USD', lines: [] });
+ */
 export const HaloRecurringInvoice = z.looseObject({
   id: Id,
   client_id: Id,
@@ -90,7 +105,12 @@ export const HaloRecurringInvoice = z.looseObject({
 });
 export type HaloRecurringInvoice = z.infer<typeof HaloRecurringInvoice>;
 
-/** An `Item` (catalog product) with its supplier SKUs. */
+/**
+ * An `Item` (catalog product) with its supplier SKUs.
+ *
+ * @example
+ * HaloItem.parse({ id: 5, name: 'M365-BP', supplier_part_code: 'CFQ7TTC0LCHC:0002' });
+ */
 export const HaloItem = z.looseObject({
   id: Id,
   name: z.string(),
@@ -106,7 +126,12 @@ export const HaloItem = z.looseObject({
 });
 export type HaloItem = z.infer<typeof HaloItem>;
 
-/** A `Currency` row: `code` is the ISO code when the MSP set it. */
+/**
+ * A `Currency` row: `code` is the ISO code when the MSP set it.
+ *
+ * @example
+ * HaloCurrency.parse({ id: 1, code: 'USD', name: 'US Dollar' });
+ */
 export const HaloCurrency = z.looseObject({ id: Id, code: Str, name: Str });
 
 // List wrappers are `{record_count, <key>: [...]}` (client code; the spec has no response schemas).
@@ -126,7 +151,12 @@ export const HaloItemPage = z.union([
 ]);
 export const HaloCurrencyList = z.array(HaloCurrency);
 
-/** Halo's mixed error bodies: `{resultCode, errorMessage}`, `{ClassName, Message}`, `{Message}`, OAuth `{error, error_description}`. */
+/**
+ * Halo's mixed error bodies: `{resultCode, errorMessage}`, `{ClassName, Message}`, `{Message}`, OAuth `{error, error_description}`.
+ *
+ * @example
+ * HaloErrorBody.parse({ resultCode: -1, errorMessage: 'An error occurred.' });
+ */
 export const HaloErrorBody = z.looseObject({
   errorMessage: z.string().optional(),
   Message: z.string().optional(),
