@@ -53,6 +53,8 @@ export const AtCompany = z.looseObject({
 export type AtCompany = z.infer<typeof AtCompany>;
 
 /**
+ * A `Contracts` row: the client (`companyID`), name, type and status picklists, dates.
+ *
  * @example
  * AtContract.parse({ id: 29684001, companyID: 29683501, contractName: 'Managed Services', status: 1 });
  */
@@ -146,6 +148,8 @@ export const AtProduct = z.looseObject({
 export type AtProduct = z.infer<typeof AtProduct>;
 
 /**
+ * A `Currencies` row; `name` is the ISO-style code in practice [U].
+ *
  * @example
  * AtCurrency.parse({ id: 1, name: 'USD', isInternalCurrency: true });
  */
