@@ -89,3 +89,26 @@ describe('ConnectWise reader on its sandbox', () => {
     expect((error as { remedy?: string }).remedy).toMatch(/Inquire/);
   });
 });
+
+describe('ConnectWise sandbox loaded with the caller’s own clients', () => {
+  it('reads back exactly the clients and billed lines it was given (for examples that match a distributor sandbox)', async () => {
+    const sandbox = createConnectWiseSandbox();
+    sandbox.load(
+      [{ name: 'Cruz Brothers Auto Body', website: 'cruzbrothers.com', city: 'Jackson', country: 'US' }, { name: 'Harbor Dental', type: 'Prospect' }],
+      [
+        { client: 0, product: 'CFQ7TTC0LCHC:0002', description: 'M365 Business Premium', quantity: 8, unitPrice: '22.00', unitCost: '18.37', currency: 'USD' },
+        { client: 0, product: 'CFQ7TTC0LDPB:0001', quantity: 2, unitPrice: '150.00', currency: 'USD', period: 'Yearly' },
+        { client: 1, product: 'CFQ7TTC0LCHC:0002', quantity: 3, unitPrice: '21.50', currency: 'CAD', billCustomer: 'NoCharge' },
+      ],
+    );
+    const reader = createConnectWiseReader({ ...CREDS, site: sandbox.baseUrl, fetch: sandbox.fetch, ...FAST });
+    const companies = await drain(reader.listCompanies());
+    expect(companies.items.map((c) => [c.name, c.type, c.website])).toEqual([['Cruz Brothers Auto Body', 'Client', 'cruzbrothers.com'], ['Harbor Dental', 'Prospect', null]]);
+    const { items } = await drain(reader.listContractLines({ asOf: '2026-12-01T00:00:00Z' }));
+    expect(items.map((l) => [l.psaCompanyId, l.sku, l.quantity, l.unitPrice, l.billingPeriod, l.billable])).toEqual([
+      [companies.items[0]?.id, 'CFQ7TTC0LCHC:0002', 8, { amount: '22', currency: 'USD' }, 'P1M', true],
+      [companies.items[0]?.id, 'CFQ7TTC0LDPB:0001', 2, { amount: '150', currency: 'USD' }, 'P1Y', true],
+      [companies.items[1]?.id, 'CFQ7TTC0LCHC:0002', 3, { amount: '21.5', currency: 'CAD' }, 'P1M', false],
+    ]);
+  });
+});

@@ -2,3 +2,4 @@
 export { createConnectWiseSandbox, CONNECTWISE_SANDBOX_CREDENTIALS } from './sandbox';
 export type { ConnectWiseSandbox, ConnectWiseSandboxOptions } from './sandbox';
 export type { CwTenant } from './seed';
+export type { SandboxPsaClient, SandboxPsaLine } from './load';

@@ -1,5 +1,6 @@
 import type { FakeFault, PsaFake } from '@vectis/connector-core';
 import { parseConditions } from './conditions';
+import { type SandboxPsaClient, type SandboxPsaLine, tenantFrom } from './load';
 import { type CwTenant, generate, type Row } from './seed';
 import { createTraffic, sleep } from './traffic';
 
@@ -144,7 +145,13 @@ export function createConnectWiseSandbox(options: ConnectWiseSandboxOptions = {}
     tenant.companies.push({ ...structuredClone(last), id: last.id + 1, identifier: `New${counter}`, name: `New Client ${counter}`, deletedFlag: false });
   }
 
-  const fake: PsaFake & { fetch: typeof fetch; tenant(): CwTenant; rateLimited(): number } = {
+  const fake: PsaFake & {
+    fetch: typeof fetch;
+    tenant(): CwTenant;
+    rateLimited(): number;
+    /** Replace the tenant with these clients and billed lines (e.g. the same clients as a distributor sandbox). */
+    load(clients: readonly SandboxPsaClient[], lines: readonly SandboxPsaLine[]): void;
+  } = {
     baseUrl,
     renewsTokens: false,
     handle,
@@ -168,6 +175,9 @@ export function createConnectWiseSandbox(options: ConnectWiseSandboxOptions = {}
     },
     tenant: () => tenant,
     rateLimited: () => traffic.rateLimited(),
+    load(clients, lines) {
+      tenant = tenantFrom(clients, lines);
+    },
   };
   return fake;
 }
