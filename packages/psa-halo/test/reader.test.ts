@@ -83,3 +83,23 @@ describe('Halo reader on its sandbox', () => {
     expect(reader.usage().requests).toBe(1 + 3 + 1 + 3 + 1);
   });
 });
+
+describe('Halo headers that arrive without lines', () => {
+  it('are read in detail (one request each) instead of being counted as empty', async () => {
+    const sandbox = createHaloSandbox({ companies: 12, rateLimit: false });
+    // Some Halo versions leave `lines` out of list rows: strip them from two headers of the list answer.
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const response = await sandbox.fetch(input, init);
+      if (url.pathname !== '/api/RecurringInvoice') return response;
+      const body = (await response.json()) as { invoices: Array<Record<string, unknown>> };
+      for (const h of body.invoices.slice(0, 2)) delete h.lines;
+      return Response.json(body);
+    };
+    const reader = createHaloReader({ ...CREDS, resourceServer: `${sandbox.baseUrl}/api`, fetch, defaultCurrency: 'USD', ...FAST });
+    const { items, coverage } = await drain(reader.listContractLines());
+    expect(items.map((l) => l.id).sort()).toEqual([...sandbox.ids('contract_lines')].sort());
+    expect(coverage?.detailRequests).toBe(2);
+    expect(sandbox.requests().filter((r) => /^\/RecurringInvoice\/\d+\?includedetails=true$/.test(r.path))).toHaveLength(2);
+  });
+});
