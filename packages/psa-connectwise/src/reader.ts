@@ -108,6 +108,7 @@ export function createConnectWiseReader(input: ConnectWiseReaderOptions): PsaRea
     const expectedAgreements = await count('/finance/agreements', undefined, opts);
     let fetched = 0;
     let pagesRead = 0;
+    let agreementsDone = 0;
     const incomplete: string[] = [];
     for await (const batch of pages('/finance/agreements', CwAgreementList, 'psa_contract_lines', undefined, expectedAgreements, opts)) {
       const items: PsaContractLine[] = [];
@@ -122,6 +123,8 @@ export function createConnectWiseReader(input: ConnectWiseReaderOptions): PsaRea
           }
           if (page.coverage && !page.coverage.complete) incomplete.push(`agreement ${ag.id} additions: ${page.coverage.truncatedReason ?? 'incomplete'}`);
         }
+        // One request per agreement is most of a ConnectWise read: say how far it got.
+        opts.onProgress?.({ type: 'detail', connector: 'connectwise', stream: 'psa_contract_lines', done: ++agreementsDone, total: expectedAgreements });
       }
       fetched += items.length;
       if (!batch.coverage) {

@@ -1,4 +1,4 @@
-import { isConfigurationError, type PsaBatch, type PsaContractLine } from '@vectis/connector-core';
+import { isConfigurationError, type PsaBatch, type PsaContractLine, type PsaProgressEvent } from '@vectis/connector-core';
 import { describe, expect, it } from 'vitest';
 import { createConnectWiseReader } from '../src/index';
 import { CONNECTWISE_SANDBOX_CREDENTIALS as CREDS, createConnectWiseSandbox } from '../src/sandbox/index';
@@ -78,6 +78,10 @@ describe('ConnectWise reader on its sandbox', () => {
     await drain(reader.listContractLines());
     const agreements = sandbox.tenant().agreements.length;
     expect(reader.usage().requests).toBe(2 + 3 + agreements);
+    const events: PsaProgressEvent[] = [];
+    await drain(reader.listContractLines({ onProgress: (e) => events.push(e) }));
+    const details = events.filter((e) => e.type === 'detail');
+    expect(details.at(-1)).toMatchObject({ done: agreements, total: agreements });
   });
 
   it('a 403 from a role without Agreements rights says which Inquire rights to grant', async () => {
