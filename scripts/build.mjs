@@ -11,6 +11,9 @@ const order = [
   'connector-sherweb',
   'connector-synnex',
   'sync',
+  'psa-connectwise',
+  'psa-halo',
+  'psa-autotask',
 ];
 for (const name of order) {
   const dir = `packages/${name}`;

@@ -85,3 +85,24 @@ export {
   parseConnectorOptions,
 } from './config/connector-options';
 export type { CrossCheck, ConnectorTuningOptions } from './config/connector-options';
+
+// PSA readers (issue 18): the interface, normalized PSA records, the id-cursor pager, fixed-header auth, the PSA fake type.
+export { PsaCompany, PsaContractLine, PsaProduct, PsaBillingPeriod } from './schemas/psa';
+export type {
+  PsaReader,
+  PsaKind,
+  PsaStreamName,
+  PsaCoverage,
+  PsaRejectedRecord,
+  PsaBatch,
+  PsaProgressEvent,
+  PsaListOptions,
+  PsaContractLineOptions,
+  PsaCapabilities,
+  PsaConnectionTestResult,
+  PsaUsage,
+} from './psa/reader';
+export { paginatePsa } from './psa/paging';
+export type { PsaPageCursor, PsaPagingOptions } from './psa/paging';
+export { staticHeaderAuth } from './psa/auth';
+export type { PsaFake, PsaFakeFault } from './psa/fake';

@@ -5,6 +5,8 @@ export { capabilitiesCase, pagingCase, shiftingPagesCase, testConnectionCase, un
 export { malformedJsonCase, rateLimitCase, schemaDriftCase, serverErrorCase, timeoutCase, unauthorizedCase } from './contract/cases-faults';
 export { abortCase, readOnlyCase, secretsCase } from './contract/cases-safety';
 export { errorText, filterChanges } from './contract/helpers';
+export { psaReaderContract } from './contract/psa-suite';
+export type { PsaContractEnv, PsaContractOptions } from './contract/psa-suite';
 export { fakeHandlers, useFakeApi } from './msw';
 export { scrubFixture } from './scrub';
 export type { ScrubOptions } from './scrub';
