@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ConfigurationError, isoWeek, type ConfigIssue, type Coverage, type DistributorConnector, type StreamName, type Vendor } from '@vectis/connector-core';
-import type { Store, SyncRunRecord, VendorRunSummary, RunStatus } from './store/types';
-import { syncConnector, type SyncProgressEvent } from './sync-connector';
+import type { StoreLockedError } from './errors';
+import type { RunErrorRecord, Store, SyncRunRecord, VendorRunSummary, RunStatus } from './store/types';
+import { takeLeases, type RunLockOptions } from './run-lock';
+import { errorRecord, syncConnector, type SyncProgressEvent } from './sync-connector';
 
 /** How the sync treats what it cannot store cleanly. */
 export interface SyncPolicy {
@@ -26,6 +28,12 @@ export interface RunSyncOptions {
   policy?: SyncPolicy | undefined;
   /** Run id (default: a random UUID). */
   runId?: string | undefined;
+  /**
+   * One run per vendor writes a store at a time (a lease per vendor, held by the store). A vendor
+   * whose lease another live run holds fails with `StoreLockedError` naming that run, at once by
+   * default, or after waiting up to `lock.waitMs`.
+   */
+  lock?: RunLockOptions | undefined;
 }
 
 /** One connector's outcome in a `SyncResult`. */
@@ -44,6 +52,17 @@ export interface SyncResult {
   vendors: VendorSyncResult[];
   /** Connectors that failed or were aborted, with their typed errors. */
   failed: VendorSyncResult[];
+}
+
+/** A vendor another run is syncing: nothing read, nothing written, the holder named. */
+function lockedOutcome(c: DistributorConnector, error: StoreLockedError, ctx: { errors: RunErrorRecord[] }) {
+  const zero = () => ({ inserted: 0, updated: 0, unchanged: 0, restored: 0, removed: 0, invalid: 0 });
+  const summary: VendorRunSummary = {
+    connector: c.id, status: 'failed', customers: zero(), subscriptions: zero(),
+    usage: { written: 0, invalid: 0, pruned: 0, source: c.capabilities.seatSnapshots || 'none' }, checkpointSaved: false,
+  };
+  ctx.errors.push(errorRecord(error, { vendor: c.vendor }));
+  return { summary, coverage: {}, error } as const;
 }
 
 function overallStatus(vendors: readonly VendorSyncResult[], aborted: boolean): SyncResult['status'] {
@@ -93,9 +112,22 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   const run: SyncRunRecord = {
     id: runId, startedAt: new Date().toISOString(), finishedAt: undefined, status: 'running', week, asOf, vendors: {}, errors: [],
   };
-  // A run still 'running' in the table belongs to a process that died; it never finished.
-  await store.interruptStaleRuns(run.startedAt);
-  await store.startRun(run);
+  // Leases first: a run still 'running' without a live lease belongs to a process that died.
+  const syncing = options.connectors.filter((c) => !c.capabilities.stub).map((c) => c.vendor);
+  const leases = await takeLeases(store, syncing, runId, options.lock, signal);
+  try {
+    await store.interruptStaleRuns(run.startedAt);
+    await store.startRun(run);
+    return await runConnectors(options, run, leases.refused);
+  } finally {
+    await leases.release();
+  }
+}
+
+async function runConnectors(options: RunSyncOptions, run: SyncRunRecord, refused: ReadonlyMap<Vendor, StoreLockedError>): Promise<SyncResult> {
+  const { store, signal } = options;
+  const runId = run.id;
+  const { week, asOf } = run;
 
   const vendors: VendorSyncResult[] = [];
   const ctx = {
@@ -103,7 +135,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
     invalidRecords: options.policy?.invalidRecords ?? 'skip', errors: run.errors,
   } as const;
   for (const connector of options.connectors) {
-    const outcome = await syncConnector(connector, ctx);
+    const locked = refused.get(connector.vendor);
+    const outcome = locked ? lockedOutcome(connector, locked, ctx) : await syncConnector(connector, ctx);
     run.vendors[connector.vendor] = outcome.summary;
     vendors.push({ vendor: connector.vendor, ...outcome.summary, coverage: outcome.coverage, ...(outcome.error === undefined ? {} : { error: outcome.error }) });
   }

@@ -116,6 +116,8 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
   const options = { signal, onProgress: progress };
   const check = { vendor, connector: c.id, policy: ctx.invalidRecords };
   let clean = true;
+  let weekBegun = false;
+  let beginWeek = async (): Promise<void> => undefined;
 
   try {
     if (c.capabilities.stub) {
@@ -140,6 +142,21 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
       else clean = false;
     }
 
+    // The week's snapshot is incomplete from this run's first usage row until it proves the
+    // stream complete; readers skip it meanwhile (a crash leaves it marked, with the reason).
+    beginWeek = async () => {
+      if (weekBegun) return;
+      await store.markWeek(vendor, ctx.week, { complete: false, reason: `run ${write.runId} in progress` }, write);
+      weekBegun = true;
+    };
+    const weekState = async (state: StreamState, name: StreamName) => {
+      if (!weekBegun && state.coverage?.complete !== true) return; // nothing written: the week stays as it was
+      const complete = state.invalid === 0 && state.coverage?.complete === true;
+      const reason = state.invalid ? `${state.invalid} invalid ${name} record(s) skipped` : `${name} stream incomplete (${state.coverage?.truncatedReason ?? 'no complete coverage'})`;
+      await store.markWeek(vendor, ctx.week, { complete, reason }, write);
+      weekBegun = false;
+    };
+
     const stored = await store.getCheckpoint(vendor);
     const incremental = {
       ...options,
@@ -154,6 +171,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
         // The purchased-quantity snapshot comes from the lines in hand, in the same transaction.
         const usage: Usage[] | undefined =
           seatSource === 'purchased_quantity' ? checked.valid.map((line) => snapshotOf(line, ctx.week, write.at)) : undefined;
+        if (usage?.length) await beginWeek();
         const counts = await store.upsertSubscriptions(vendor, checked.valid, write, usage);
         add(summary.subscriptions, counts);
         summary.usage.written += usage?.length ?? 0;
@@ -168,6 +186,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
         summary.subscriptions.removed = await store.markRemoved('license_subscriptions', vendor, write);
         if (seatSource === 'purchased_quantity') summary.usage.pruned = await store.pruneUsage(vendor, ctx.week, write);
       } else clean = false;
+      if (seatSource === 'purchased_quantity') await weekState(state, 'subscriptions');
     }
 
     if (seatSource === 'vendor_usage') {
@@ -180,6 +199,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
           const checked = checkBatch(Usage, batch.items, { ...check, stream: 'seat_snapshots' });
           // One cut-off per run: every row carries the run's week and asOf, whatever the connector stamped.
           const rows = checked.valid.map((u) => ({ ...u, week: ctx.week, asOf: write.at }));
+          if (rows.length) await beginWeek();
           summary.usage.written += await store.upsertUsage(vendor, rows, write);
           s.invalid += checked.invalid;
           s.samples.push(...checked.samples.slice(0, 3 - s.samples.length));
@@ -190,6 +210,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
       if (state.coverage) coverage.seat_snapshots = state.coverage;
       if (usable(state, 'seat_snapshots', ctx, c)) summary.usage.pruned = await store.pruneUsage(vendor, ctx.week, write);
       else clean = false;
+      await weekState(state, 'seat_snapshots');
     }
 
     if (clean && checkpoint !== undefined) {
@@ -203,6 +224,11 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
     summary.status = aborted ? 'aborted' : 'failed';
     outcome.error = error;
     ctx.errors.push(errorRecord(error, { vendor }));
+    // Best effort: the week is already marked incomplete by this run; this only says why.
+    if (weekBegun) {
+      const name = error instanceof Error ? error.name : 'Error';
+      await store.markWeek(vendor, ctx.week, { complete: false, reason: `${aborted ? 'aborted' : 'failed'}: ${name}` }, write).catch(() => undefined);
+    }
   }
   progress?.({ type: 'sync-vendor-done', connector: c.id, summary });
   return outcome;

@@ -1,6 +1,7 @@
 // The store logic, written once over a small executor so SQLite and PostgreSQL behave the same.
 import type { Customer, IsoWeek, Subscription, Usage, Vendor } from '@vectis/connector-core';
 import { chunks, valuesClause, type SqlExecutor, type SqlRunner } from './executor';
+import { assertLease, createLeaseMethods } from './leases';
 import { createLinkMethods } from './links';
 import { createMetaMethods } from './sql-meta';
 import {
@@ -8,6 +9,7 @@ import {
   subscriptionFromRow, subscriptionParams, USAGE_COLUMNS, usageFromRow, usageParams, type Param,
 } from './rows';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, MIGRATIONS_TABLE, migrationStatements } from './schema';
+import { StoreVersionError } from '../errors';
 import type { ListFilter, Store, UpsertCounts, UsageFilter, WriteContext } from './types';
 
 type Table = 'customers' | 'license_subscriptions';
@@ -109,12 +111,17 @@ export function createSqlStore(exec: SqlExecutor): Store {
 
   return {
     dialect: exec.dialect,
+    target: exec.target,
 
     migrate: () =>
       exec.transaction('schema migration', async (tx) => {
         await exec.beforeMigrate?.(tx);
         await tx.run(MIGRATIONS_TABLE);
         const applied = new Set((await tx.all('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+        const newest = Math.max(0, ...applied);
+        if (newest > LATEST_SCHEMA_VERSION) {
+          throw new StoreVersionError({ target: exec.target, databaseVersion: newest, supportedVersion: LATEST_SCHEMA_VERSION });
+        }
         for (const migration of MIGRATIONS) {
           if (applied.has(migration.version)) continue;
           for (const statement of migrationStatements(migration, exec.dialect)) await tx.run(statement);
@@ -131,32 +138,40 @@ export function createSqlStore(exec: SqlExecutor): Store {
     },
 
     upsertCustomers: (vendor, records, ctx) =>
-      exec.transaction('saving customers', (tx) =>
-        upsertTracked(exec, tx, 'customers', CUSTOMER_COLUMNS, vendor, records.map((r) => customerKey(r, ctx))),
-      ),
+      exec.transaction('saving customers', async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
+        return upsertTracked(exec, tx, 'customers', CUSTOMER_COLUMNS, vendor, records.map((r) => customerKey(r, ctx)));
+      }),
 
     upsertSubscriptions: (vendor, records, ctx, usage) =>
       exec.transaction('saving subscription lines', async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
         const rows = records.map((r) => lineKey(r, ctx));
         const counts = await upsertTracked(exec, tx, 'license_subscriptions', SUBSCRIPTION_COLUMNS, vendor, rows);
         if (usage?.length) await writeUsage(exec, tx, usage, ctx.runId);
         return counts;
       }),
 
-    upsertUsage: (_vendor, rows, ctx) =>
-      exec.transaction('saving seat snapshots', (tx) => writeUsage(exec, tx, rows, ctx.runId)),
+    upsertUsage: (vendor, rows, ctx) =>
+      exec.transaction('saving seat snapshots', async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
+        return writeUsage(exec, tx, rows, ctx.runId);
+      }),
 
+    // Both act only on what this run proved absent: rows it did not see, under its own lease.
     markRemoved: (table, vendor, ctx) =>
-      exec.transaction(`marking removed ${table}`, (tx) =>
-        tx.run(`UPDATE ${table} SET removed_at = ? WHERE vendor = ? AND removed_at IS NULL AND last_seen_run_id <> ?`, [
+      exec.transaction(`marking removed ${table}`, async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
+        return tx.run(`UPDATE ${table} SET removed_at = ? WHERE vendor = ? AND removed_at IS NULL AND last_seen_run_id <> ?`, [
           ctx.at, vendor, ctx.runId,
-        ]),
-      ),
+        ]);
+      }),
 
     pruneUsage: (vendor: Vendor, week: IsoWeek, ctx) =>
-      exec.transaction('pruning seat snapshots', (tx) =>
-        tx.run('DELETE FROM license_usage WHERE vendor = ? AND week = ? AND run_id <> ?', [vendor, week, ctx.runId]),
-      ),
+      exec.transaction('pruning seat snapshots', async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
+        return tx.run('DELETE FROM license_usage WHERE vendor = ? AND week = ? AND run_id <> ?', [vendor, week, ctx.runId]);
+      }),
 
     async listCustomers(filter: ListFilter = {}) {
       const w = where([['vendor = ?', filter.vendor]], filter.includeRemoved ? [] : ['removed_at IS NULL']);
@@ -182,19 +197,35 @@ export function createSqlStore(exec: SqlExecutor): Store {
     },
 
     async listUsage(filter: UsageFilter = {}) {
-      const w = where([
-        ['vendor = ?', filter.vendor],
-        ['week = ?', filter.week],
-        ['subscription_external_id = ?', filter.subscriptionExternalId],
-      ]);
+      // Weeks a run started but did not prove complete are hidden unless asked for.
+      const complete = filter.includeIncomplete
+        ? []
+        : ['NOT EXISTS (SELECT 1 FROM sync_weeks w WHERE w.vendor = license_usage.vendor AND w.week = license_usage.week AND w.complete = ?)'];
+      const completeParams: Param[] = filter.includeIncomplete ? [] : [false];
+      let weeks: [string, string][] | undefined;
+      if (filter.week === 'latest-complete') {
+        const w = where([['vendor = ?', filter.vendor]], complete);
+        const latest = await exec.all(`SELECT vendor, MAX(week) AS week FROM license_usage${w.sql} GROUP BY vendor`, [...completeParams, ...w.params]);
+        weeks = latest.map((r) => [String(r.vendor), String(r.week)]);
+        if (weeks.length === 0) return [];
+      }
+      const w = where(
+        [
+          ['vendor = ?', filter.vendor],
+          ['week = ?', filter.week === 'latest-complete' ? undefined : filter.week],
+          ['subscription_external_id = ?', filter.subscriptionExternalId],
+        ],
+        [...complete, ...(weeks ? [`(${weeks.map(() => '(vendor = ? AND week = ?)').join(' OR ')})`] : [])],
+      );
       const rows = await exec.all(
         `SELECT * FROM license_usage${w.sql} ORDER BY week${c}, vendor${c}, subscription_external_id${c}`,
-        w.params,
+        [...completeParams, ...(weeks?.flat() ?? []), ...w.params],
       );
       return rows.map(usageFromRow);
     },
 
     ...createMetaMethods(exec),
+    ...createLeaseMethods(exec),
     ...createLinkMethods(exec),
 
     close: () => exec.close(),
