@@ -4,6 +4,7 @@ import type { Customer } from '@vectis/connector-core';
 import { isConfigurationError } from '@vectis/connector-core';
 import { LATEST_SCHEMA_VERSION, type Store } from '@vectis/sync';
 import { makeCustomers, makeLines } from './fake-connector';
+import { leaseContract } from './store-contract-leases';
 
 const ctx1 = { runId: 'run-1', at: '2026-11-23T06:00:00.000Z' };
 const ctx2 = { runId: 'run-2', at: '2026-11-24T06:00:00.000Z' };
@@ -150,6 +151,10 @@ export function storeContract(open: () => Promise<Store>): void {
       await store.saveCheckpoint({ ...cp, checkpoint: { since: '2026-11-20' }, runId: 'r2' });
       expect(await store.getCheckpoint('pax8')).toMatchObject({ checkpoint: { since: '2026-11-20' }, runId: 'r2' });
     });
+  });
+
+  describe('leases and week completeness', () => {
+    leaseContract(() => store);
   });
 
   describe('customer links', () => {

@@ -97,6 +97,10 @@ function where(conditions: [string, Param | undefined][], extra: string[] = []):
   return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+/** The previous-lines lookup, once per parent in an incremental sync: must be an index search (query-plan tests). */
+export const linesByParentSql = (collate: string): string =>
+  `SELECT * FROM license_subscriptions WHERE vendor = ? AND parent_external_id = ? AND removed_at IS NULL ORDER BY external_id${collate}`;
+
 /** Builds a `Store` over an executor. Used by `createSqliteStore` and `createPostgresStore`. */
 export function createSqlStore(exec: SqlExecutor): Store {
   const customerKey = (c: Customer, ctx: WriteContext): PreparedRow => {
@@ -189,10 +193,7 @@ export function createSqlStore(exec: SqlExecutor): Store {
     },
 
     async linesByParent(vendor, parentExternalId) {
-      const rows = await exec.all(
-        `SELECT * FROM license_subscriptions WHERE vendor = ? AND parent_external_id = ? AND removed_at IS NULL ORDER BY external_id${c}`,
-        [vendor, parentExternalId],
-      );
+      const rows = await exec.all(linesByParentSql(exec.collate), [vendor, parentExternalId]);
       return rows.map(subscriptionFromRow);
     },
 
