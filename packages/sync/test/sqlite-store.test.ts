@@ -65,7 +65,7 @@ describe('SQLite failures', () => {
 describe('SQLite locking and versions', () => {
   it('looks previous lines up by index (vendor, parent), not by scanning the vendor (EXPLAIN QUERY PLAN)', async () => {
     const path = join(dir, 'plan.db');
-    (await createSqliteStore({ path })).close();
+    await (await createSqliteStore({ path })).close();
     const raw = new DatabaseSync(path);
     const plan = raw.prepare(`EXPLAIN QUERY PLAN ${linesByParentSql('')}`).all('ingram_micro', 's1') as { detail: string }[];
     raw.close();
