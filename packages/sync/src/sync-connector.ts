@@ -7,7 +7,7 @@ import {
 } from '@vectis/connector-core';
 import { SyncAbortedError } from './errors';
 import type { RunErrorRecord, Store, TableCounts, UpsertCounts, VendorRunSummary, WriteContext } from './store/types';
-import { checkBatch } from './validate';
+import { checkBatch, safeId } from './validate';
 
 /** Progress of a sync: the connectors' own events plus one event per stored page and per vendor. */
 export type SyncProgressEvent =
@@ -72,7 +72,7 @@ async function drain<T>(
       if (policy === 'fail') throw new SchemaDriftError({ connector, where: `${r.stream} stream, ${r.where}`, issues: r.issues });
       state.invalid++;
       if (state.samples.length < 3) {
-        state.samples.push(`${r.id ? `record ${r.id}` : r.where}: ${r.issues.slice(0, 2).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+        state.samples.push(`${r.id ? `record ${safeId(r.id)}` : r.where}: ${r.issues.slice(0, 2).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
       }
     }
     await onPage(batch, state);

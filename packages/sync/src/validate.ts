@@ -20,10 +20,19 @@ function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; mess
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code }));
 }
 
+/**
+ * An id fit for a run record: the run record itself is stored (JSONB on PostgreSQL), so text the
+ * store refuses is replaced with U+FFFD, and an over-long id is cut.
+ */
+export function safeId(id: string): string {
+  const clean = id.replace(/\u0000/g, '\uFFFD').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD');
+  return clean.length > 60 ? `${clean.slice(0, 40)}… (${clean.length} characters)` : clean;
+}
+
 function label(item: unknown): string {
   const id = (item as { externalId?: unknown; subscriptionExternalId?: unknown } | null) ?? {};
   const key = typeof id.externalId === 'string' ? id.externalId : typeof id.subscriptionExternalId === 'string' ? id.subscriptionExternalId : undefined;
-  return key ? `record ${key}` : 'a record without an id';
+  return key ? `record ${safeId(key)}` : 'a record without an id';
 }
 
 // Keys stored in indexed columns. PostgreSQL's B-tree refuses index rows over ~2,700 bytes, and
