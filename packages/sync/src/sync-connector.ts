@@ -161,7 +161,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
     const incremental = {
       ...options,
       checkpoint: stored?.checkpoint,
-      previousLines: (parent: string) => store.linesByParent(vendor, parent),
+      previousLines: batchedLookup((parents) => store.linesByParents(vendor, parents)),
     };
     let checkpoint: Checkpoint | undefined;
 
@@ -239,5 +239,26 @@ export function snapshotOf(line: Subscription, week: IsoWeek, asOf: string): Usa
   return {
     vendor: line.vendor, week, asOf, customerExternalId: line.customerExternalId, subscriptionExternalId: line.externalId,
     ...(line.sku === undefined ? {} : { sku: line.sku }), quantity: line.quantity, source: 'purchased_quantity',
+  };
+}
+
+/**
+ * `previousLines` for connectors that ask for a whole page at once (Ingram starts a page's
+ * lookups together): calls made in the same tick share one query instead of one round trip each.
+ */
+export function batchedLookup(load: (parents: string[]) => Promise<Map<string, Subscription[]>>): (parent: string) => Promise<Subscription[]> {
+  let pending: { parents: Set<string>; result: Promise<Map<string, Subscription[]>> } | undefined;
+  return (parent) => {
+    if (!pending) {
+      const batch = { parents: new Set<string>(), result: undefined as unknown as Promise<Map<string, Subscription[]>> };
+      // Resolved after the current tick's calls have joined the batch.
+      batch.result = Promise.resolve().then(() => {
+        pending = undefined;
+        return load([...batch.parents]);
+      });
+      pending = batch;
+    }
+    pending.parents.add(parent);
+    return pending.result.then((lines) => lines.get(parent) ?? []);
   };
 }

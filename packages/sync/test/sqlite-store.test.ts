@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore, isStoreLockedError, isStoreUnavailableError, runSync } from '@vectis/sync';
-import { linesByParentSql } from '../src/store/sql-store';
+import { linesByParentSql, linesByParentsSql } from '../src/store/sql-store';
 import { createFakeConnector, makeCustomers } from './fake-connector';
 import { storeContract } from './store-contract';
 import { expectNewerSchemaRefused } from './store-contract-leases';
@@ -68,8 +68,11 @@ describe('SQLite locking and versions', () => {
     await (await createSqliteStore({ path })).close();
     const raw = new DatabaseSync(path);
     const plan = raw.prepare(`EXPLAIN QUERY PLAN ${linesByParentSql('')}`).all('ingram_micro', 's1') as { detail: string }[];
+    const many = raw.prepare(`EXPLAIN QUERY PLAN ${linesByParentsSql('', 3)}`).all('ingram_micro', 's1', 's2', 's3') as { detail: string }[];
     raw.close();
-    expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH license_subscriptions USING INDEX \S+ \(vendor=\? AND parent_external_id=\?\)/);
+    const search = /SEARCH license_subscriptions USING INDEX \S+ \(vendor=\? AND parent_external_id=\?\)/;
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(search);
+    expect(many.map((p) => p.detail).join('\n')).toMatch(search);
   });
 
   it('refuses a database written by a newer schema version, naming both versions', async () => {

@@ -83,6 +83,8 @@ export function storeContract(open: () => Promise<Store>): void {
       const all = await store.listSubscriptions({ includeRemoved: true });
       expect(all.find((l) => l.externalId === lines[3]!.externalId)?.meta.removedAt).toBe(ctx2.at);
       expect(await store.linesByParent('pax8', lines[3]!.parentExternalId!)).toEqual([lines[2]]);
+      const byParent = await store.linesByParents('pax8', [lines[0]!.parentExternalId!, lines[3]!.parentExternalId!, 'nope']);
+      expect([...byParent]).toEqual([[lines[0]!.parentExternalId, [lines[0], lines[1]]], [lines[3]!.parentExternalId, [lines[2]]], ['nope', []]]);
       const back = await store.upsertSubscriptions('pax8', lines, { runId: 'run-3', at: '2026-11-25T00:00:00.000Z' });
       expect(back).toEqual({ inserted: 0, updated: 1, unchanged: 3, restored: 1 });
       expect(await store.listSubscriptions()).toHaveLength(4);

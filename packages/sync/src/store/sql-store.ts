@@ -101,6 +101,11 @@ function where(conditions: [string, Param | undefined][], extra: string[] = []):
 export const linesByParentSql = (collate: string): string =>
   `SELECT * FROM license_subscriptions WHERE vendor = ? AND parent_external_id = ? AND removed_at IS NULL ORDER BY external_id${collate}`;
 
+/** The same lookup for many parents at once (one round trip per page of an incremental sync). */
+export const linesByParentsSql = (collate: string, parents: number): string =>
+  `SELECT * FROM license_subscriptions WHERE vendor = ? AND parent_external_id IN (${new Array<string>(parents).fill('?').join(', ')}) ` +
+  `AND removed_at IS NULL ORDER BY parent_external_id${collate}, external_id${collate}`;
+
 /** Builds a `Store` over an executor. Used by `createSqliteStore` and `createPostgresStore`. */
 export function createSqlStore(exec: SqlExecutor): Store {
   const customerKey = (c: Customer, ctx: WriteContext): PreparedRow => {
@@ -195,6 +200,15 @@ export function createSqlStore(exec: SqlExecutor): Store {
     async linesByParent(vendor, parentExternalId) {
       const rows = await exec.all(linesByParentSql(exec.collate), [vendor, parentExternalId]);
       return rows.map(subscriptionFromRow);
+    },
+
+    async linesByParents(vendor, parentExternalIds) {
+      const out = new Map<string, Subscription[]>(parentExternalIds.map((p) => [p, []]));
+      for (const part of chunks([...new Set(parentExternalIds)], 500)) {
+        const rows = await exec.all(linesByParentsSql(exec.collate, part.length), [vendor, ...part]);
+        for (const row of rows) out.get(String(row.parent_external_id))?.push(subscriptionFromRow(row));
+      }
+      return out;
     },
 
     async listUsage(filter: UsageFilter = {}) {

@@ -209,6 +209,8 @@ export interface Store {
   listSubscriptions(filter?: ListFilter & { customerExternalId?: string | undefined }): Promise<StoredSubscription[]>;
   /** The live (not removed) lines of a vendor subscription, as `previousLines` wants them. */
   linesByParent(vendor: Vendor, parentExternalId: string): Promise<Subscription[]>;
+  /** `linesByParent` for many parents in one query: parent id → its live lines (empty when none). */
+  linesByParents(vendor: Vendor, parentExternalIds: readonly string[]): Promise<Map<string, Subscription[]>>;
   listUsage(filter?: UsageFilter): Promise<Usage[]>;
 
   /** Every recorded week's completeness, newest first. */
