@@ -72,26 +72,16 @@ function overallStatus(vendors: readonly VendorSyncResult[], aborted: boolean): 
   return ran.every((v) => v.status === 'succeeded') ? 'succeeded' : 'partial';
 }
 
-/**
- * Pulls customers and subscription lines from each connector into the store, writes the week's
- * seat snapshot, and records the run. Connectors run one after another and independently: one
- * failing never loses another's data, and the result says which failed and why (typed errors).
- * Re-running is safe: every write is an idempotent upsert, so a crashed run simply resumes.
- *
- * Throws only on invalid options (`ConfigurationError`: two connectors of one vendor, an invalid
- * `now`) or when the store itself cannot record the run (e.g. `StoreUnavailableError`).
- *
- * @example
- * const store = await createSqliteStore({ path: 'vectis.db' });
- * const result = await runSync({ connectors: [ingram, pax8], store, onProgress: (e) => console.log(e.type) });
- * for (const f of result.failed) console.error(f.vendor, (f.error as Error).message);
- */
 function checkOptions(options: RunSyncOptions, now: Date): void {
   const issues: ConfigIssue[] = [];
   if (Number.isNaN(now.getTime())) issues.push({ field: 'now', message: 'must be a valid Date' });
   const policy = options.policy?.invalidRecords;
   if (policy !== undefined && policy !== 'skip' && policy !== 'fail') {
     issues.push({ field: 'policy.invalidRecords', message: "must be 'skip' or 'fail'" });
+  }
+  for (const field of ['waitMs', 'ttlMs'] as const) {
+    const value = options.lock?.[field];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) issues.push({ field: `lock.${field}`, message: 'must be a number of milliseconds ≥ 0' });
   }
   // Rows are keyed by vendor: two connectors of one vendor would mark each other's rows removed.
   const seen = new Set<string>();
@@ -102,6 +92,24 @@ function checkOptions(options: RunSyncOptions, now: Date): void {
   if (issues.length) throw new ConfigurationError({ issues, remedy: 'Fix the runSync options; nothing was written.' });
 }
 
+/**
+ * Pulls customers and subscription lines from each connector into the store, writes the week's
+ * seat snapshot, and records the run. Connectors run one after another and independently: one
+ * failing never loses another's data, and the result says which failed and why (typed errors).
+ * Re-running is safe: every write is an idempotent upsert, so a crashed run simply resumes.
+ *
+ * One run per vendor writes a store at a time: a vendor whose lease another live run holds is
+ * reported failed with `StoreLockedError` naming that run (or waited for, with `lock.waitMs`).
+ *
+ * Throws only on invalid options (`ConfigurationError`: two connectors of one vendor, an invalid
+ * `now` or `lock`), when the store itself cannot record the run (e.g. `StoreUnavailableError`), or
+ * with `SyncAbortedError` when aborted while waiting for a lease.
+ *
+ * @example
+ * const store = await createSqliteStore({ path: 'vectis.db' });
+ * const result = await runSync({ connectors: [ingram, pax8], store, onProgress: (e) => console.log(e.type) });
+ * for (const f of result.failed) console.error(f.vendor, (f.error as Error).message);
+ */
 export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   const { store, signal } = options;
   const now = options.now ?? new Date();

@@ -114,4 +114,9 @@ export function storeSuite(store: () => Store): void {
     expect(await store().listUsage({ week: '2026-W48' })).toHaveLength(40);
     expect((await store().latestRuns()).map((r) => [r.id, r.status])).toEqual(expect.arrayContaining([['first', 'succeeded'], ['second', 'failed']]));
   });
+
+  it('refuses lock options that are not milliseconds', async () => {
+    const bad = runSync({ connectors: [createFakeConnector()], store: store(), lock: { waitMs: -1, ttlMs: Number.NaN } });
+    await expect(bad).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/lock\.waitMs.*lock\.ttlMs/s) });
+  });
 }
