@@ -3,8 +3,8 @@
 // one store lookup per subscription), into SQLite and PostgreSQL. The sandbox tenant answers
 // over loopback HTTP without a rate limit, so the figures are the sync's and the store's own.
 // The ratio incremental ÷ full is measured in the same run (goal ≤ 0.3). On SQLite the same
-// scenario also runs with the index this package had before (vendor, parent_external_id) as the
-// baseline of the fix.
+// scenario also runs as the code did before the fix (the old (vendor, parent_external_id) index,
+// one lookup per subscription) as the baseline.
 // Run: npm run bench incremental   (builds first; imports the built packages)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
@@ -24,8 +24,14 @@ type Engine = 'sqlite' | 'sqlite-old-index' | 'postgres';
 async function scenario(engine: Engine): Promise<{ fullMs: number; incMs: number; reused: number }> {
   const sandbox = createIngramSandbox({ customers: CUSTOMERS, subscriptions: SUBSCRIPTIONS, rateLimit: false, seed: 7 });
   const server = await sandbox.listen();
-  const connect = () =>
-    createIngramConnector({ ...SANDBOX_CREDENTIALS, apiUrl: server.url, allowInsecureLoopback: true, pacing: false, now: sandbox.now });
+  const connect = () => {
+    const c = createIngramConnector({ ...SANDBOX_CREDENTIALS, apiUrl: server.url, allowInsecureLoopback: true, pacing: false, now: sandbox.now });
+    if (engine !== 'sqlite-old-index') return c;
+    // The code before the fix: one linesByParent query per subscription, on the old index.
+    const list = c.listSubscriptions.bind(c);
+    c.listSubscriptions = (o = {}) => list({ ...o, ...(o.previousLines ? { previousLines: (p: string) => store.linesByParent('ingram_micro', p) } : {}) });
+    return c;
+  };
   const dir = mkdtempSync(join(tmpdir(), 'vectis-bench-inc-'));
   const path = join(dir, 'bench.db');
   const schema = `bench_inc_${process.pid}`;

@@ -22,7 +22,7 @@ function suite(target: () => Promise<Target>, open: (t: Target) => Promise<Store
   it('a second run started seconds later fails fast with StoreLockedError naming the first; nothing is lost', async () => {
     const t = await target();
     await (await open(t)).close(); // migrate first, so both children only sync
-    const first = await spawnSync({ ...t, runId: 'run-first', lines: LINES, pageDelayMs: 150 });
+    const first = await spawnSync({ ...t, runId: 'run-first', lines: LINES, pageDelayMs: 400 });
     await first.writing;
     const second = await spawnSync({ ...t, runId: 'run-second', lines: LINES, pageDelayMs: 0 });
     const [a, b] = await Promise.all([first.done, second.done]);
@@ -39,7 +39,7 @@ function suite(target: () => Promise<Target>, open: (t: Target) => Promise<Store
   it("a crashed run's lease lapses: the next run is refused until then, and a waiting run completes after", async () => {
     const t = await target();
     await (await open(t)).close();
-    const crashed = await spawnSync({ ...t, runId: 'run-crashed', lines: LINES, pageDelayMs: 20, crashAfterPages: 3, lock: { ttlMs: 1500 } });
+    const crashed = await spawnSync({ ...t, runId: 'run-crashed', lines: LINES, pageDelayMs: 20, crashAfterPages: 3, lock: { ttlMs: 5000 } });
     expect(await crashed.done).toMatchObject({ event: 'exit', signal: 'SIGKILL' });
     const refused = await (await spawnSync({ ...t, runId: 'run-refused', lines: LINES, pageDelayMs: 0 })).done;
     expect(refused).toMatchObject({ status: 'failed', errors: [{ name: 'StoreLockedError', message: expect.stringMatching(/run run-crashed/) }] });
@@ -47,7 +47,7 @@ function suite(target: () => Promise<Target>, open: (t: Target) => Promise<Store
     expect(await store.listUsage()).toEqual([]); // the crashed run's half week is not served
     expect((await store.listUsage({ includeIncomplete: true })).length).toBeGreaterThan(0);
     await store.close();
-    const waited = await (await spawnSync({ ...t, runId: 'run-waited', lines: LINES, pageDelayMs: 0, lock: { waitMs: 10_000 } })).done;
+    const waited = await (await spawnSync({ ...t, runId: 'run-waited', lines: LINES, pageDelayMs: 0, lock: { waitMs: 20_000 } })).done;
     expect(waited).toMatchObject({ status: 'succeeded', vendors: [{ status: 'succeeded', removed: 0 }] });
     const after = await open(t);
     expect(await after.listSubscriptions()).toHaveLength(LINES);
