@@ -32,8 +32,8 @@ for (const fileResult of report.testResults ?? []) {
     else if (t.status === 'failed') counts.failed++;
     else {
       counts.skipped++;
-      const why =
-        t.status === 'todo' ? 'todo: contract cases of stub connectors' : (/skipped: (.*)$/.exec(title)?.[1]?.replace(/\)$/, '') ?? 'skipped without a stated reason');
+      const stated = [...(t.ancestorTitles ?? []), t.title].map((part) => /skipped: (.*)$/.exec(part)?.[1]).find(Boolean);
+      const why = t.status === 'todo' ? 'todo: contract cases of stub connectors' : (stated?.replace(/\)$/, '') ?? 'skipped without a stated reason');
       reasons.set(why, (reasons.get(why) ?? 0) + 1);
     }
   }

@@ -11,7 +11,7 @@ import { pgStoreOptions } from './pg-env';
 beforeAll(preparePg, PG_START_TIMEOUT_MS);
 afterAll(dropTestSchemas);
 
-describe.runIf(PG_MISSING_IN_CI)('PostgreSQL in CI', () => {
+describe.runIf(PG_MISSING_IN_CI)(`PostgreSQL in CI${PG_MISSING_IN_CI ? '' : ' (skipped: a CI-only guard; it fails when CI is set without VECTIS_PG_URL)'}`, () => {
   it('has a server to test against', () => {
     throw new Error('CI is set but VECTIS_PG_URL is not: run `eval "$(bash scripts/postgres.sh)"` before the tests; the PostgreSQL store must not go untested in CI.');
   });
