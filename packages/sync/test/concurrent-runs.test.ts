@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresStore, createSqliteStore, type Store } from '@vectis/sync';
-import { dropTestSchemas, pgStoreOptions, PG_SERVER_SKIP_REASON, PG_URL } from './pg-env';
+import { dropTestSchemas, PG_SERVER_SKIP_REASON, PG_TARGETS, PG_URL } from './pg-env';
 import { spawnSync } from './processes/spawn-sync';
 
 const dir = mkdtempSync(join(tmpdir(), 'vectis-concurrent-'));
@@ -68,7 +68,7 @@ describe('two processes, one SQLite file', () => {
 
 describe.skipIf(!PG_URL)(`two processes, one PostgreSQL database${PG_URL ? '' : ` (${PG_SERVER_SKIP_REASON})`}`, () => {
   suite(
-    async () => ({ engine: 'postgres', ...(await pgStoreOptions()) }),
+    async () => ({ engine: 'postgres', ...(await PG_TARGETS[1]!.options()) }),
     (t) => createPostgresStore({ connectionString: t.connectionString, schema: t.schema }),
   );
 });

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore, isStoreUnavailableError, LATEST_SCHEMA_VERSION, runSync } from '@vectis/sync';
 import { createFakeConnector } from './fake-connector';
-import { dropTestSchemas, openPgStore, PG_START_TIMEOUT_MS, preparePg, PG_KIND, PG_MISSING_IN_CI, PG_SERVER_SKIP_REASON, PG_URL } from './pg-env';
+import { dropTestSchemas, PG_MISSING_IN_CI, PG_SERVER_SKIP_REASON, PG_START_TIMEOUT_MS, PG_TARGETS, PG_URL, preparePg } from './pg-env';
 import pg from 'pg';
 import { linesByParentSql } from '../src/store/sql-store';
 import { storeContract } from './store-contract';
 import { expectNewerSchemaRefused } from './store-contract-leases';
-import { pgStoreOptions } from './pg-env';
 
 beforeAll(preparePg, PG_START_TIMEOUT_MS);
 afterAll(dropTestSchemas);
@@ -17,17 +16,19 @@ describe.runIf(PG_MISSING_IN_CI)(`PostgreSQL in CI${PG_MISSING_IN_CI ? '' : ' (s
   });
 });
 
-describe(`PostgreSQL store (${PG_KIND})`, () => {
-  storeContract(openPgStore);
+for (const target of PG_TARGETS) {
+describe.skipIf(target.skip)(`PostgreSQL store (${target.kind})${target.skip ? ` (${target.skip})` : ''}`, () => {
+  storeContract(target.open);
 
   it('stores money as NUMERIC and JSON as JSONB', async () => {
-    const store = await openPgStore();
+    const store = await target.open();
     await runSync({ connectors: [createFakeConnector()], store, now: new Date('2026-11-26T00:00:00Z') });
     const [line] = await store.listSubscriptions();
     expect(line?.unitCost).toEqual({ amount: '1.989', currency: 'USD' });
     await store.close();
   });
 });
+}
 
 /** Runs SQL in the store's schema, on a connection of its own. */
 async function inSchema<T>(options: { connectionString: string; schema?: string | undefined }, fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -41,9 +42,10 @@ async function inSchema<T>(options: { connectionString: string; schema?: string 
   }
 }
 
-describe(`PostgreSQL plans and versions (${PG_KIND})`, () => {
+for (const target of PG_TARGETS) {
+describe.skipIf(target.skip)(`PostgreSQL plans and versions (${target.kind})${target.skip ? ` (${target.skip})` : ''}`, () => {
   it('looks previous lines up through the (vendor, parent, line) index (EXPLAIN)', async () => {
-    const options = await pgStoreOptions();
+    const options = await target.options();
     await (await createPostgresStore(options)).close();
     const plan = await inSchema(options, async (c) => {
       await c.query('SET enable_seqscan = off'); // an empty table would be scanned whatever the indexes
@@ -55,7 +57,7 @@ describe(`PostgreSQL plans and versions (${PG_KIND})`, () => {
   });
 
   it('refuses a database written by a newer schema version, naming both versions', async () => {
-    const options = await pgStoreOptions();
+    const options = await target.options();
     await (await createPostgresStore(options)).close();
     await expectNewerSchemaRefused(
       () => createPostgresStore(options),
@@ -66,10 +68,11 @@ describe(`PostgreSQL plans and versions (${PG_KIND})`, () => {
     );
   });
 });
+}
 
 describe.skipIf(!PG_URL)(`PostgreSQL concurrent first opens${PG_URL ? '' : ` (${PG_SERVER_SKIP_REASON})`}`, () => {
   it('creates the schema under the advisory lock: four sessions opening a new schema at once all succeed', async () => {
-    const options = await pgStoreOptions();
+    const options = await PG_TARGETS[1]!.options();
     const stores = await Promise.all([1, 2, 3, 4].map(() => createPostgresStore(options)));
     for (const s of stores) expect(await s.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     await Promise.all(stores.map((s) => s.close()));

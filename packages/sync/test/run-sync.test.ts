@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createSqliteStore } from '@vectis/sync';
-import { dropTestSchemas, openPgStore, PG_START_TIMEOUT_MS, preparePg, PG_KIND } from './pg-env';
+import { dropTestSchemas, PG_START_TIMEOUT_MS, PG_TARGETS, preparePg } from './pg-env';
 import { syncSuite } from './sync-suite';
 
 beforeAll(preparePg, PG_START_TIMEOUT_MS);
@@ -10,6 +10,8 @@ describe('runSync on SQLite', () => {
   syncSuite(() => createSqliteStore({ path: ':memory:' }));
 });
 
-describe(`runSync on PostgreSQL (${PG_KIND})`, () => {
-  syncSuite(openPgStore);
-});
+for (const target of PG_TARGETS) {
+  describe.skipIf(target.skip)(`runSync on PostgreSQL (${target.kind})${target.skip ? ` (${target.skip})` : ''}`, () => {
+    syncSuite(target.open);
+  });
+}
