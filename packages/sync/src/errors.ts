@@ -32,22 +32,51 @@ export class StoreUnavailableError extends VectisError {
 /** @example if (isStoreUnavailableError(err)) … */
 export const isStoreUnavailableError = guard(StoreUnavailableError, 'StoreUnavailableError');
 
+/** The run holding a vendor's sync lease, as named by `StoreLockedError`. */
+export interface LeaseHolder {
+  vendor: string;
+  runId: string;
+  /** `host:pid` of the process that took the lease. */
+  holder: string;
+  /** When it took the lease (ISO 8601). */
+  since: string;
+  /** When the lease lapses unless its holder renews it (ISO 8601). */
+  expiresAt: string;
+}
+
+type LockedDetails = VectisErrorOptions &
+  ({ path: string; busyTimeoutMs: number; lease?: undefined } | { path: string; lease: LeaseHolder; waitedMs: number });
+
 /**
- * SQLite returned `database is locked`: another process (or connection) held a write lock for
- * longer than the busy timeout.
+ * The store is busy with someone else's write. Two causes:
+ * - another run holds the vendor's sync lease (`lease` names it: run id, `host:pid`, since when);
+ *   only one run per vendor writes a store at a time, so two syncs never delete each other's rows;
+ * - SQLite stayed `database is locked` (another connection's write) for longer than `busyTimeoutMs`.
  *
  * @example
- * if (isStoreLockedError(err)) console.error(`another process is writing ${err.path}`);
+ * if (isStoreLockedError(err) && err.lease) console.error(`sync ${err.lease.runId} on ${err.lease.holder} is running`);
  */
 export class StoreLockedError extends VectisError {
   override name = 'StoreLockedError';
+  /** The SQLite file, or `host:port/database` for PostgreSQL. */
   readonly path: string;
-  constructor(details: VectisErrorOptions & { path: string; busyTimeoutMs: number }) {
-    super(`the database file ${details.path} is locked by another process or connection (waited ${details.busyTimeoutMs} ms)`, {
-      remedy: 'Wait for the other sync or tool holding the file to finish (or stop it), or raise busyTimeoutMs, then run again; the interrupted batch was rolled back.',
-      ...details,
-    });
+  /** The run holding the vendor's lease, when that is the cause. */
+  readonly lease: LeaseHolder | undefined;
+  constructor(details: LockedDetails) {
+    const lease = details.lease;
+    super(
+      lease
+        ? `another sync (run ${lease.runId} on ${lease.holder}, since ${lease.since}) is syncing ${lease.vendor} into ${details.path}; waited ${details.waitedMs} ms`
+        : `the database file ${details.path} is locked by another process or connection (waited ${details.busyTimeoutMs} ms)`,
+      {
+        remedy: lease
+          ? `Let that run finish (or stop it); a crashed run's lease lapses at ${lease.expiresAt}. Pass lock: { waitMs } to wait instead of failing; nothing of ${lease.vendor} was written by this run.`
+          : 'Wait for the other sync or tool holding the file to finish (or stop it), or raise busyTimeoutMs, then run again; the interrupted batch was rolled back.',
+        ...details,
+      },
+    );
     this.path = details.path;
+    this.lease = lease;
   }
 }
 
@@ -95,3 +124,30 @@ export class StoreError extends VectisError {
 
 /** @example if (isStoreError(err)) … */
 export const isStoreError = guard(StoreError, 'StoreError');
+
+/**
+ * The database was written by a newer `@vectis/sync` (a higher schema version than this one
+ * knows). Opening it could fail later on a changed column, so it is refused up front.
+ *
+ * @example
+ * if (isStoreVersionError(err)) console.error(`database v${err.databaseVersion}, code v${err.supportedVersion}`);
+ */
+export class StoreVersionError extends VectisError {
+  override name = 'StoreVersionError';
+  readonly databaseVersion: number;
+  readonly supportedVersion: number;
+  constructor(details: VectisErrorOptions & { target: string; databaseVersion: number; supportedVersion: number }) {
+    super(
+      `the database at ${details.target} has schema version ${details.databaseVersion}, newer than version ${details.supportedVersion} that this @vectis/sync supports`,
+      {
+        remedy: `Upgrade @vectis/sync to a release with schema version ${details.databaseVersion} or later (or point it at another database); nothing was changed.`,
+        ...details,
+      },
+    );
+    this.databaseVersion = details.databaseVersion;
+    this.supportedVersion = details.supportedVersion;
+  }
+}
+
+/** @example if (isStoreVersionError(err)) … */
+export const isStoreVersionError = guard(StoreVersionError, 'StoreVersionError');

@@ -2,6 +2,7 @@
 export { runSync } from './run-sync';
 export type { RunSyncOptions, SyncPolicy, SyncResult, VendorSyncResult } from './run-sync';
 export type { SyncProgressEvent } from './sync-connector';
+export type { RunLockOptions } from './run-lock';
 
 export { createSqliteStore } from './store/sqlite';
 export type { SqliteStoreOptions } from './store/sqlite';
@@ -28,6 +29,8 @@ export type {
   MatchOverrides,
   ListFilter,
   UsageFilter,
+  WeekRecord,
+  LeaseRequest,
 } from './store/types';
 
 export {
@@ -35,8 +38,11 @@ export {
   isStoreUnavailableError,
   StoreLockedError,
   isStoreLockedError,
+  StoreVersionError,
+  isStoreVersionError,
   StoreError,
   isStoreError,
   SyncAbortedError,
   isSyncAbortedError,
 } from './errors';
+export type { LeaseHolder } from './errors';

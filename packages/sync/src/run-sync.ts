@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ConfigurationError, isoWeek, type ConfigIssue, type Coverage, type DistributorConnector, type StreamName, type Vendor } from '@vectis/connector-core';
-import type { Store, SyncRunRecord, VendorRunSummary, RunStatus } from './store/types';
-import { syncConnector, type SyncProgressEvent } from './sync-connector';
+import type { StoreLockedError } from './errors';
+import type { RunErrorRecord, Store, SyncRunRecord, VendorRunSummary, RunStatus } from './store/types';
+import { takeLeases, type RunLockOptions } from './run-lock';
+import { errorRecord, syncConnector, type SyncProgressEvent } from './sync-connector';
 
 /** How the sync treats what it cannot store cleanly. */
 export interface SyncPolicy {
@@ -26,6 +28,12 @@ export interface RunSyncOptions {
   policy?: SyncPolicy | undefined;
   /** Run id (default: a random UUID). */
   runId?: string | undefined;
+  /**
+   * One run per vendor writes a store at a time (a lease per vendor, held by the store). A vendor
+   * whose lease another live run holds fails with `StoreLockedError` naming that run, at once by
+   * default, or after waiting up to `lock.waitMs`.
+   */
+  lock?: RunLockOptions | undefined;
 }
 
 /** One connector's outcome in a `SyncResult`. */
@@ -46,6 +54,17 @@ export interface SyncResult {
   failed: VendorSyncResult[];
 }
 
+/** A vendor another run is syncing: nothing read, nothing written, the holder named. */
+function lockedOutcome(c: DistributorConnector, error: StoreLockedError, ctx: { errors: RunErrorRecord[] }) {
+  const zero = () => ({ inserted: 0, updated: 0, unchanged: 0, restored: 0, removed: 0, invalid: 0 });
+  const summary: VendorRunSummary = {
+    connector: c.id, status: 'failed', customers: zero(), subscriptions: zero(),
+    usage: { written: 0, invalid: 0, pruned: 0, source: c.capabilities.seatSnapshots || 'none' }, checkpointSaved: false,
+  };
+  ctx.errors.push(errorRecord(error, { vendor: c.vendor }));
+  return { summary, coverage: {}, error } as const;
+}
+
 function overallStatus(vendors: readonly VendorSyncResult[], aborted: boolean): SyncResult['status'] {
   if (aborted) return 'aborted';
   const ran = vendors.filter((v) => v.status !== 'skipped');
@@ -53,26 +72,16 @@ function overallStatus(vendors: readonly VendorSyncResult[], aborted: boolean): 
   return ran.every((v) => v.status === 'succeeded') ? 'succeeded' : 'partial';
 }
 
-/**
- * Pulls customers and subscription lines from each connector into the store, writes the week's
- * seat snapshot, and records the run. Connectors run one after another and independently: one
- * failing never loses another's data, and the result says which failed and why (typed errors).
- * Re-running is safe: every write is an idempotent upsert, so a crashed run simply resumes.
- *
- * Throws only on invalid options (`ConfigurationError`: two connectors of one vendor, an invalid
- * `now`) or when the store itself cannot record the run (e.g. `StoreUnavailableError`).
- *
- * @example
- * const store = await createSqliteStore({ path: 'vectis.db' });
- * const result = await runSync({ connectors: [ingram, pax8], store, onProgress: (e) => console.log(e.type) });
- * for (const f of result.failed) console.error(f.vendor, (f.error as Error).message);
- */
 function checkOptions(options: RunSyncOptions, now: Date): void {
   const issues: ConfigIssue[] = [];
   if (Number.isNaN(now.getTime())) issues.push({ field: 'now', message: 'must be a valid Date' });
   const policy = options.policy?.invalidRecords;
   if (policy !== undefined && policy !== 'skip' && policy !== 'fail') {
     issues.push({ field: 'policy.invalidRecords', message: "must be 'skip' or 'fail'" });
+  }
+  for (const field of ['waitMs', 'ttlMs'] as const) {
+    const value = options.lock?.[field];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) issues.push({ field: `lock.${field}`, message: 'must be a number of milliseconds ≥ 0' });
   }
   // Rows are keyed by vendor: two connectors of one vendor would mark each other's rows removed.
   const seen = new Set<string>();
@@ -83,6 +92,24 @@ function checkOptions(options: RunSyncOptions, now: Date): void {
   if (issues.length) throw new ConfigurationError({ issues, remedy: 'Fix the runSync options; nothing was written.' });
 }
 
+/**
+ * Pulls customers and subscription lines from each connector into the store, writes the week's
+ * seat snapshot, and records the run. Connectors run one after another and independently: one
+ * failing never loses another's data, and the result says which failed and why (typed errors).
+ * Re-running is safe: every write is an idempotent upsert, so a crashed run simply resumes.
+ *
+ * One run per vendor writes a store at a time: a vendor whose lease another live run holds is
+ * reported failed with `StoreLockedError` naming that run (or waited for, with `lock.waitMs`).
+ *
+ * Throws only on invalid options (`ConfigurationError`: two connectors of one vendor, an invalid
+ * `now` or `lock`), when the store itself cannot record the run (e.g. `StoreUnavailableError`), or
+ * with `SyncAbortedError` when aborted while waiting for a lease.
+ *
+ * @example
+ * const store = await createSqliteStore({ path: 'vectis.db' });
+ * const result = await runSync({ connectors: [ingram, pax8], store, onProgress: (e) => console.log(e.type) });
+ * for (const f of result.failed) console.error(f.vendor, (f.error as Error).message);
+ */
 export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   const { store, signal } = options;
   const now = options.now ?? new Date();
@@ -93,9 +120,22 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   const run: SyncRunRecord = {
     id: runId, startedAt: new Date().toISOString(), finishedAt: undefined, status: 'running', week, asOf, vendors: {}, errors: [],
   };
-  // A run still 'running' in the table belongs to a process that died; it never finished.
-  await store.interruptStaleRuns(run.startedAt);
-  await store.startRun(run);
+  // Leases first: a run still 'running' without a live lease belongs to a process that died.
+  const syncing = options.connectors.filter((c) => !c.capabilities.stub).map((c) => c.vendor);
+  const leases = await takeLeases(store, syncing, runId, options.lock, signal);
+  try {
+    await store.interruptStaleRuns(run.startedAt);
+    await store.startRun(run);
+    return await runConnectors(options, run, leases.refused);
+  } finally {
+    await leases.release();
+  }
+}
+
+async function runConnectors(options: RunSyncOptions, run: SyncRunRecord, refused: ReadonlyMap<Vendor, StoreLockedError>): Promise<SyncResult> {
+  const { store, signal } = options;
+  const runId = run.id;
+  const { week, asOf } = run;
 
   const vendors: VendorSyncResult[] = [];
   const ctx = {
@@ -103,7 +143,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
     invalidRecords: options.policy?.invalidRecords ?? 'skip', errors: run.errors,
   } as const;
   for (const connector of options.connectors) {
-    const outcome = await syncConnector(connector, ctx);
+    const locked = refused.get(connector.vendor);
+    const outcome = locked ? lockedOutcome(connector, locked, ctx) : await syncConnector(connector, ctx);
     run.vendors[connector.vendor] = outcome.summary;
     vendors.push({ vendor: connector.vendor, ...outcome.summary, coverage: outcome.coverage, ...(outcome.error === undefined ? {} : { error: outcome.error }) });
   }

@@ -7,7 +7,7 @@ import {
 } from '@vectis/connector-core';
 import { SyncAbortedError } from './errors';
 import type { RunErrorRecord, Store, TableCounts, UpsertCounts, VendorRunSummary, WriteContext } from './store/types';
-import { checkBatch } from './validate';
+import { checkBatch, safeId } from './validate';
 
 /** Progress of a sync: the connectors' own events plus one event per stored page and per vendor. */
 export type SyncProgressEvent =
@@ -72,7 +72,7 @@ async function drain<T>(
       if (policy === 'fail') throw new SchemaDriftError({ connector, where: `${r.stream} stream, ${r.where}`, issues: r.issues });
       state.invalid++;
       if (state.samples.length < 3) {
-        state.samples.push(`${r.id ? `record ${r.id}` : r.where}: ${r.issues.slice(0, 2).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+        state.samples.push(`${r.id ? `record ${safeId(r.id)}` : r.where}: ${r.issues.slice(0, 2).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
       }
     }
     await onPage(batch, state);
@@ -116,6 +116,8 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
   const options = { signal, onProgress: progress };
   const check = { vendor, connector: c.id, policy: ctx.invalidRecords };
   let clean = true;
+  let weekBegun = false;
+  let beginWeek = async (): Promise<void> => undefined;
 
   try {
     if (c.capabilities.stub) {
@@ -140,11 +142,26 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
       else clean = false;
     }
 
+    // The week's snapshot is incomplete from this run's first usage row until it proves the
+    // stream complete; readers skip it meanwhile (a crash leaves it marked, with the reason).
+    beginWeek = async () => {
+      if (weekBegun) return;
+      await store.markWeek(vendor, ctx.week, { complete: false, reason: `run ${write.runId} in progress` }, write);
+      weekBegun = true;
+    };
+    const weekState = async (state: StreamState, name: StreamName) => {
+      if (!weekBegun && state.coverage?.complete !== true) return; // nothing written: the week stays as it was
+      const complete = state.invalid === 0 && state.coverage?.complete === true;
+      const reason = state.invalid ? `${state.invalid} invalid ${name} record(s) skipped` : `${name} stream incomplete (${state.coverage?.truncatedReason ?? 'no complete coverage'})`;
+      await store.markWeek(vendor, ctx.week, { complete, reason }, write);
+      weekBegun = false;
+    };
+
     const stored = await store.getCheckpoint(vendor);
     const incremental = {
       ...options,
       checkpoint: stored?.checkpoint,
-      previousLines: (parent: string) => store.linesByParent(vendor, parent),
+      previousLines: batchedLookup((parents) => store.linesByParents(vendor, parents)),
     };
     let checkpoint: Checkpoint | undefined;
 
@@ -154,6 +171,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
         // The purchased-quantity snapshot comes from the lines in hand, in the same transaction.
         const usage: Usage[] | undefined =
           seatSource === 'purchased_quantity' ? checked.valid.map((line) => snapshotOf(line, ctx.week, write.at)) : undefined;
+        if (usage?.length) await beginWeek();
         const counts = await store.upsertSubscriptions(vendor, checked.valid, write, usage);
         add(summary.subscriptions, counts);
         summary.usage.written += usage?.length ?? 0;
@@ -168,6 +186,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
         summary.subscriptions.removed = await store.markRemoved('license_subscriptions', vendor, write);
         if (seatSource === 'purchased_quantity') summary.usage.pruned = await store.pruneUsage(vendor, ctx.week, write);
       } else clean = false;
+      if (seatSource === 'purchased_quantity') await weekState(state, 'subscriptions');
     }
 
     if (seatSource === 'vendor_usage') {
@@ -180,6 +199,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
           const checked = checkBatch(Usage, batch.items, { ...check, stream: 'seat_snapshots' });
           // One cut-off per run: every row carries the run's week and asOf, whatever the connector stamped.
           const rows = checked.valid.map((u) => ({ ...u, week: ctx.week, asOf: write.at }));
+          if (rows.length) await beginWeek();
           summary.usage.written += await store.upsertUsage(vendor, rows, write);
           s.invalid += checked.invalid;
           s.samples.push(...checked.samples.slice(0, 3 - s.samples.length));
@@ -190,6 +210,7 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
       if (state.coverage) coverage.seat_snapshots = state.coverage;
       if (usable(state, 'seat_snapshots', ctx, c)) summary.usage.pruned = await store.pruneUsage(vendor, ctx.week, write);
       else clean = false;
+      await weekState(state, 'seat_snapshots');
     }
 
     if (clean && checkpoint !== undefined) {
@@ -203,6 +224,11 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
     summary.status = aborted ? 'aborted' : 'failed';
     outcome.error = error;
     ctx.errors.push(errorRecord(error, { vendor }));
+    // Best effort: the week is already marked incomplete by this run; this only says why.
+    if (weekBegun) {
+      const name = error instanceof Error ? error.name : 'Error';
+      await store.markWeek(vendor, ctx.week, { complete: false, reason: `${aborted ? 'aborted' : 'failed'}: ${name}` }, write).catch(() => undefined);
+    }
   }
   progress?.({ type: 'sync-vendor-done', connector: c.id, summary });
   return outcome;
@@ -213,5 +239,26 @@ export function snapshotOf(line: Subscription, week: IsoWeek, asOf: string): Usa
   return {
     vendor: line.vendor, week, asOf, customerExternalId: line.customerExternalId, subscriptionExternalId: line.externalId,
     ...(line.sku === undefined ? {} : { sku: line.sku }), quantity: line.quantity, source: 'purchased_quantity',
+  };
+}
+
+/**
+ * `previousLines` for connectors that ask for a whole page at once (Ingram starts a page's
+ * lookups together): calls made in the same tick share one query instead of one round trip each.
+ */
+export function batchedLookup(load: (parents: string[]) => Promise<Map<string, Subscription[]>>): (parent: string) => Promise<Subscription[]> {
+  let pending: { parents: Set<string>; result: Promise<Map<string, Subscription[]>> } | undefined;
+  return (parent) => {
+    if (!pending) {
+      const batch = { parents: new Set<string>(), result: undefined as unknown as Promise<Map<string, Subscription[]>> };
+      // Resolved after the current tick's calls have joined the batch.
+      batch.result = Promise.resolve().then(() => {
+        pending = undefined;
+        return load([...batch.parents]);
+      });
+      pending = batch;
+    }
+    pending.parents.add(parent);
+    return pending.result.then((lines) => lines.get(parent) ?? []);
   };
 }

@@ -1,14 +1,17 @@
-import { afterAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createSqliteStore } from '@vectis/sync';
-import { dropTestSchemas, openPgStore, PG_SKIP_REASON, PG_URL } from './pg-env';
+import { dropTestSchemas, PG_START_TIMEOUT_MS, PG_TARGETS, preparePg } from './pg-env';
 import { syncSuite } from './sync-suite';
 
+beforeAll(preparePg, PG_START_TIMEOUT_MS);
 afterAll(dropTestSchemas);
 
 describe('runSync on SQLite', () => {
   syncSuite(() => createSqliteStore({ path: ':memory:' }));
 });
 
-describe.skipIf(!PG_URL)(`runSync on PostgreSQL${PG_URL ? '' : ` (${PG_SKIP_REASON})`}`, () => {
-  syncSuite(openPgStore);
-});
+for (const target of PG_TARGETS) {
+  describe.skipIf(target.skip)(`runSync on PostgreSQL (${target.kind})${target.skip ? ` (${target.skip})` : ''}`, () => {
+    syncSuite(target.open);
+  });
+}

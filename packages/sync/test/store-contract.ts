@@ -4,6 +4,7 @@ import type { Customer } from '@vectis/connector-core';
 import { isConfigurationError } from '@vectis/connector-core';
 import { LATEST_SCHEMA_VERSION, type Store } from '@vectis/sync';
 import { makeCustomers, makeLines } from './fake-connector';
+import { leaseContract } from './store-contract-leases';
 
 const ctx1 = { runId: 'run-1', at: '2026-11-23T06:00:00.000Z' };
 const ctx2 = { runId: 'run-2', at: '2026-11-24T06:00:00.000Z' };
@@ -82,6 +83,8 @@ export function storeContract(open: () => Promise<Store>): void {
       const all = await store.listSubscriptions({ includeRemoved: true });
       expect(all.find((l) => l.externalId === lines[3]!.externalId)?.meta.removedAt).toBe(ctx2.at);
       expect(await store.linesByParent('pax8', lines[3]!.parentExternalId!)).toEqual([lines[2]]);
+      const byParent = await store.linesByParents('pax8', [lines[0]!.parentExternalId!, lines[3]!.parentExternalId!, 'nope']);
+      expect([...byParent]).toEqual([[lines[0]!.parentExternalId, [lines[0], lines[1]]], [lines[3]!.parentExternalId, [lines[2]]], ['nope', []]]);
       const back = await store.upsertSubscriptions('pax8', lines, { runId: 'run-3', at: '2026-11-25T00:00:00.000Z' });
       expect(back).toEqual({ inserted: 0, updated: 1, unchanged: 3, restored: 1 });
       expect(await store.listSubscriptions()).toHaveLength(4);
@@ -150,6 +153,10 @@ export function storeContract(open: () => Promise<Store>): void {
       await store.saveCheckpoint({ ...cp, checkpoint: { since: '2026-11-20' }, runId: 'r2' });
       expect(await store.getCheckpoint('pax8')).toMatchObject({ checkpoint: { since: '2026-11-20' }, runId: 'r2' });
     });
+  });
+
+  describe('leases and week completeness', () => {
+    leaseContract(() => store);
   });
 
   describe('customer links', () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isSchemaDriftError, ServerError, type Subscription } from '@vectis/connector-core';
 import { isSyncAbortedError, runSync, type Store, type SyncProgressEvent } from '@vectis/sync';
 import { createFakeConnector, makeCustomers, makeLines, type FakeConnector } from './fake-connector';
+import { storeSuite } from './sync-suite-store';
 
 const MON = new Date('2026-11-23T06:00:00Z'); // 2026-W48
 const THU = new Date('2026-11-26T06:00:00Z'); // 2026-W48
@@ -144,6 +145,10 @@ export function syncSuite(open: () => Promise<Store>): void {
       expect(batches.filter((e) => e.stream === 'subscriptions')).toHaveLength(4);
       expect(events.at(-1)).toMatchObject({ type: 'sync-vendor-done', connector: 'fake' });
     });
+  });
+
+  describe('what the store refuses or hides', () => {
+    storeSuite(() => store);
   });
 
   describe('faults', () => {

@@ -14,13 +14,15 @@ export interface SqlRunner {
  */
 export interface SqlExecutor extends SqlRunner {
   readonly dialect: Dialect;
+  /** What errors name: the SQLite file, or `host:port/database`. */
+  readonly target: string;
   /** Bind-parameter limit of one statement, used to size multi-row inserts. */
   readonly maxParams: number;
   /** Appended to ORDER BY text columns so both engines sort byte-wise. */
   readonly collate: string;
   /** One transaction: commits when `fn` resolves, rolls back when it throws. */
   transaction<T>(operation: string, fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
-  /** Runs first inside the migration transaction (PostgreSQL: schema creation and an advisory lock). */
+  /** Runs first inside the migration transaction (PostgreSQL: an advisory lock, then schema creation). */
   beforeMigrate?(tx: SqlRunner): Promise<void>;
   close(): Promise<void>;
 }

@@ -143,6 +143,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
   const exec: SqlExecutor = {
     dialect: 'postgres',
+    target,
     maxParams: 65_000,
     collate: ' COLLATE "C"',
     all: (sql, params) => guarded('reading', () => direct.all(sql, params)),
@@ -166,9 +167,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         }
       }),
     async beforeMigrate(tx) {
-      if (options.schema) await tx.run(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
-      // Two processes migrating at once would race on CREATE TABLE; this lock serializes them.
+      // Two processes migrating at once would race on CREATE SCHEMA and CREATE TABLE (duplicate
+      // key in the catalog), so the lock comes first and serializes everything after it.
       await tx.all('SELECT pg_advisory_xact_lock(7324101)');
+      if (options.schema) await tx.run(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
     },
     close: async () => {
       if (owned) await pool.end();

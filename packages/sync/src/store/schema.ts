@@ -6,6 +6,8 @@
 export type Dialect = 'sqlite' | 'postgres';
 
 interface Types {
+  /** Collation for index columns the store orders by (PostgreSQL sorts byte-wise with "C"). */
+  collate: string;
   money: string;
   json: string;
   ts: string;
@@ -14,8 +16,8 @@ interface Types {
 }
 
 const TYPES: Record<Dialect, Types> = {
-  sqlite: { money: 'TEXT', json: 'TEXT', ts: 'TEXT', bool: 'INTEGER', num: 'REAL' },
-  postgres: { money: 'NUMERIC', json: 'JSONB', ts: 'TIMESTAMPTZ', bool: 'BOOLEAN', num: 'DOUBLE PRECISION' },
+  sqlite: { collate: '', money: 'TEXT', json: 'TEXT', ts: 'TEXT', bool: 'INTEGER', num: 'REAL' },
+  postgres: { collate: ' COLLATE "C"', money: 'NUMERIC', json: 'JSONB', ts: 'TIMESTAMPTZ', bool: 'BOOLEAN', num: 'DOUBLE PRECISION' },
 };
 
 export interface Migration {
@@ -134,6 +136,38 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at ${t.ts} NOT NULL,
         PRIMARY KEY (vendor, customer_external_id, psa_company_id)
       )`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'run leases, week completeness, previous-lines index',
+    statements: (t) => [
+      // One row per vendor: the run allowed to write that vendor's rows, until expires_at.
+      // A live holder renews heartbeat_at/expires_at; a crashed one simply stops renewing.
+      `CREATE TABLE sync_leases (
+        vendor TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL,
+        holder TEXT NOT NULL,
+        acquired_at ${t.ts} NOT NULL,
+        heartbeat_at ${t.ts} NOT NULL,
+        expires_at ${t.ts} NOT NULL
+      )`,
+      // Each (vendor, week) snapshot's state: incomplete from the first write of a run until
+      // that run proves the stream complete; readers skip incomplete weeks by default.
+      `CREATE TABLE sync_weeks (
+        vendor TEXT NOT NULL,
+        week TEXT NOT NULL,
+        complete ${t.bool} NOT NULL,
+        run_id TEXT NOT NULL,
+        reason TEXT,
+        updated_at ${t.ts} NOT NULL,
+        PRIMARY KEY (vendor, week)
+      )`,
+      // linesByParent filters on (vendor, parent) and orders by external_id: with only
+      // (vendor, parent) indexed, SQLite preferred the primary key to skip the sort and scanned
+      // every line of the vendor for each parent (quadratic incremental syncs).
+      'DROP INDEX license_subscriptions_parent',
+      `CREATE INDEX license_subscriptions_parent_line ON license_subscriptions (vendor, parent_external_id, external_id${t.collate})`,
     ],
   },
 ];

@@ -1,6 +1,7 @@
 // Run records and checkpoints: the bookkeeping around the synced data.
 import type { Checkpoint, Vendor } from '@vectis/connector-core';
 import type { SqlExecutor } from './executor';
+import { assertLease } from './leases';
 import { parseJson, toIso, type Row } from './rows';
 import type { RunErrorRecord, Store, SyncRunRecord, VendorRunSummary } from './types';
 
@@ -40,9 +41,14 @@ export function createMetaMethods(exec: SqlExecutor): MetaMethods {
         ]);
       }),
 
+    // A run that still holds a live lease is alive (another process syncing right now), not crashed.
     interruptStaleRuns: (at) =>
       exec.transaction('closing interrupted runs', (tx) =>
-        tx.run("UPDATE sync_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'", [at]),
+        tx.run(
+          "UPDATE sync_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running' " +
+            'AND id NOT IN (SELECT run_id FROM sync_leases WHERE expires_at > ?)',
+          [at, new Date().toISOString()],
+        ),
       ),
 
     async latestRuns(limit = 10) {
@@ -65,6 +71,7 @@ export function createMetaMethods(exec: SqlExecutor): MetaMethods {
 
     saveCheckpoint: (cp) =>
       exec.transaction('saving the checkpoint', async (tx) => {
+        await assertLease(exec, tx, cp.vendor, { runId: cp.runId, at: cp.savedAt });
         await tx.run(
           'INSERT INTO sync_checkpoints (vendor, connector, checkpoint, run_id, saved_at) VALUES (?, ?, ?, ?, ?) ' +
             'ON CONFLICT (vendor) DO UPDATE SET connector = excluded.connector, checkpoint = excluded.checkpoint, ' +

@@ -1,6 +1,7 @@
 // The store logic, written once over a small executor so SQLite and PostgreSQL behave the same.
 import type { Customer, IsoWeek, Subscription, Usage, Vendor } from '@vectis/connector-core';
 import { chunks, valuesClause, type SqlExecutor, type SqlRunner } from './executor';
+import { assertLease, createLeaseMethods } from './leases';
 import { createLinkMethods } from './links';
 import { createMetaMethods } from './sql-meta';
 import {
@@ -8,6 +9,7 @@ import {
   subscriptionFromRow, subscriptionParams, USAGE_COLUMNS, usageFromRow, usageParams, type Param,
 } from './rows';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, MIGRATIONS_TABLE, migrationStatements } from './schema';
+import { StoreVersionError } from '../errors';
 import type { ListFilter, Store, UpsertCounts, UsageFilter, WriteContext } from './types';
 
 type Table = 'customers' | 'license_subscriptions';
@@ -95,6 +97,15 @@ function where(conditions: [string, Param | undefined][], extra: string[] = []):
   return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+/** The previous-lines lookup, once per parent in an incremental sync: must be an index search (query-plan tests). */
+export const linesByParentSql = (collate: string): string =>
+  `SELECT * FROM license_subscriptions WHERE vendor = ? AND parent_external_id = ? AND removed_at IS NULL ORDER BY external_id${collate}`;
+
+/** The same lookup for many parents at once (one round trip per page of an incremental sync). */
+export const linesByParentsSql = (collate: string, parents: number): string =>
+  `SELECT * FROM license_subscriptions WHERE vendor = ? AND parent_external_id IN (${new Array<string>(parents).fill('?').join(', ')}) ` +
+  `AND removed_at IS NULL ORDER BY parent_external_id${collate}, external_id${collate}`;
+
 /** Builds a `Store` over an executor. Used by `createSqliteStore` and `createPostgresStore`. */
 export function createSqlStore(exec: SqlExecutor): Store {
   const customerKey = (c: Customer, ctx: WriteContext): PreparedRow => {
@@ -109,12 +120,17 @@ export function createSqlStore(exec: SqlExecutor): Store {
 
   return {
     dialect: exec.dialect,
+    target: exec.target,
 
     migrate: () =>
       exec.transaction('schema migration', async (tx) => {
         await exec.beforeMigrate?.(tx);
         await tx.run(MIGRATIONS_TABLE);
         const applied = new Set((await tx.all('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+        const newest = Math.max(0, ...applied);
+        if (newest > LATEST_SCHEMA_VERSION) {
+          throw new StoreVersionError({ target: exec.target, databaseVersion: newest, supportedVersion: LATEST_SCHEMA_VERSION });
+        }
         for (const migration of MIGRATIONS) {
           if (applied.has(migration.version)) continue;
           for (const statement of migrationStatements(migration, exec.dialect)) await tx.run(statement);
@@ -131,32 +147,40 @@ export function createSqlStore(exec: SqlExecutor): Store {
     },
 
     upsertCustomers: (vendor, records, ctx) =>
-      exec.transaction('saving customers', (tx) =>
-        upsertTracked(exec, tx, 'customers', CUSTOMER_COLUMNS, vendor, records.map((r) => customerKey(r, ctx))),
-      ),
+      exec.transaction('saving customers', async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
+        return upsertTracked(exec, tx, 'customers', CUSTOMER_COLUMNS, vendor, records.map((r) => customerKey(r, ctx)));
+      }),
 
     upsertSubscriptions: (vendor, records, ctx, usage) =>
       exec.transaction('saving subscription lines', async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
         const rows = records.map((r) => lineKey(r, ctx));
         const counts = await upsertTracked(exec, tx, 'license_subscriptions', SUBSCRIPTION_COLUMNS, vendor, rows);
         if (usage?.length) await writeUsage(exec, tx, usage, ctx.runId);
         return counts;
       }),
 
-    upsertUsage: (_vendor, rows, ctx) =>
-      exec.transaction('saving seat snapshots', (tx) => writeUsage(exec, tx, rows, ctx.runId)),
+    upsertUsage: (vendor, rows, ctx) =>
+      exec.transaction('saving seat snapshots', async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
+        return writeUsage(exec, tx, rows, ctx.runId);
+      }),
 
+    // Both act only on what this run proved absent: rows it did not see, under its own lease.
     markRemoved: (table, vendor, ctx) =>
-      exec.transaction(`marking removed ${table}`, (tx) =>
-        tx.run(`UPDATE ${table} SET removed_at = ? WHERE vendor = ? AND removed_at IS NULL AND last_seen_run_id <> ?`, [
+      exec.transaction(`marking removed ${table}`, async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
+        return tx.run(`UPDATE ${table} SET removed_at = ? WHERE vendor = ? AND removed_at IS NULL AND last_seen_run_id <> ?`, [
           ctx.at, vendor, ctx.runId,
-        ]),
-      ),
+        ]);
+      }),
 
     pruneUsage: (vendor: Vendor, week: IsoWeek, ctx) =>
-      exec.transaction('pruning seat snapshots', (tx) =>
-        tx.run('DELETE FROM license_usage WHERE vendor = ? AND week = ? AND run_id <> ?', [vendor, week, ctx.runId]),
-      ),
+      exec.transaction('pruning seat snapshots', async (tx) => {
+        await assertLease(exec, tx, vendor, ctx);
+        return tx.run('DELETE FROM license_usage WHERE vendor = ? AND week = ? AND run_id <> ?', [vendor, week, ctx.runId]);
+      }),
 
     async listCustomers(filter: ListFilter = {}) {
       const w = where([['vendor = ?', filter.vendor]], filter.includeRemoved ? [] : ['removed_at IS NULL']);
@@ -174,27 +198,49 @@ export function createSqlStore(exec: SqlExecutor): Store {
     },
 
     async linesByParent(vendor, parentExternalId) {
-      const rows = await exec.all(
-        `SELECT * FROM license_subscriptions WHERE vendor = ? AND parent_external_id = ? AND removed_at IS NULL ORDER BY external_id${c}`,
-        [vendor, parentExternalId],
-      );
+      const rows = await exec.all(linesByParentSql(exec.collate), [vendor, parentExternalId]);
       return rows.map(subscriptionFromRow);
     },
 
+    async linesByParents(vendor, parentExternalIds) {
+      const out = new Map<string, Subscription[]>(parentExternalIds.map((p) => [p, []]));
+      for (const part of chunks([...new Set(parentExternalIds)], 500)) {
+        const rows = await exec.all(linesByParentsSql(exec.collate, part.length), [vendor, ...part]);
+        for (const row of rows) out.get(String(row.parent_external_id))?.push(subscriptionFromRow(row));
+      }
+      return out;
+    },
+
     async listUsage(filter: UsageFilter = {}) {
-      const w = where([
-        ['vendor = ?', filter.vendor],
-        ['week = ?', filter.week],
-        ['subscription_external_id = ?', filter.subscriptionExternalId],
-      ]);
+      // Weeks a run started but did not prove complete are hidden unless asked for.
+      const complete = filter.includeIncomplete
+        ? []
+        : ['NOT EXISTS (SELECT 1 FROM sync_weeks w WHERE w.vendor = license_usage.vendor AND w.week = license_usage.week AND w.complete = ?)'];
+      const completeParams: Param[] = filter.includeIncomplete ? [] : [false];
+      let weeks: [string, string][] | undefined;
+      if (filter.week === 'latest-complete') {
+        const w = where([['vendor = ?', filter.vendor]], complete);
+        const latest = await exec.all(`SELECT vendor, MAX(week) AS week FROM license_usage${w.sql} GROUP BY vendor`, [...completeParams, ...w.params]);
+        weeks = latest.map((r) => [String(r.vendor), String(r.week)]);
+        if (weeks.length === 0) return [];
+      }
+      const w = where(
+        [
+          ['vendor = ?', filter.vendor],
+          ['week = ?', filter.week === 'latest-complete' ? undefined : filter.week],
+          ['subscription_external_id = ?', filter.subscriptionExternalId],
+        ],
+        [...complete, ...(weeks ? [`(${weeks.map(() => '(vendor = ? AND week = ?)').join(' OR ')})`] : [])],
+      );
       const rows = await exec.all(
         `SELECT * FROM license_usage${w.sql} ORDER BY week${c}, vendor${c}, subscription_external_id${c}`,
-        w.params,
+        [...completeParams, ...(weeks?.flat() ?? []), ...w.params],
       );
       return rows.map(usageFromRow);
     },
 
     ...createMetaMethods(exec),
+    ...createLeaseMethods(exec),
     ...createLinkMethods(exec),
 
     close: () => exec.close(),

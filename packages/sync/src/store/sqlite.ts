@@ -9,7 +9,10 @@ import type { Store } from './types';
 export interface SqliteStoreOptions {
   /** A file path, or `':memory:'` for a throwaway database. */
   path: string;
-  /** How long a write waits for another connection's lock before `StoreLockedError` (default 5000 ms). */
+  /**
+   * How long a write waits for another connection's lock before `StoreLockedError` (default
+   * 5000 ms). The wait is asynchronous (retries with backoff): the event loop keeps running.
+   */
   busyTimeoutMs?: number | undefined;
   /** Apply pending migrations on open (default true). */
   migrate?: boolean | undefined;
@@ -24,13 +27,17 @@ interface SqliteDriverError extends Error {
   errstr?: string;
 }
 
+function isBusy(err: unknown): boolean {
+  const e = err as SqliteDriverError;
+  const primary = typeof e?.errcode === 'number' ? e.errcode & 0xff : undefined;
+  return primary === SQLITE_BUSY || primary === SQLITE_LOCKED || /database is locked/i.test(e?.message ?? '');
+}
+
 function translate(err: unknown, path: string, busyTimeoutMs: number, operation: string): Error {
   if (isVectisError(err)) return err;
   const e = err as SqliteDriverError;
   const primary = typeof e.errcode === 'number' ? e.errcode & 0xff : undefined;
-  if (primary === SQLITE_BUSY || primary === SQLITE_LOCKED || /database is locked/i.test(e.message ?? '')) {
-    return new StoreLockedError({ path, busyTimeoutMs, cause: err });
-  }
+  if (isBusy(err)) return new StoreLockedError({ path, busyTimeoutMs, cause: err });
   if (primary === SQLITE_CANTOPEN) {
     return new StoreUnavailableError({ target: path, reason: 'the file cannot be opened (missing directory or no permission)', code: 'SQLITE_CANTOPEN', cause: err });
   }
@@ -51,10 +58,11 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(path, { timeout: busyTimeoutMs });
-    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    // WAL lets readers (reports) work while a sync writes; NORMAL sync is safe with WAL.
-    if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
+    // SQLite's own busy handler sleeps inside the synchronous call and freezes the event loop
+    // (another store on the same file in this process could never release its lock meanwhile),
+    // so SQLite gives up at once and `withRetry` waits asynchronously instead.
+    db = new DatabaseSync(path, { timeout: 0 });
+    db.exec('PRAGMA busy_timeout = 0');
   } catch (err) {
     const e = translate(err, path, busyTimeoutMs, 'opening the database');
     throw isVectisError(e) && e.name !== 'StoreError'
@@ -79,6 +87,28 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     run: async (sql, params: readonly Param[] = []) => Number(prepare(sql).run(...bind(params)).changes),
   };
 
+  // Retries a statement that found the file locked, with backoff, until busyTimeoutMs is spent.
+  const withRetry = async <T>(fn: () => T): Promise<T> => {
+    const deadline = Date.now() + busyTimeoutMs;
+    for (let delay = 2; ; delay = Math.min(delay * 2, 100)) {
+      try {
+        return fn();
+      } catch (err) {
+        if (!isBusy(err) || Date.now() + delay > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  };
+
+  try {
+    // WAL lets readers (reports) work while a sync writes; NORMAL sync is safe with WAL.
+    // Switching needs a moment of exclusive access, so another process opening the file may delay it.
+    if (path !== ':memory:') await withRetry(() => db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL'));
+  } catch (err) {
+    db.close();
+    throw translate(err, path, busyTimeoutMs, 'opening the database');
+  }
+
   // node:sqlite is synchronous, but store calls are async: a queue keeps one caller's
   // transaction from interleaving with another caller's statements on the same connection.
   let queue: Promise<unknown> = Promise.resolve();
@@ -99,12 +129,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     dialect: 'sqlite',
     maxParams: 32_000,
     collate: '',
-    all: (sql, params) => serial('reading', () => runner.all(sql, params)),
-    run: (sql, params) => serial('writing', () => runner.run(sql, params)),
+    target: path,
+    all: (sql, params) => serial('reading', () => withRetry(() => prepare(sql).all(...bind(params ?? [])) as Row[])),
+    run: (sql, params) => serial('writing', () => withRetry(() => Number(prepare(sql).run(...bind(params ?? [])).changes))),
     transaction: (operation, fn) =>
       serial(operation, async () => {
-        // IMMEDIATE takes the write lock up front, so a locked file fails before any work.
-        db.exec('BEGIN IMMEDIATE');
+        // IMMEDIATE takes the write lock up front, so a locked file waits (or fails) before any work.
+        await withRetry(() => db.exec('BEGIN IMMEDIATE'));
         try {
           const result = await fn(runner);
           db.exec('COMMIT');

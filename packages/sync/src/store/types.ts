@@ -1,3 +1,4 @@
+import type { LeaseHolder } from '../errors';
 import type { Checkpoint, Customer, IsoWeek, Subscription, Usage, Vendor } from '@vectis/connector-core';
 
 /** What one upsert did, per record. `restored` rows are also counted in `updated`. */
@@ -137,8 +138,35 @@ export interface ListFilter {
 
 export interface UsageFilter {
   vendor?: Vendor | undefined;
-  week?: IsoWeek | undefined;
+  /** One ISO week, or `'latest-complete'`: per vendor, the newest week whose snapshot is complete. */
+  week?: IsoWeek | 'latest-complete' | undefined;
   subscriptionExternalId?: string | undefined;
+  /**
+   * Include weeks a run has started but not proven complete (a crash mid-run, a partial stream).
+   * Default false: such a week's rows are a fraction of the tenant, and drift computed on them is wrong.
+   */
+  includeIncomplete?: boolean | undefined;
+}
+
+/** A row of `sync_weeks`: whether a vendor's snapshot of a week is complete. */
+export interface WeekRecord {
+  vendor: Vendor;
+  week: IsoWeek;
+  complete: boolean;
+  /** The run that last wrote the week. */
+  runId: string;
+  /** Why the week is incomplete (a run in progress, an incomplete stream, an error). */
+  reason: string | undefined;
+  updatedAt: string;
+}
+
+/** What a run asks for when it takes a vendor's lease. */
+export interface LeaseRequest {
+  runId: string;
+  /** `host:pid`, shown to whoever is refused. */
+  holder: string;
+  /** The lease lapses this long after the last renewal (a crashed holder stops renewing). */
+  ttlMs: number;
 }
 
 /**
@@ -153,6 +181,8 @@ export interface UsageFilter {
  */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** What errors name: the SQLite file path, or `host:port/database` (never a password). */
+  readonly target: string;
   /** Applies pending schema migrations; returns the schema version. Idempotent. */
   migrate(): Promise<number>;
   schemaVersion(): Promise<number>;
@@ -167,7 +197,10 @@ export interface Store {
   ): Promise<UpsertCounts>;
   /** Replaces the week's usage rows of these lines. */
   upsertUsage(vendor: Vendor, rows: readonly Usage[], ctx: WriteContext): Promise<number>;
-  /** Sets `removed_at` on the vendor's rows not seen by `ctx.runId`. Call only after a complete stream. */
+  /**
+   * Sets `removed_at` on the vendor's rows not seen by `ctx.runId`. Call only after a complete
+   * stream. Like every write, refused with `StoreLockedError` while another run holds the vendor's lease.
+   */
   markRemoved(table: 'customers' | 'license_subscriptions', vendor: Vendor, ctx: WriteContext): Promise<number>;
   /** Deletes the vendor's usage rows for `week` not written by `ctx.runId` (lines gone this week). */
   pruneUsage(vendor: Vendor, week: IsoWeek, ctx: WriteContext): Promise<number>;
@@ -176,11 +209,27 @@ export interface Store {
   listSubscriptions(filter?: ListFilter & { customerExternalId?: string | undefined }): Promise<StoredSubscription[]>;
   /** The live (not removed) lines of a vendor subscription, as `previousLines` wants them. */
   linesByParent(vendor: Vendor, parentExternalId: string): Promise<Subscription[]>;
+  /** `linesByParent` for many parents in one query: parent id → its live lines (empty when none). */
+  linesByParents(vendor: Vendor, parentExternalIds: readonly string[]): Promise<Map<string, Subscription[]>>;
   listUsage(filter?: UsageFilter): Promise<Usage[]>;
+
+  /** Every recorded week's completeness, newest first. */
+  listWeeks(filter?: { vendor?: Vendor | undefined }): Promise<WeekRecord[]>;
+  /** Records whether the vendor's snapshot of `week` is complete (written by `ctx.runId`). */
+  markWeek(vendor: Vendor, week: IsoWeek, state: { complete: boolean; reason?: string | undefined }, ctx: WriteContext): Promise<void>;
+
+  /**
+   * Takes (or renews) the vendor's sync lease for `lease.runId`, in one write transaction.
+   * Returns `undefined` when taken, or the live holder when another run has it.
+   */
+  acquireLease(vendor: Vendor, lease: LeaseRequest): Promise<LeaseHolder | undefined>;
+  /** Extends a held lease by `ttlMs`; false when this run no longer holds it. */
+  renewLease(vendor: Vendor, runId: string, ttlMs: number): Promise<boolean>;
+  releaseLease(vendor: Vendor, runId: string): Promise<void>;
 
   startRun(run: SyncRunRecord): Promise<void>;
   finishRun(run: SyncRunRecord): Promise<void>;
-  /** Marks runs still `running` (a crashed process) as `interrupted`; returns how many. */
+  /** Marks runs still `running` that hold no live lease (a crashed process) as `interrupted`; returns how many. */
   interruptStaleRuns(at: string): Promise<number>;
   latestRuns(limit?: number): Promise<SyncRunRecord[]>;
   getCheckpoint(vendor: Vendor): Promise<StoredCheckpoint | undefined>;
