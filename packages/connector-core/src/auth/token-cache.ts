@@ -9,6 +9,8 @@ export interface Grant {
 interface Cached {
   token: string;
   expiresAt: number;
+  /** When to fetch the next token (before `expiresAt`). */
+  renewAt: number;
 }
 
 /**
@@ -18,6 +20,12 @@ interface Cached {
 export function createTokenCache(o: {
   fetchGrant: (send: TokenSender) => Promise<Grant>;
   renewBeforeMs: number;
+  /**
+   * Renew once this fraction of the token's lifetime has passed (e.g. 0.9 for Pax8's "refresh at
+   * about 90%"), instead of `renewBeforeMs` before expiry. Scales with the lifetime, so a short-lived
+   * token is never renewed on every call.
+   */
+  renewAtFraction?: number | undefined;
   header: (token: string) => Record<string, string>;
   now?: () => number;
 }) {
@@ -28,7 +36,7 @@ export function createTokenCache(o: {
   const seen = new Set<string>();
 
   async function authorize(send: TokenSender, onToken?: (reason: TokenReason) => void): Promise<Authorization> {
-    if (cached && cached.expiresAt - o.renewBeforeMs > now()) return { headers: o.header(cached.token), token: cached.token };
+    if (cached && cached.renewAt > now()) return { headers: o.header(cached.token), token: cached.token };
     if (!inflight) {
       const reason: TokenReason = invalidated ? 'unauthorized' : cached ? 'expiring' : 'initial';
       onToken?.(reason);
@@ -36,7 +44,10 @@ export function createTokenCache(o: {
         .fetchGrant(send)
         .then((grant) => {
           seen.add(grant.token);
-          cached = { token: grant.token, expiresAt: now() + grant.expiresInSeconds * 1000 };
+          const issuedAt = now();
+          const lifetimeMs = grant.expiresInSeconds * 1000;
+          const renewAt = o.renewAtFraction === undefined ? issuedAt + lifetimeMs - o.renewBeforeMs : issuedAt + lifetimeMs * o.renewAtFraction;
+          cached = { token: grant.token, expiresAt: issuedAt + lifetimeMs, renewAt };
           invalidated = false;
           return cached;
         })
