@@ -10,7 +10,7 @@ const API = 'https://api.vendor.test/v1';
 const TOKEN_URL = `${API}/token`;
 const SECRET = 'client-secret-json-77a1';
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   vi.useRealTimers();
