@@ -44,6 +44,9 @@ export function checkItems<T>(schema: z.ZodType<T>, content: readonly unknown[],
   return { items, rejected };
 }
 
+/** List pages requested ahead of the one being consumed (latency hiding; pacing still applies). */
+const READ_AHEAD = 2;
+
 type Tagged<T> = { ok: true; item: T } | { ok: false; record: RejectedRecord; key: string };
 
 /**
@@ -67,6 +70,18 @@ export async function* pagePax8List<T extends { id: string }>(o: {
 }): AsyncGenerator<Batch<T> & { rejected: RejectedRecord[] }> {
   let lastTotal: number | undefined;
   let pastEnd = false;
+  // Pages requested ahead of the consumer, by page number (all of the same size).
+  const ahead = new Map<number, Promise<Pax8Envelope>>();
+  let aheadSize = 0;
+  const request = async (number: number, size: number): Promise<Pax8Envelope> => {
+    const { data } = await o.http.get(o.path, {
+      searchParams: { ...o.filters, sort: o.sort, page: number, size },
+      schema: Pax8Envelope,
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    });
+    return data;
+  };
   const pages = paginate<Tagged<T>>({
     connector: 'pax8',
     stream: o.stream,
@@ -77,13 +92,22 @@ export async function* pagePax8List<T extends { id: string }>(o: {
     fetchPage: async (cursor) => {
       const { page, size } = cursor as { page: number; size: number };
       const number = page - 1; // the kernel counts from 1, Pax8 from 0
+      if (aheadSize !== size) ahead.clear();
+      aheadSize = size;
+      const pending = ahead.get(number) ?? request(number, size);
+      ahead.delete(number);
       try {
-        const { data } = await o.http.get(o.path, {
-          searchParams: { ...o.filters, sort: o.sort, page: number, size },
-          schema: Pax8Envelope,
-          ...(o.signal ? { signal: o.signal } : {}),
-          ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-        });
+        const data = await pending;
+        // Read up to READ_AHEAD pages ahead while this one is mapped and stored: Pax8 pages are
+        // addressed by number, so later requests need nothing from this answer but totalPages.
+        // The kernel's pacing and concurrency still bound what is actually sent.
+        const last = Math.min(data.page.totalPages - 1, number + READ_AHEAD);
+        for (let next = number + 1; data.content.length > 0 && next <= last; next++) {
+          if (ahead.has(next)) continue;
+          const result = request(next, size);
+          result.catch(() => undefined); // surfaced when awaited; an abandoned walk must not leak a rejection
+          ahead.set(next, result);
+        }
         lastTotal = data.page.totalElements;
         const checked = checkItems(o.item, data.content, { stream: o.stream, where: `GET ${o.path} page ${number}` });
         const items: Tagged<T>[] = [

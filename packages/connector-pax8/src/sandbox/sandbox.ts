@@ -178,6 +178,7 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
       const record = stream === 'customers' ? tenant.company(id) : tenant.subscription(id);
       if (!record) throw new Error(`sandbox: no ${stream} record ${id}`);
       record.status = rawStatus;
+      tenant.touched();
     },
     /** Applies one change (stamps `updatedDate`). */
     mutate: (change: SandboxChange): SandboxChange => tenant.mutate(change),

@@ -31,6 +31,8 @@ export function createTenant(o: { seed: number; today: () => string; companies?:
   const companyById = new Map<string, SandboxCompany>();
   const subscriptionById = new Map<string, SandboxSubscription>();
   const names = new Set<string>();
+  // Bumped on every change, so list views (filtered and sorted) can be cached between changes.
+  let version = 0;
 
   function addCompany(seed?: SandboxCompanySeed, namePrefix = ''): SandboxCompany {
     const company = makeCompany(companies.length, rnd, names, o.today(), namePrefix);
@@ -43,6 +45,7 @@ export function createTenant(o: { seed: number; today: () => string; companies?:
     }
     companies.push(company);
     companyById.set(company.id, company);
+    version++;
     return company;
   }
 
@@ -53,6 +56,7 @@ export function createTenant(o: { seed: number; today: () => string; companies?:
     const sub = makeSubscription(rnd, { company: owner, currency: currencyOf(owner), today: o.today(), ...offer });
     subscriptions.push(sub);
     subscriptionById.set(sub.id, sub);
+    version++;
     return sub;
   }
 
@@ -82,6 +86,7 @@ export function createTenant(o: { seed: number; today: () => string; companies?:
   const touch = (sub: SandboxSubscription) => void (sub.updatedDate = offsetDateTime(o.today(), rnd));
 
   function mutate(change: SandboxChange): SandboxChange {
+    version++;
     switch (change.kind) {
       case 'seats': {
         const sub = subscription(change.subscriptionId);
@@ -150,6 +155,9 @@ export function createTenant(o: { seed: number; today: () => string; companies?:
   }
 
   return {
+    version: () => version,
+    /** Call after changing a record in place (e.g. an injected unknown status). */
+    touched: () => void version++,
     seed,
     mutate,
     simulateWeek,
