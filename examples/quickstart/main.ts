@@ -22,15 +22,17 @@ import { createSqliteStore, runSync, type Store, type SyncResult } from '@vectis
 import { readFileSync } from 'node:fs';
 import { createProgressBar } from './progress.ts';
 import { samplePsaExport } from './psa-sample.ts';
+import { startPax8 } from './pax8.ts';
+import { samplePsaExportWithPax8 } from './psa-sample-pax8.ts';
 
 const DAY = 86_400_000;
 const dbPath = process.env.VECTIS_DB ?? './vectis-example.db';
 const env = process.env;
 const realTenant = Boolean(env.INGRAM_USERNAME && env.INGRAM_PASSWORD && env.INGRAM_SUBSCRIPTION_KEY);
 
-async function syncWeek(label: string, connector: DistributorConnector, store: Store, now: Date): Promise<SyncResult> {
+async function syncWeek(label: string, connectors: DistributorConnector[], store: Store, now: Date): Promise<SyncResult> {
   const bar = createProgressBar(`[${label} · ${isoWeek(now)}]`);
-  const result = await runSync({ connectors: [connector], store, now, onProgress: bar.onProgress });
+  const result = await runSync({ connectors, store, now, onProgress: bar.onProgress });
   bar.done();
   for (const v of result.vendors) {
     const s = v.subscriptions;
@@ -80,20 +82,23 @@ async function main(): Promise<void> {
     });
   }
 
+  // Pax8 alongside Ingram (sandbox, or PAX8_CLIENT_ID/PAX8_CLIENT_SECRET); some clients are shared.
+  const pax8 = await startPax8({ shared: sandbox?.data.customers.slice(0, 6) ?? [], start: sandbox?.now() ?? Date.now() - 7 * DAY, real: realTenant });
+  const connectors = [connector, ...(pax8 ? [pax8.connector] : [])];
   const store = await createSqliteStore({ path: dbPath });
   try {
-    console.log((await connector.testConnection()).message);
+    for (const c of connectors) console.log((await c.testConnection()).message);
     const week1 = sandbox ? new Date(sandbox.now()) : new Date(Date.now() - 7 * DAY);
-    const first = await syncWeek('week 1', connector, store, week1);
+    const first = await syncWeek('week 1', connectors, store, week1);
     const week1Lines = await store.listSubscriptions();
     const week1Snapshots = await store.listUsage({ week: isoWeek(week1) });
 
     if (sandbox) {
-      const changes = sandbox.simulateWeek();
-      console.log(`\nThe sandbox tenant changed during the week: ${changes.map((c) => c.kind).join(', ')}`);
+      const changes = [...sandbox.simulateWeek().map((c) => c.kind), ...(pax8?.simulateWeek() ?? [])];
+      console.log(`\nThe sandbox tenants changed during the week: ${changes.join(', ')}`);
     }
     const now = sandbox ? new Date(sandbox.now()) : new Date();
-    const second = sandbox || first.status !== 'failed' ? await syncWeek('week 2', connector, store, now) : first;
+    const second = sandbox || first.status !== 'failed' ? await syncWeek('week 2', connectors, store, now) : first;
 
     // Matching: distributor customers → PSA companies.
     const customers = await store.listCustomers();
@@ -150,7 +155,9 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
     await connector.dispose();
+    await pax8?.connector.dispose();
     await close();
+    await pax8?.close();
   }
 }
 
@@ -164,7 +171,7 @@ function loadPsa(customers: Parameters<typeof samplePsaExport>[0], lines: Parame
     console.log('\nNo PSA export given (VECTIS_PSA_COMPANIES / VECTIS_PSA_CONTRACTS): matching and contract findings are not audited.');
     return { companies: [], contracts: [] };
   }
-  return samplePsaExport(customers, lines);
+  return samplePsaExportWithPax8(customers, lines);
 }
 
 main().catch((err: unknown) => {

@@ -49,7 +49,7 @@ export function createProductLookup(o: {
 }) {
   const lookups = new Map<string, Promise<ProductInfo | undefined>>();
   const used = new Map<string, ProductInfo>();
-  let requests = 0;
+  let fetched = 0;
   let reused = 0;
   let done = 0;
   const call = { ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) };
@@ -62,7 +62,7 @@ export function createProductLookup(o: {
     }
     const path = `/products/${encodeURIComponent(id)}`;
     try {
-      requests += 2;
+      fetched++;
       const [{ data: product }, { data: pricing }] = await Promise.all([
         o.http.get(path, { schema: Pax8Product, ...call }),
         o.http.get(`${path}/pricing`, { schema: Pax8Unpaged, ...call }),
@@ -91,8 +91,8 @@ export function createProductLookup(o: {
       if (info) used.set(id, info);
       return info;
     },
-    /** Requests spent on product lookups, and lookups answered from the checkpoint. */
-    stats: () => ({ requests, reused }),
+    /** Products looked up (2 requests each), and products answered from the checkpoint. */
+    stats: () => ({ fetched, reused }),
     checkpoint: (): Pax8Checkpoint => ({ v: 1, products: Object.fromEntries([...used.entries()].sort(([a], [b]) => a.localeCompare(b))) }),
   };
 }

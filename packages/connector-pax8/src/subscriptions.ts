@@ -32,7 +32,8 @@ export async function* listPax8Subscriptions(
       yield { items, ...rejected };
       continue;
     }
-    const { requests, reused } = products.stats();
-    yield { items, ...rejected, coverage: { ...batch.coverage, detailRequests: requests, reused }, checkpoint: products.checkpoint() as unknown as Checkpoint };
+    // detailRequests / reused count products (vendor objects), as Coverage defines them; each lookup is 2 requests.
+    const { fetched, reused } = products.stats();
+    yield { items, ...rejected, coverage: { ...batch.coverage, detailRequests: fetched, reused }, checkpoint: products.checkpoint() as unknown as Checkpoint };
   }
 }

@@ -77,9 +77,10 @@ describe('the connector on the sandbox', () => {
     const azure = subs.items.filter((l) => l.sku === 'MST-AZR-PLAN');
     for (const l of azure) expect(l).toMatchObject({ billingFrequency: 'usage', recurring: false });
     expect(new Set(subs.items.flatMap((l) => (l.unitPrice ? [l.unitPrice.currency] : []))).size).toBeGreaterThan(1);
-    // Cost = 2 requests per distinct product, once per sync.
+    // Each distinct product is looked up once per sync (2 requests: detail + pricing).
     const distinct = new Set(subs.items.map((l) => l.productExternalId)).size;
-    expect(subs.coverage?.detailRequests).toBe(2 * distinct);
+    expect(subs.coverage?.detailRequests).toBe(distinct);
+    expect(sandbox.requests().filter((r) => r.path.startsWith('/products/')).length).toBe(2 * distinct);
     await c.dispose();
   });
 

@@ -16,7 +16,7 @@ export interface SandboxCompanySeed {
   name: string;
   website?: string;
   externalId?: string;
-  address?: Partial<SandboxCompany['address']>;
+  address?: { [K in keyof SandboxCompany['address']]?: string | undefined };
   /** Subscriptions generated for it (default 3). */
   subscriptions?: number;
 }
@@ -41,7 +41,7 @@ export function createTenant(o: { seed: number; today: () => string; companies?:
       company.status = 'Active';
       if (seed.website) company.website = seed.website;
       if (seed.externalId) company.externalId = seed.externalId;
-      if (seed.address) company.address = { ...company.address, ...Object.fromEntries(Object.entries(seed.address).filter(([, v]) => v)) };
+      if (seed.address) company.address = { ...company.address, ...(Object.fromEntries(Object.entries(seed.address).filter(([, v]) => v)) as Partial<SandboxCompany['address']>) };
     }
     companies.push(company);
     companyById.set(company.id, company);
