@@ -113,6 +113,22 @@ describe('the connector on the sandbox', () => {
     await c.dispose();
   });
 
+  it('rides out the sandbox rate limit (429 without Retry-After) and stays at 0 429s when paced under it', async () => {
+    const limited = createPax8Sandbox({ companies: 30, subscriptions: 90, rateLimit: { limit: 5, intervalMs: 200 } });
+    server.use(...fakeHandlers(limited));
+    const unpaced = createPax8Connector({ ...PAX8_SANDBOX_CREDENTIALS, apiUrl: limited.baseUrl, pacing: false, retry: { limit: 5, baseDelayMs: 1, defaultRetryAfterMs: 250 }, pageSize: 10 });
+    const first = await collect(unpaced.listSubscriptions());
+    expect(first.coverage?.complete).toBe(true);
+    expect(limited.stats().rateLimited).toBeGreaterThan(0); // no Retry-After: waited defaultRetryAfterMs, bounded retries
+    expect(limited.requests().filter((r) => r.status === 429).every((r) => r.path !== '/token')).toBe(true);
+    limited.reset();
+    const paced = createPax8Connector({ ...PAX8_SANDBOX_CREDENTIALS, apiUrl: limited.baseUrl, pacing: { limit: 4, intervalMs: 200 }, pageSize: 10 });
+    const second = await collect(paced.listSubscriptions());
+    expect(second.items).toHaveLength(90);
+    expect(limited.stats().rateLimited).toBe(0);
+    await Promise.all([unpaced.dispose(), paced.dispose()]);
+  }, 20_000);
+
   it('maps a wrong secret and a vendor-only audience to typed errors', async () => {
     const bad = createPax8Connector({ ...PAX8_SANDBOX_CREDENTIALS, clientSecret: 'not-the-secret', apiUrl: sandbox.baseUrl, ...FAST });
     expect(isAuthenticationError(await bad.testConnection().catch((e: unknown) => e))).toBe(true);
