@@ -131,7 +131,12 @@ export function mapCompany(raw: Pax8Company): Customer {
   });
 }
 
-/** A Pax8 term string (`1-Year`, `Annual`, `3-Year`, `Monthly`, …) → ISO term; others → `unknown`. */
+/**
+ * A Pax8 term string (`1-Year`, `Annual`, `3-Year`, `Monthly`, …) → ISO term; empty → `none`; others → `unknown`.
+ *
+ * @example
+ * termOf('3-Year') // 'P3Y'
+ */
 export function termOf(value: string | null | undefined): Term {
   const v = text(value)?.toLowerCase().replace(/\s+/g, '-');
   if (!v) return 'none';
@@ -154,6 +159,9 @@ export function termOf(value: string | null | undefined): Term {
  * - Usage-rated products: `unknown` basis and period (their seat price is not the charge).
  *
  * Live check: docs/connectors/pax8.md, checklist item 3 (compare with `/invoices/draftItems`).
+ *
+ * @example
+ * PRICE_BASIS['Annual'] // { frequency: 'annual', pricePeriod: 'P1Y', commitment: 'P1Y', recurring: true }
  */
 export const PRICE_BASIS: Readonly<Record<string, { frequency: BillingFrequency; pricePeriod: Term; commitment: Term; recurring: boolean }>> = {
   Monthly: { frequency: 'monthly', pricePeriod: 'P1M', commitment: 'none', recurring: true },

@@ -78,7 +78,12 @@ export const Pax8Company = z.looseObject({
 });
 export type Pax8Company = z.infer<typeof Pax8Company>;
 
-/** `SubscriptionCommitment`: e.g. `{term: "3-Year", endDate}`. */
+/**
+ * `SubscriptionCommitment`: e.g. `{term: "3-Year", endDate}`.
+ *
+ * @example
+ * Pax8SubscriptionCommitment.parse({ id: 'c000effb-…', term: '1-Year', endDate: '2026-12-31T23:59:59Z' })
+ */
 export const Pax8SubscriptionCommitment = z.looseObject({ id: str, term: str, endDate: date });
 
 /**
@@ -129,6 +134,12 @@ export const Pax8Product = z.looseObject({
 });
 export type Pax8Product = z.infer<typeof Pax8Product>;
 
+/**
+ * `Rate`: partner cost and MSRP for one quantity band (`endQuantityRange` null = open-ended).
+ *
+ * @example
+ * Pax8Rate.parse({ partnerBuyRate: 145.8, suggestedRetailPrice: 151.8, startQuantityRange: 5, endQuantityRange: 200, chargeType: 'Per Unit' })
+ */
 export const Pax8Rate = z.looseObject({
   partnerBuyRate: num,
   suggestedRetailPrice: num,
@@ -155,12 +166,20 @@ export const Pax8Pricing = z.looseObject({
 });
 export type Pax8Pricing = z.infer<typeof Pax8Pricing>;
 
-/** The token answer (`pax8-auth.openapi.json` `TokenResponse`). */
+/**
+ * The token answer (`pax8-auth.openapi.json` `TokenResponse`).
+ *
+ * @example
+ * Pax8Token.parse({ access_token: '<access-token>', expires_in: 86400, token_type: 'Bearer' })
+ */
 export const Pax8Token = z.looseObject({ access_token: z.string().min(1), expires_in: z.number().positive(), token_type: str });
 
 /**
  * The error body `{type, message, instance, status, details[]}` (not RFC 7807), and the token
  * endpoint's `{error, error_description}`. Read tolerantly: it only feeds messages.
+ *
+ * @example
+ * Pax8ErrorBody.parse({ type: 'NOT_FOUND', message: 'Company Not Found: 1', instance: '/public/v1/companies/1', status: 404, details: [] })
  */
 export const Pax8ErrorBody = z.looseObject({
   type: z.unknown().optional(),

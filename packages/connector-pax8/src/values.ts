@@ -78,14 +78,6 @@ function isRealDay(day: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
-/** Milliseconds of a mapped date: a plain date counts to the end of that UTC day. */
-export function dateEndMs(mapped: string | undefined): number | undefined {
-  if (!mapped) return undefined;
-  if (DATE_ONLY.test(mapped)) return Date.parse(`${mapped}T23:59:59.999Z`);
-  const ms = Date.parse(mapped);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
 /** Trimmed non-empty text, else `undefined`. */
 export function text(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
