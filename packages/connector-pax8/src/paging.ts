@@ -70,6 +70,10 @@ export async function* pagePax8List<T extends { id: string }>(o: {
 }): AsyncGenerator<Batch<T> & { rejected: RejectedRecord[] }> {
   let lastTotal: number | undefined;
   let pastEnd = false;
+  let received = 0;
+  // Set when a full page arrives at the reported end with more records than reported: the total is
+  // wrong, so the walk goes on to an empty or short page (issue #10 item 2) and the stream is partial.
+  let overrun = false;
   // Pages requested ahead of the consumer, by page number (all of the same size).
   const ahead = new Map<number, Promise<Pax8Envelope>>();
   let aheadSize = 0;
@@ -109,12 +113,15 @@ export async function* pagePax8List<T extends { id: string }>(o: {
           ahead.set(next, result);
         }
         lastTotal = data.page.totalElements;
+        received += data.content.length;
+        if (!overrun && number + 1 >= data.page.totalPages && data.content.length >= size && received > data.page.totalElements) overrun = true;
         const checked = checkItems(o.item, data.content, { stream: o.stream, where: `GET ${o.path} page ${number}` });
         const items: Tagged<T>[] = [
           ...checked.items.map((item) => ({ ok: true as const, item })),
           ...checked.rejected.map((record) => ({ ok: false as const, record, key: record.id ?? `${record.where}` })),
         ];
-        return { items, total: data.page.totalElements, totalPages: data.page.totalPages };
+        // Without totals the kernel pages on until an empty or short page.
+        return overrun ? { items } : { items, total: data.page.totalElements, totalPages: data.page.totalPages };
       } catch (error) {
         // Past the end Pax8 sometimes answers 404 instead of an empty page (NOTES §5).
         if (number > 0 && isNotFoundError(error)) {
@@ -143,6 +150,10 @@ export async function* pagePax8List<T extends { id: string }>(o: {
       coverage.truncatedReason = pastEnd
         ? `Pax8 answered 404 past the end after ${coverage.fetched} of ${lastTotal} records`
         : `Pax8 reported ${lastTotal} records but ${coverage.fetched} were received (records added or re-sorted while paging are read next run)`;
+    }
+    if (lastTotal !== undefined && coverage.fetched > lastTotal) {
+      coverage.complete = false;
+      coverage.truncatedReason = `Pax8 reported ${lastTotal} records but ${coverage.fetched} were received: its totals are wrong, so nothing may be removed on this run`;
     }
     if (lastTotal !== undefined) coverage.expected = lastTotal;
     yield { items, rejected, coverage };

@@ -138,6 +138,19 @@ describe('paging per the spec', () => {
     expect(done.items).toHaveLength(2);
     expect(done.coverage?.complete).toBe(true);
   });
+
+  it('a total lower than what the pages hold (says 3, holds 5): pages on to a short page and reports the stream partial', async () => {
+    const five = companiesPage.content.slice(0, 5);
+    api.on((_r, path) => {
+      if (!path.startsWith('/companies?')) return undefined;
+      const number = Number(new URL(path, BASE).searchParams.get('page'));
+      return json({ content: five.slice(number * 2, number * 2 + 2), page: { size: 2, totalElements: 3, totalPages: 2, number } });
+    });
+    const { items, coverage } = await collect(connect({ pageSize: 2 }).listCustomers());
+    expect(items.map((c) => c.externalId)).toEqual(five.map((c) => c.id));
+    expect(coverage).toMatchObject({ complete: false, fetched: 5, expected: 3 });
+    expect(coverage?.truncatedReason).toContain('totals are wrong');
+  });
 });
 
 describe('per-record validation', () => {
