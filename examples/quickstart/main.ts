@@ -23,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { createProgressBar } from './progress.ts';
 import { samplePsaExport } from './psa-sample.ts';
 import { startPax8 } from './pax8.ts';
-import { samplePsaExportWithPax8 } from './psa-sample-pax8.ts';
+import { crossVendorSkuMappings, samplePsaExportWithPax8 } from './psa-sample-pax8.ts';
 
 const DAY = 86_400_000;
 const dbPath = process.env.VECTIS_DB ?? './vectis-example.db';
@@ -83,7 +83,13 @@ async function main(): Promise<void> {
   }
 
   // Pax8 alongside Ingram (sandbox, or PAX8_CLIENT_ID/PAX8_CLIENT_SECRET); some clients are shared.
-  const pax8 = await startPax8({ shared: sandbox?.data.customers.slice(0, 6) ?? [], start: sandbox?.now() ?? Date.now() - 7 * DAY, real: realTenant });
+  const ingramData = sandbox?.data;
+  const pax8 = await startPax8({
+    shared: ingramData?.customers.slice(0, 6) ?? [],
+    mpnsOf: (id) => ingramData?.subscriptions.filter((s) => s.customerId === id).flatMap((s) => s.products.map((p) => p.mpn)) ?? [],
+    start: sandbox?.now() ?? Date.now() - 7 * DAY,
+    real: realTenant,
+  });
   const connectors = [connector, ...(pax8 ? [pax8.connector] : [])];
   const store = await createSqliteStore({ path: dbPath });
   try {
@@ -135,7 +141,7 @@ async function main(): Promise<void> {
         psaCompanyId: l.psaCompanyId,
         status: l.source === 'manual' ? 'confirmed' : l.tier === 'auto' ? 'auto' : 'review',
       }));
-    const policy = { minMarginPercent: '12' }; // the MSP's minimum margin; below it a SKU is a finding
+    const policy = { minMarginPercent: '12', skuMappings: crossVendorSkuMappings(lines) }; // the MSP's minimum margin; below it a SKU is a finding
     const lastWeek = computeLicensingReport({
       subscriptions: week1Lines, contracts: psa.contracts, links, snapshots: week1Snapshots, policy, now: week1, sources: sourcesOf(first),
     });

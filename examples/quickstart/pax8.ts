@@ -7,6 +7,7 @@ import { createPax8Sandbox, PAX8_SANDBOX_CREDENTIALS, type SandboxCompanySeed } 
 
 /** An Ingram sandbox customer, as far as the shared clients need it. */
 export interface SharedClient {
+  id: string;
   name: string;
   address?: { streetAddress?: string; city?: string; state?: string; postalCode?: string; countryCode?: string };
   contactPersons?: readonly { email?: string }[];
@@ -26,7 +27,13 @@ export const sharedRef = (index: number) => `PSA-SHARED-${index + 1}`;
  * @example
  * const pax8 = await startPax8({ shared: ingramSandbox.data.customers.slice(0, 6), start });
  */
-export async function startPax8(o: { shared: readonly SharedClient[]; start: number; real?: boolean }): Promise<Pax8Tenant | undefined> {
+export async function startPax8(o: {
+  shared: readonly SharedClient[];
+  /** The Ingram MPNs each shared client buys (by Ingram customer id): the Pax8 side buys one of the same products. */
+  mpnsOf?: (customerId: string) => readonly string[];
+  start: number;
+  real?: boolean;
+}): Promise<Pax8Tenant | undefined> {
   const env = process.env;
   if (env.PAX8_CLIENT_ID && env.PAX8_CLIENT_SECRET) {
     const connector = createPax8Connector({
@@ -46,6 +53,8 @@ export async function startPax8(o: { shared: readonly SharedClient[]; start: num
     ...(website ? { website } : {}),
     address: { street: c.address?.streetAddress, city: c.address?.city, stateOrProvince: c.address?.state, postalCode: c.address?.postalCode, country: c.address?.countryCode },
     subscriptions: 2,
+    // Ingram MPNs are Microsoft's product id plus a term suffix (`CFQ7TTC0LDPB:0001_P1Y_M`).
+    vendorSkus: [...new Set((o.mpnsOf?.(c.id) ?? []).map((mpn) => mpn.split('_')[0] ?? mpn))].slice(0, 1),
     };
   });
   const sandbox = createPax8Sandbox({ companies: 30, subscriptions: 90, seedCompanies, now: () => o.start });

@@ -3,7 +3,7 @@
 // PSA company keyed by the Pax8 externalId, and their recurring lines get agreement lines with the
 // usual differences (seats short or long, a price below margin).
 import type { Customer, Subscription } from '@vectis/connector-core';
-import type { PsaCompany, PsaContractLine } from '@vectis/licensing-core';
+import type { PsaCompany, PsaContractLine, SkuMapping } from '@vectis/licensing-core';
 import { samplePsaExport, type PsaSample } from './psa-sample.ts';
 
 const COUNTRY_NAMES: Record<string, string> = { US: 'United States', CA: 'Canada', GB: 'United Kingdom' };
@@ -60,4 +60,26 @@ export function samplePsaExportWithPax8(customers: readonly Customer[], lines: r
     contracts.push({ id: `AGR-P8-${String(n).padStart(4, '0')}`, psaCompanyId: company.id, sku: line.sku, description: line.productName, quantity, unitPrice, billingPeriod: period, status: 'active', startDate: line.startDate });
   }
   return { companies, contracts };
+}
+
+/**
+ * One PSA product per Microsoft product sold through both distributors: Pax8's SKU (whose product
+ * `vendorSku` is Microsoft's id, e.g. `CFQ7TTC0LDPB:0001`) and Ingram's MPNs for it (that id plus a term
+ * suffix) map to the same PSA product, so a client buying it from both shows one row labelled "Mixed".
+ *
+ * @example
+ * const policy = { minMarginPercent: '12', skuMappings: crossVendorSkuMappings(lines) };
+ */
+export function crossVendorSkuMappings(lines: readonly Subscription[]): SkuMapping[] {
+  const mappings = new Map<string, SkuMapping>();
+  const ingram = [...new Set(lines.filter((l) => l.vendor === 'ingram_micro' && l.sku).map((l) => l.sku as string))];
+  for (const line of lines) {
+    const microsoft = (line.raw as { product?: { vendorSku?: string } } | undefined)?.product?.vendorSku;
+    if (line.vendor !== 'pax8' || !line.sku || !microsoft) continue;
+    const twins = ingram.filter((mpn) => mpn === microsoft || mpn.startsWith(`${microsoft}_`) || mpn.startsWith(`${microsoft}-`));
+    if (!twins.length) continue;
+    const psaProductId = `MS:${microsoft}`;
+    for (const sku of [line.sku, ...twins]) mappings.set(sku, { sku, psaProductId });
+  }
+  return [...mappings.values()];
 }

@@ -19,6 +19,8 @@ export interface SandboxCompanySeed {
   address?: { [K in keyof SandboxCompany['address']]?: string | undefined };
   /** Subscriptions generated for it (default 3). */
   subscriptions?: number;
+  /** Products it buys first, by the vendor's SKU (e.g. Microsoft's `CFQ7TTC0LDPB:0001`); unknown ones are skipped. */
+  vendorSkus?: readonly string[];
 }
 
 const currencyOf = (c: SandboxCompany) => PLACES.find((p) => p.country === c.address.country)?.currency ?? 'USD';
@@ -49,10 +51,11 @@ export function createTenant(o: { seed: number; today: () => string; companies?:
     return company;
   }
 
-  function addSubscription(company?: SandboxCompany): SandboxSubscription {
+  function addSubscription(company?: SandboxCompany, vendorSku?: string): SandboxSubscription {
     // Skewed towards the first companies: a few big clients, a long tail of small ones.
     const owner = company ?? companies[Math.floor(Math.pow(rnd.next(), 1.6) * companies.length)] ?? addCompany();
-    const offer = pickOffer(rnd, subscriptions.filter((s) => s.companyId === owner.id));
+    const chosen = vendorSku === undefined ? undefined : CATALOG.find((p) => p.product.vendorSku === vendorSku);
+    const offer = chosen ? { product: chosen, term: rnd.pick(chosen.terms) } : pickOffer(rnd, subscriptions.filter((s) => s.companyId === owner.id));
     const sub = makeSubscription(rnd, { company: owner, currency: currencyOf(owner), today: o.today(), ...offer });
     subscriptions.push(sub);
     subscriptionById.set(sub.id, sub);
@@ -72,7 +75,8 @@ export function createTenant(o: { seed: number; today: () => string; companies?:
     let left = size.subscriptions;
     // Seeded companies get their own subscriptions first, so they show up in reports.
     for (const [i, s] of extra.slice(0, size.customers).entries()) {
-      for (let n = 0; n < (s.subscriptions ?? 3) && left > 0; n++, left--) addSubscription(companies[i]);
+      const wanted = (s.vendorSkus ?? []).filter((v) => CATALOG.some((p) => p.product.vendorSku === v));
+      for (let n = 0; n < Math.max(s.subscriptions ?? 3, wanted.length) && left > 0; n++, left--) addSubscription(companies[i], wanted[n]);
     }
     for (; left > 0; left--) addSubscription();
   }
