@@ -27,8 +27,10 @@ function fieldOf(record: SandboxCompany | SandboxSubscription, field: string): u
 }
 
 function compare(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a ?? '').localeCompare(String(b ?? ''), 'en', { sensitivity: 'base' });
+  if (typeof a === 'number' && typeof b === 'number') return a === b ? 0 : a < b || Number.isNaN(b) ? -1 : 1;
+  const x = String(a ?? '');
+  const y = String(b ?? '');
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 type Records = (SandboxCompany | SandboxSubscription)[];
@@ -85,7 +87,11 @@ function select(path: '/companies' | '/subscriptions', q: URLSearchParams, tenan
     const sign = direction === 'desc' ? -1 : 1;
     // Ties broken by id, so paging a sorted list is stable.
     // Keys computed once per record (dates parsed once), ties broken by id so paging is stable.
-    const keyed = records.map((r) => ({ r, k: /Date|billingStart/.test(field) ? instant(fieldOf(r, field)) : fieldOf(r, field) }));
+    const keyed = records.map((r) => {
+      const v = fieldOf(r, field);
+      // Case-insensitive like Pax8's name sort; keys lower-cased once (localeCompare per comparison is slow).
+      return { r, k: /Date|billingStart/.test(field) ? instant(v) : typeof v === 'string' ? v.toLowerCase() : v };
+    });
     keyed.sort((a, b) => sign * compare(a.k, b.k) || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
     records = keyed.map((x) => x.r);
   }
