@@ -105,7 +105,8 @@ async function main(): Promise<void> {
         psaCompanyId: l.psaCompanyId,
         status: l.source === 'manual' ? 'confirmed' : l.tier === 'auto' ? 'auto' : 'review',
       }));
-    const policy = { minMarginPercent: '12' }; // the MSP's minimum margin; below it a SKU is a finding
+    // The MSP's minimum margin (below it a SKU is a finding) and the PSA products the samples map SKUs to.
+    const policy = { minMarginPercent: '12', skuMappings: tenants.flatMap((t) => t.skuMappings?.(lines) ?? []) };
     const lastWeek = computeLicensingReport({
       subscriptions: week1Lines, contracts: psa.contracts, links, snapshots: week1Snapshots, policy, now: week1, sources: sourcesOf(first),
     });

@@ -4,7 +4,10 @@
 import type { Customer, DistributorConnector, Subscription } from '@vectis/connector-core';
 import { createIngramConnector } from '@vectis/connector-ingram';
 import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
+import type { SkuMapping } from '@vectis/licensing-core';
+import { startPax8 } from './pax8.ts';
 import type { PsaSample } from './psa-sample.ts';
+import { crossVendorSkuMappings, withPax8Sample } from './psa-sample-pax8.ts';
 import { withSynnexPsaSample } from './psa-sample-synnex.ts';
 import { withSherwebSample } from './psa-sample-sherweb.ts';
 import { startSherweb } from './sherweb.ts';
@@ -26,6 +29,8 @@ export interface Tenant {
    * get rows from the generic sample.
    */
   psaSample?: ((base: PsaSample, customers: readonly Customer[], lines: readonly Subscription[]) => PsaSample) | undefined;
+  /** PSA product mappings this vendor's sample needs (e.g. one PSA product for a SKU bought through two distributors). */
+  skuMappings?: ((lines: readonly Subscription[]) => SkuMapping[]) | undefined;
   /** Disposes the connector and stops a sandbox. */
   close: () => Promise<void>;
 }
@@ -55,6 +60,7 @@ const ingram: Distributor = {
       return { label: 'Ingram Micro', connector, sandbox: false, now: Date.now, close: () => connector.dispose() };
     }
     const sandbox = createIngramSandbox({ customers: 40, subscriptions: 120, now: () => sandboxStart });
+    ingramSandbox = sandbox;
     const server = await sandbox.listen();
     const connector = createIngramConnector({
       ...SANDBOX_CREDENTIALS,
@@ -70,6 +76,31 @@ const ingram: Distributor = {
         await connector.dispose();
         await server.close();
       },
+    };
+  },
+};
+
+/** The Ingram sandbox, once open: some Pax8 sandbox clients are Ingram clients too (shared PSA company, "Mixed"). */
+let ingramSandbox: ReturnType<typeof createIngramSandbox> | undefined;
+
+const pax8: Distributor = {
+  configured: (env) => Boolean(env.PAX8_CLIENT_ID && env.PAX8_CLIENT_SECRET),
+  open: async (_env, real) => {
+    const data = ingramSandbox?.data;
+    const t = await startPax8({
+      shared: data?.customers.slice(0, 6) ?? [],
+      mpnsOf: (id) => data?.subscriptions.filter((s) => s.customerId === id).flatMap((s) => s.products.map((p) => p.mpn)) ?? [],
+      start: sandboxStart,
+      real,
+    });
+    if (!t) throw new Error('Pax8: no tenant configured'); // unreachable: opened only when configured or in sandbox mode
+    const stop = async () => {
+      await t.connector.dispose();
+      await t.close();
+    };
+    return {
+      label: 'Pax8', connector: t.connector, sandbox: !real, now: Date.now, simulateWeek: t.simulateWeek,
+      ...(real ? {} : { psaSample: withPax8Sample, skuMappings: crossVendorSkuMappings }), close: stop,
     };
   },
 };
@@ -96,7 +127,7 @@ const sherweb: Distributor = {
 };
 
 /** Ingram first: its sandbox clock is the run's clock. */
-const DISTRIBUTORS: readonly Distributor[] = [ingram, sherweb, synnex];
+const DISTRIBUTORS: readonly Distributor[] = [ingram, pax8, sherweb, synnex];
 
 /**
  * Opens the tenants the quickstart syncs. When any real tenant is configured, only the configured real

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { credentialField, loopbackOptIn, crossCheckRefinement, serviceUrl, tuningFields } from '@vectis/connector-core';
+import { type AuthStrategy, credentialField, loopbackOptIn, crossCheckRefinement, serviceUrl, tuningFields } from '@vectis/connector-core';
+
+/**
+ * Builds the auth strategy from the resolved credentials and endpoint. The default is Pax8 client
+ * credentials (`pax8ClientCredentials`); a Delegated OAuth strategy (authorization code + rotating
+ * refresh token, e.g. core's `refreshTokenAuth` with a store) plugs in here without touching the connector.
+ *
+ * @example
+ * const auth: Pax8AuthFactory = ({ clientId, clientSecret }) =>
+ *   refreshTokenAuth({ tokenUrl: 'https://login.pax8.com/oauth/token', clientId, clientSecret, refreshToken: await store.get(), onRotate: (t) => store.set(t) });
+ */
+export type Pax8AuthFactory = (endpoint: { clientId: string; clientSecret: string; audience: string; tokenUrl: string }) => AuthStrategy;
 
 /**
  * The audience partner endpoints need (Pax8 auth spec); the product's setup page says "leave blank", Pax8 wins.
@@ -23,7 +34,8 @@ const WHERE = 'app.pax8.com → Settings → Integrations → Credentials → "+
  *   product's setup page tells partners to leave it blank while Pax8 says partner endpoints need it.
  *   `api://p8p.client` is accepted as the legacy audience.
  * - `apiUrl` defaults to `https://api.pax8.com/v1`; `tokenUrl` defaults to `<apiUrl>/token`.
- * - `pacing` defaults to Pax8's published 1000 requests per minute.
+ * - `pacing` defaults to 900 requests per minute, under Pax8's published 1000, evenly spaced.
+ * - `auth` swaps the strategy (Delegated OAuth); `pageSize` defaults to Pax8's maximum, 200.
  *
  * @example
  * const options = Pax8ConnectorOptions.parse({ clientId: process.env.PAX8_CLIENT_ID, clientSecret: process.env.PAX8_CLIENT_SECRET });
@@ -47,7 +59,12 @@ export const Pax8ConnectorOptions = z
     apiUrl: serviceUrl().default('https://api.pax8.com/v1'),
     /** Token endpoint override: Pax8 has published three over time (devx.pax8.com/docs/authentication). */
     tokenUrl: serviceUrl().optional(),
-    ...tuningFields({ limit: 1000, intervalMs: 60_000 }),
+    /** Another auth strategy (e.g. Delegated OAuth); default: client credentials with `audience`. */
+    auth: z.custom<Pax8AuthFactory>((v) => typeof v === 'function', { message: 'must be a function returning an auth strategy' }).optional(),
+    /** Records asked per list page; Pax8 caps `size` at 200. */
+    pageSize: z.int().min(1).max(200).default(200),
+    // 900/min: Pax8's published 1000/min per partner, with headroom for the token call and other tools.
+    ...tuningFields({ limit: 900, intervalMs: 60_000 }),
   })
   .superRefine(crossCheckRefinement(PAX8_CROSS_CHECK), { when: () => true })
   .transform(({ tokenUrl, ...rest }) => ({ ...rest, tokenUrl: tokenUrl ?? `${rest.apiUrl}/token` }));

@@ -1,13 +1,13 @@
-import { connectorContract } from '@vectis/testkit';
+import { type ContractFake, connectorContract } from '@vectis/testkit';
 import { createPax8Connector } from '@vectis/connector-pax8';
+import { createPax8Sandbox, PAX8_SANDBOX_CREDENTIALS } from '@vectis/connector-pax8/sandbox';
 
-const CLIENT_SECRET = 'pax8-contract-secret-5e81c0';
+// The shared contract suite, run against the sandbox tenant through msw: no case left as todo.
+const fake = createPax8Sandbox() satisfies ContractFake;
 
-// A stub: the suite runs its one real stub test and lists every contract case as todo.
 connectorContract({
   name: 'pax8',
-  create: (env) =>
-    createPax8Connector({ clientId: 'ContractClient0123456789', clientSecret: CLIENT_SECRET, apiUrl: env.baseUrl, allowInsecureLoopback: true, ...env.tuning }),
-  secrets: [CLIENT_SECRET],
-  docsUrlIncludes: 'docs/connectors/pax8.md',
+  fake,
+  secrets: [PAX8_SANDBOX_CREDENTIALS.clientSecret],
+  create: (env) => createPax8Connector({ ...PAX8_SANDBOX_CREDENTIALS, apiUrl: env.baseUrl, ...env.tuning }),
 });

@@ -18,7 +18,7 @@ function configError(input: unknown): ConfigurationError {
 const fields = (err: ConfigurationError) => err.issues.map((i) => i.field).sort();
 
 describe('Pax8 options', () => {
-  it('applies the vendor defaults: partner audience, api.pax8.com, 1000 requests per minute', () => {
+  it('applies the vendor defaults: partner audience, api.pax8.com, 900 requests per minute (under the published 1000)', () => {
     const options = Pax8ConnectorOptions.parse(valid);
     expect(options).toMatchObject({
       audience: 'https://api.pax8.com',
@@ -28,7 +28,8 @@ describe('Pax8 options', () => {
       timeoutMs: 60_000,
       retry: { limit: 3, baseDelayMs: 1_000, maxRetryAfterMs: 120_000, defaultRetryAfterMs: 60_000 },
       concurrency: 2,
-      pacing: { limit: 1000, intervalMs: 60_000 },
+      pacing: { limit: 900, intervalMs: 60_000 },
+      pageSize: 200,
     });
     expect(PAX8_PARTNER_AUDIENCE).toBe('https://api.pax8.com');
   });

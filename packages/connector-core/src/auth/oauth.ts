@@ -10,6 +10,7 @@ const OAuthToken = z.object({
   refresh_token: z.string().min(1).optional(),
 });
 
+const JSON_BODY = { 'content-type': 'application/json', accept: 'application/json' };
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
 function form(fields: Record<string, string | undefined>): string {
@@ -30,11 +31,15 @@ export interface ClientCredentialsAuthOptions {
   audience?: string;
   scope?: string;
   renewBeforeMs?: number;
+  /** Renew after this fraction of the token's lifetime instead of `renewBeforeMs` before expiry (e.g. 0.9). */
+  renewAtFraction?: number;
+  /** `form` (RFC 6749, default) or `json`: Pax8's `POST /v1/token` takes a JSON body. */
+  bodyEncoding?: 'form' | 'json';
   remedy?: string;
 }
 
 /**
- * OAuth2 client credentials, form-encoded (Pax8 with `audience`, Sherweb with `scope`).
+ * OAuth2 client credentials, form-encoded or JSON (Pax8 with `audience`, Sherweb with `scope`).
  *
  * @example
  * const auth = clientCredentialsAuth({ tokenUrl: 'https://token-manager.pax8.com/auth/token', clientId, clientSecret, audience: 'https://api.pax8.com' });
@@ -42,10 +47,14 @@ export interface ClientCredentialsAuthOptions {
 export function clientCredentialsAuth(o: ClientCredentialsAuthOptions): AuthStrategy {
   const cache = createTokenCache({
     renewBeforeMs: o.renewBeforeMs ?? 60_000,
+    renewAtFraction: o.renewAtFraction,
     header: (token) => ({ authorization: `Bearer ${token}` }),
     fetchGrant: async (send) => {
-      const body = form({ grant_type: 'client_credentials', client_id: o.clientId, client_secret: o.clientSecret, audience: o.audience, scope: o.scope });
-      const t = await requestToken(send, o.tokenUrl, body);
+      const fields = { grant_type: 'client_credentials', client_id: o.clientId, client_secret: o.clientSecret, audience: o.audience, scope: o.scope };
+      const t =
+        o.bodyEncoding === 'json'
+          ? OAuthToken.parse(await send({ url: o.tokenUrl, headers: { ...JSON_BODY }, body: JSON.stringify(fields) }))
+          : await requestToken(send, o.tokenUrl, form(fields));
       return { token: t.access_token, expiresInSeconds: t.expires_in ?? 3600 };
     },
   });

@@ -9,7 +9,10 @@ export interface Grant {
 interface Cached {
   token: string;
   expiresAt: number;
-  /** When to renew: `renewBeforeMs` ahead of expiry, but never earlier than half-way through the lifetime. */
+  /**
+   * When to fetch the next token: at `renewAtFraction` of the lifetime when set, else `renewBeforeMs`
+   * ahead of expiry but never earlier than half-way through the lifetime.
+   */
   renewAt: number;
 }
 
@@ -20,6 +23,12 @@ interface Cached {
 export function createTokenCache(o: {
   fetchGrant: (send: TokenSender) => Promise<Grant>;
   renewBeforeMs: number;
+  /**
+   * Renew once this fraction of the token's lifetime has passed (e.g. 0.9 for Pax8's "refresh at
+   * about 90%"), instead of `renewBeforeMs` before expiry. Scales with the lifetime, so a short-lived
+   * token is never renewed on every call.
+   */
+  renewAtFraction?: number | undefined;
   header: (token: string) => Record<string, string>;
   now?: () => number;
 }) {
@@ -42,7 +51,8 @@ export function createTokenCache(o: {
           // rotating refresh token, a rotation per request).
           const lifetimeMs = grant.expiresInSeconds * 1000;
           const at = now();
-          cached = { token: grant.token, expiresAt: at + lifetimeMs, renewAt: at + lifetimeMs - Math.min(o.renewBeforeMs, lifetimeMs / 2) };
+          const renewAt = o.renewAtFraction === undefined ? at + lifetimeMs - Math.min(o.renewBeforeMs, lifetimeMs / 2) : at + lifetimeMs * o.renewAtFraction;
+          cached = { token: grant.token, expiresAt: at + lifetimeMs, renewAt };
           invalidated = false;
           return cached;
         })

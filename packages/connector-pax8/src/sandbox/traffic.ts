@@ -1,0 +1,137 @@
+import { performance } from 'node:perf_hooks';
+import type { FakeFault, FakeRequestLog } from '@vectis/connector-core';
+
+export type { FakeFault };
+
+// What the sandbox observes and injects: the request log, per-kind counts, the sliding-window
+// rate limit (per partner credential, real time) and the queue of injected faults.
+
+/** One request as the sandbox logged it. */
+export type SandboxRequestLog = FakeRequestLog;
+
+export type RequestKind = 'token' | 'companyList' | 'companyDetail' | 'subscriptionList' | 'subscriptionDetail' | 'product' | 'pricing' | 'usageSummaries' | 'other';
+
+/** What the sandbox saw since it was created (or last `reset()`). */
+export interface SandboxStats {
+  total: number;
+  byKind: Record<RequestKind, number>;
+  /** 429 answers sent because the configured rate limit was exceeded (injected faults not counted). */
+  rateLimited: number;
+  /** Most requests received within any sliding window of the rate-limit interval (60 s without a limit). */
+  maxInWindow: number;
+  /** The window `maxInWindow` was measured over. */
+  windowMs: number;
+  tokensIssued: number;
+}
+
+function kindOf(path: string): RequestKind {
+  if (path === '/token') return 'token';
+  if (path === '/companies') return 'companyList';
+  if (path === '/subscriptions') return 'subscriptionList';
+  if (/^\/companies\/[^/]+$/.test(path)) return 'companyDetail';
+  if (/^\/subscriptions\/[^/]+$/.test(path)) return 'subscriptionDetail';
+  if (/^\/subscriptions\/[^/]+\/usage-summaries$/.test(path)) return 'usageSummaries';
+  if (/^\/products\/[^/]+$/.test(path)) return 'product';
+  if (/^\/products\/[^/]+\/pricing$/.test(path)) return 'pricing';
+  return 'other';
+}
+
+/** A ring of timestamps within `windowMs`, reporting how many are inside. */
+function slidingWindow(windowMs: number) {
+  let stamps: number[] = [];
+  let head = 0;
+  const trim = (at: number) => {
+    while (head < stamps.length && (stamps[head] as number) <= at - windowMs) head++;
+    if (head > 4096) {
+      stamps = stamps.slice(head);
+      head = 0;
+    }
+  };
+  return {
+    count(at: number): number {
+      trim(at);
+      return stamps.length - head;
+    },
+    add(at: number): void {
+      stamps.push(at);
+    },
+    /** Milliseconds until the oldest stamp leaves the window. */
+    waitMs(at: number): number {
+      return (stamps[head] ?? at) + windowMs - at;
+    },
+    clear(): void {
+      stamps = [];
+      head = 0;
+    },
+  };
+}
+
+export function createTraffic(rateLimit: { limit: number; intervalMs: number } | undefined) {
+  const windowMs = rateLimit?.intervalMs ?? 60_000;
+  const seen = slidingWindow(windowMs);
+  const admitted = new Map<string, ReturnType<typeof slidingWindow>>();
+  let log: SandboxRequestLog[] = [];
+  let faults: (FakeFault & { left: number })[] = [];
+  const zero = (): Record<RequestKind, number> => ({
+    token: 0, companyList: 0, companyDetail: 0, subscriptionList: 0, subscriptionDetail: 0, product: 0, pricing: 0, usageSummaries: 0, other: 0,
+  });
+  let byKind = zero();
+  let total = 0;
+  let rateLimited = 0;
+  let maxInWindow = 0;
+
+  return {
+    received(): void {
+      const at = performance.now();
+      seen.add(at);
+      maxInWindow = Math.max(maxInWindow, seen.count(at));
+    },
+    /** `undefined` when the request may proceed, else milliseconds until it could. */
+    admit(key: string): number | undefined {
+      if (!rateLimit) return undefined;
+      const at = performance.now();
+      let window = admitted.get(key);
+      if (!window) admitted.set(key, (window = slidingWindow(rateLimit.intervalMs)));
+      if (window.count(at) >= rateLimit.limit) {
+        rateLimited++;
+        return window.waitMs(at);
+      }
+      window.add(at);
+      return undefined;
+    },
+    inject(fault: FakeFault): void {
+      const left = 'times' in fault ? fault.times : 1;
+      faults.push({ ...fault, left });
+    },
+    /** The first queued fault that applies to this request, consumed once. */
+    takeFault(rel: string, o: { token: boolean; list: boolean }): FakeFault | undefined {
+      const index = faults.findIndex((f) => {
+        if (f.kind === 'insert-during-paging') return o.list;
+        if (f.kind === 'expire-token') return !o.token;
+        // Faults hit data calls unless they name the token path explicitly.
+        return f.pathIncludes === undefined ? !o.token : rel.includes(f.pathIncludes);
+      });
+      const fault = faults[index];
+      if (!fault) return undefined;
+      if (--fault.left <= 0) faults.splice(index, 1);
+      return fault;
+    },
+    log(entry: SandboxRequestLog, path: string): void {
+      log.push(entry);
+      total++;
+      byKind[kindOf(path)]++;
+    },
+    requests: (): readonly SandboxRequestLog[] => log.slice(),
+    reset(): void {
+      faults = [];
+      log = [];
+      byKind = zero();
+      total = 0;
+      rateLimited = 0;
+      maxInWindow = 0;
+      seen.clear();
+      admitted.clear();
+    },
+    stats: () => ({ total, byKind: { ...byKind }, rateLimited, maxInWindow, windowMs }),
+  };
+}
