@@ -38,8 +38,14 @@ export interface LineDrift {
   previousSeats: number;
   currentSeats: number;
   delta: number;
-  /** For added or grown seats: when they can be reduced again; `undefined` when the line is unknown. */
+  /**
+   * For added or grown seats: when those added seats can be given back (decided by the commitment
+   * term, not the billing frequency); `undefined` for shrinks and for lines not in the input.
+   */
   reduction: Reduction | undefined;
+  /** The two ISO weeks compared. */
+  previousWeek: string;
+  currentWeek: string;
   currentAsOf: string | undefined;
   previousAsOf: string | undefined;
 }
@@ -58,6 +64,8 @@ export interface SkuDrift {
   currentSeats: number;
   delta: number;
   vendors: Vendor[];
+  previousWeek: string;
+  currentWeek: string;
 }
 
 /** Snapshot rows of one vendor in one week, deduplicated per line (latest `asOf` wins). */
@@ -155,7 +163,7 @@ export function compareWeeks(
   statuses: VendorDriftStatus[],
   currentWeek: string,
   previousWeek: string,
-  ctx: { lines: Map<string, PreparedLine>; links: Map<string, string>; policy: PreparedPolicy; nowMs: number },
+  ctx: { lines: Map<string, PreparedLine>; links: Map<string, string>; policy: PreparedPolicy; nowMs: number; reductions: Map<string, Reduction | undefined> },
 ): { lines: LineDrift[]; skus: SkuDrift[] } {
   const lines: LineDrift[] = [];
   const sku = new Map<string, { prev: number; cur: number; prevLines: number; curLines: number; vendors: Set<Vendor>; customerKey: string; skuKey: string }>();
@@ -187,8 +195,8 @@ export function compareWeeks(
       lines.push({
         vendor: s.vendor, subscriptionExternalId: id, customerKey, skuKey, sku: skuText, change,
         previousSeats: before, currentSeats: after, delta: after - before,
-        reduction: after > before ? reductionFor(line, ctx.nowMs, change === 'added') : undefined,
-        currentAsOf: c?.asOf, previousAsOf: p?.asOf,
+        reduction: after > before ? memoReduction(ctx, line, change === 'added') : undefined,
+        previousWeek, currentWeek, currentAsOf: c?.asOf, previousAsOf: p?.asOf,
       });
     }
   }
@@ -196,7 +204,17 @@ export function compareWeeks(
   for (const a of [...sku.values()].sort((x, y) => compareText(x.customerKey, y.customerKey) || compareText(x.skuKey, y.skuKey))) {
     const change = a.prevLines === 0 ? 'new_sku' : a.curLines === 0 ? 'sku_gone' : a.cur > a.prev ? 'grew' : a.cur < a.prev ? 'shrank' : undefined;
     if (change === undefined) continue;
-    skus.push({ customerKey: a.customerKey, skuKey: a.skuKey, change, previousSeats: a.prev, currentSeats: a.cur, delta: a.cur - a.prev, vendors: [...a.vendors].sort() });
+    skus.push({ customerKey: a.customerKey, skuKey: a.skuKey, change, previousSeats: a.prev, currentSeats: a.cur, delta: a.cur - a.prev, vendors: [...a.vendors].sort(), previousWeek, currentWeek });
   }
   return { lines, skus };
+}
+
+// The answer depends only on the line and `now`, and a line grows in many of 52 weekly pairs.
+function memoReduction(ctx: { nowMs: number; reductions: Map<string, Reduction | undefined> }, line: PreparedLine | undefined, added: boolean): Reduction | undefined {
+  if (!line) return undefined;
+  const key = added ? `+${line.ref}` : line.ref;
+  if (ctx.reductions.has(key)) return ctx.reductions.get(key);
+  const r = reductionFor(line, ctx.nowMs, added);
+  ctx.reductions.set(key, r);
+  return r;
 }

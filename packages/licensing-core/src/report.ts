@@ -1,14 +1,14 @@
-import { isoWeek, type Money, type Vendor } from '@vectis/connector-core';
+import type { Money, Vendor } from '@vectis/connector-core';
 import { sub, ZERO, type Dec } from './decimal';
 import { coverageOf, comparisonReasons, rollupReasons, sourceReasons, type CoverageBase } from './coverage';
+export type { DriftReport } from './drift-report';
 import { analyseSku, addTo, compareText, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
-import { compareWeeks, indexSnapshots, previousIsoWeek, vendorStatuses, type LineDrift, type SkuDrift, type SnapshotIndex, type VendorDriftStatus } from './drift';
+import { driftReport, type DriftReport } from './drift-report';
 import { contractFindings, type Finding } from './findings';
 import { vendorLabelOf, type QbrVendorLabel } from './label';
-import { parseNow, preparePolicy, readVendor } from './policy';
+import { parseNow, preparePolicy } from './policy';
 import { linkLookup, prepareContract, prepareLine, type PreparedContract, type PreparedLine } from './prepare';
 import type { AuditedScope } from './money-found';
-import { unusedSeatFindings } from './unused';
 import type { CustomerRef, Flag, LicensingInput, ResultCoverage } from './types';
 
 /**
@@ -60,22 +60,6 @@ export interface CustomerSummary {
   vendorLabel: QbrVendorLabel | undefined;
   totals: CurrencyTotals[];
   skus: number;
-}
-
-/**
- * Week-over-week seat drift. `no_baseline` is not "no drift".
- *
- * @example
- * if (report.drift.status === 'no_baseline') console.warn('first week: nothing to compare yet');
- */
-export interface DriftReport {
-  status: 'compared' | 'partial' | 'no_baseline' | 'no_snapshots';
-  currentWeek: string | undefined;
-  previousWeek: string | undefined;
-  vendors: VendorDriftStatus[];
-  lines: LineDrift[];
-  skus: SkuDrift[];
-  coverage: ResultCoverage;
 }
 
 /**
@@ -275,61 +259,6 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     contractsWithoutDistributorLines: contractsWithoutDistributorLines.sort(),
     flags: flags.sort((a, b) => compareText(a.ref, b.ref) || compareText(a.code, b.code) || compareText(a.message, b.message)),
   };
-}
-
-function driftReport(
-  input: LicensingInput,
-  lines: PreparedLine[],
-  links: Map<string, string>,
-  policy: ReturnType<typeof preparePolicy>,
-  nowMs: number,
-  flags: Flag[],
-  refOf: (key: string) => CustomerRef,
-  base: CoverageBase,
-  sources: string[],
-): { report: DriftReport; unused: Finding[]; auditedCustomers: string[] } {
-  const snapshots = input.snapshots ?? [];
-  const index = indexSnapshots(snapshots, flags);
-  const weeks = [...new Set(snapshots.map((s) => s.week))].sort();
-  const currentWeek = weeks.at(-1);
-  if (currentWeek === undefined) {
-    const coverage = coverageOf(base, ['no seat snapshots in input'], []);
-    return { report: { status: 'no_snapshots', currentWeek, previousWeek: undefined, vendors: [], lines: [], skus: [], coverage }, unused: [], auditedCustomers: [] };
-  }
-  const previousWeek = previousIsoWeek(currentWeek);
-  const vendors = vendorStatuses(index, currentWeek, previousWeek, flags);
-  const lineIndex = indexLines(lines, index, [currentWeek, previousWeek]);
-  const compared = compareWeeks(index, vendors, currentWeek, previousWeek, { lines: lineIndex, links, policy, nowMs });
-  const ok = vendors.filter((v) => v.status === 'compared').length;
-  const status = ok === 0 ? 'no_baseline' : ok === vendors.length ? 'compared' : 'partial';
-  const notAudited = ok === 0 ? [`no baseline: no vendor has snapshots for both ${previousWeek} and ${currentWeek}`] : [];
-  const partial = [...sources, ...vendors.filter((v) => v.status !== 'compared' && ok > 0).map((v) => `${v.vendor}: ${v.status.replace('_', ' ')}`)];
-  // Stale snapshots compare two old weeks: say so rather than present them as this week's drift.
-  const lastWeek = previousIsoWeek(isoWeek(new Date(nowMs)));
-  if (currentWeek < lastWeek) partial.push(`latest snapshots are from ${currentWeek}, older than last week (${lastWeek})`);
-  const unused = unusedSeatFindings(index, currentWeek, { lines: lineIndex, refOf, nowMs });
-  const auditedCustomers = snapshots
-    .filter((s) => s.week === currentWeek)
-    .map((s) => lineIndex.get(`${readVendor(s.vendor)}:${s.subscriptionExternalId}`)?.customerKey ?? `${readVendor(s.vendor)}:${s.customerExternalId}`);
-  return {
-    report: { status, currentWeek, previousWeek, vendors, lines: compared.lines, skus: compared.skus, coverage: coverageOf(base, notAudited, partial) },
-    unused,
-    auditedCustomers: [...new Set(auditedCustomers)],
-  };
-}
-
-// `<vendor>:<externalId>` → line, only for lines the compared weeks' snapshots name (a few
-// thousand), instead of building a key for each of 100k lines. Later lines win, as in a plain Map.
-function indexLines(lines: readonly PreparedLine[], index: SnapshotIndex, weeks: readonly string[]): Map<string, PreparedLine> {
-  const wanted = new Map<Vendor, Set<string>>();
-  for (const [vendor, byWeek] of index) {
-    const ids = new Set<string>();
-    for (const week of weeks) for (const id of byWeek.get(week)?.rows.keys() ?? []) ids.add(id);
-    wanted.set(vendor, ids);
-  }
-  const out = new Map<string, PreparedLine>();
-  for (const l of lines) if (wanted.get(l.vendor)?.has(l.line.externalId)) out.set(`${l.vendor}:${l.line.externalId}`, l);
-  return out;
 }
 
 // Running per-currency totals over the same rows, so margin = revenue − cost reconciles exactly.
