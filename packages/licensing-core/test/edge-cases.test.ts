@@ -135,9 +135,9 @@ describe('edge cases', () => {
     }));
     const text = formatLicensingReport(report);
     expect(text).toContain('Over-contracted (client billed for seats not licensed):');
-    expect(text).toContain('at renewal 2027-03-01');
+    expect(text).toContain('added seats reducible: at renewal 2027-03-01');
     expect(text).toContain('Unmapped contract lines: lost');
     expect(text).toContain('Data-quality flags: 2 (see report.flags)');
-    expect(text).toContain('MSP over-bills clients');
+    expect(text).toContain('client over-billed');
   });
 });
