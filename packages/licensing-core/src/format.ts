@@ -50,8 +50,9 @@ export function formatLicensingReport(report: LicensingReport, options: FormatOp
   table(out, ['Customer', 'SKU', 'Vendor', 'Seats', 'Contracted', 'Cost', 'Revenue', 'Margin', 'Margin %'],
     compared.map((r) => [
       name(r.customer.key), r.skus.join(', ') || r.skuKey, r.vendorLabel ?? '-', String(r.seats), String(r.contractedSeats),
-      list(r.monthlyCost, fmt), list(r.monthlyRevenue, fmt), r.margin ? fmt(r.margin.margin) : 'n/a',
-      r.margin?.marginPercent ? `${roundDecimalString(r.margin.marginPercent, 1)} %` : 'n/a',
+      list(r.monthlyCost, fmt), list(r.monthlyRevenue, fmt),
+      r.margin ? fmt(r.margin.margin) : r.monthlyRevenue.length === 0 ? 'not billed' : 'unknown',
+      r.margin?.marginPercent ? `${roundDecimalString(r.margin.marginPercent, 1)} %` : '-',
     ]), max);
   notCompared(out, 'Unlinked distributor customers (not compared with the PSA)', report.rollups.items.filter((r) => !r.customer.linked), fmt, name);
   notCompared(out, 'Linked customers whose PSA data was not supplied (not audited)',

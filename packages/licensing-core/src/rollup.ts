@@ -221,7 +221,8 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
   for (const l of a.lines) if (!named || l.ref < named.ref) named = l;
   return {
     customer, skuKey: a.skuKey,
-    skus: uniqueOf(a.lines, (l) => l.sku),
+    // A SKU only the PSA bills (no distributor line) is named by its contract lines.
+    skus: a.lines.length > 0 ? uniqueOf(a.lines, (l) => l.sku) : uniqueOf(a.contracts, (c) => c.contract.sku ?? c.contract.productId ?? a.skuKey),
     productName: named?.line.productName ?? a.contracts[0]?.contract.description ?? a.skuKey,
     vendors, vendorLabel: vendorLabelOf(vendors),
     seats: a.seats,

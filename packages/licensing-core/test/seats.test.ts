@@ -67,7 +67,7 @@ describe('uncontracted and over-contracted seats', () => {
     const report = computeLicensingReport(input({ contracts: [contract({ quantity: 10 }), contract({ id: 'ag-9', sku: 'DIRECT-CSP' })] }));
     expect(report.contractsWithoutDistributorLines).toEqual(['ag-9']);
     expect(report.moneyFound.findings).toMatchObject([{
-      kind: 'billed_without_license', direction: 'msp_overbills', skuKey: 'sku:DIRECT-CSP', seats: 8,
+      kind: 'billed_without_license', direction: 'msp_overbills', skuKey: 'sku:DIRECT-CSP', skus: ['DIRECT-CSP'], seats: 8,
       monthlyImpact: { amount: '24.00', currency: 'USD' }, impactBasis: 'contract_revenue',
       evidence: { lineIds: [], contractIds: ['ag-9'] },
     }]);
