@@ -1,6 +1,6 @@
 import { isoWeek, type Vendor } from '@vectis/connector-core';
 import { coverageOf, type CoverageBase } from './coverage';
-import { compareWeeks, indexSnapshots, previousIsoWeek, vendorStatuses, type LineDrift, type SkuDrift, type SnapshotIndex, type VendorDriftStatus } from './drift';
+import { compareWeeks, driftContext, indexSnapshots, previousIsoWeek, vendorStatuses, type LineDrift, type SkuDrift, type SnapshotIndex, type VendorDriftStatus } from './drift';
 import type { Finding } from './findings';
 import { readVendor, type PreparedPolicy } from './policy';
 import type { PreparedLine } from './prepare';
@@ -61,7 +61,7 @@ export function driftReport(
     return { report: { status: 'no_snapshots', currentWeek, previousWeek: undefined, vendors: [], periods: [], lines: [], skus: [], coverage }, unused: [], auditedCustomers: [] };
   }
   const lineIndex = indexLines(lines, index, weeks);
-  const ctx = { lines: lineIndex, links, policy, nowMs, reductions: new Map() };
+  const ctx = driftContext(index, { lines: lineIndex, links, policy, nowMs });
   // Every supplied week against the ISO week before it, newest first. The oldest week has no
   // baseline by definition; a week whose predecessor is missing is a gap, reported as such.
   const periods: DriftPeriod[] = [];

@@ -157,39 +157,81 @@ export function vendorStatuses(index: SnapshotIndex, currentWeek: string, previo
   return out;
 }
 
+/** What every pair of weeks needs from the run, built once for all of them. */
+export interface DriftContext {
+  lines: Map<string, PreparedLine>;
+  links: Map<string, string>;
+  policy: PreparedPolicy;
+  nowMs: number;
+  /** Per vendor: every line id seen in any week, sorted once (not once per pair). */
+  ids: Map<Vendor, string[]>;
+  /** Memo: vendor → customer id → customer key (`psa:<id>` or `<vendor>:<id>`). */
+  customers: Map<Vendor, Map<string, string>>;
+  /** Memo: vendor → line id → what its rows resolve to. */
+  rows: Map<Vendor, Map<string, RowInfo>>;
+  /** Memo of {@link reductionFor} per line, for added (`true`) and grown (`false`) seats. */
+  reductions: { added: Map<PreparedLine, Reduction | undefined>; grew: Map<PreparedLine, Reduction | undefined> };
+}
+
+/** Builds the shared context: sorted ids per vendor and empty memos. */
+export function driftContext(index: SnapshotIndex, base: Pick<DriftContext, 'lines' | 'links' | 'policy' | 'nowMs'>): DriftContext {
+  const ids = new Map<Vendor, string[]>();
+  for (const [vendor, weeks] of index) {
+    const all = new Set<string>();
+    for (const w of weeks.values()) for (const id of w.rows.keys()) all.add(id);
+    ids.set(vendor, [...all].sort());
+  }
+  return { ...base, ids, customers: new Map(), rows: new Map(), reductions: { added: new Map(), grew: new Map() } };
+}
+
+type SkuAgg = { prev: number; cur: number; prevLines: number; curLines: number; vendors: Vendor[]; customerKey: string; skuKey: string };
+
+/** What one snapshot line id resolves to; the same for every pair while the row says the same. */
+interface RowInfo {
+  customerExternalId: string;
+  sku: string | undefined;
+  line: PreparedLine | undefined;
+  customerKey: string;
+  skuText: string;
+  skuKey: string;
+  /** `<customer key>\0<SKU key>`, built once and shared by every pair. */
+  aggKey: string;
+}
+
 /** Line and customer + SKU changes for vendors whose two weeks are comparable. */
 export function compareWeeks(
   index: SnapshotIndex,
   statuses: VendorDriftStatus[],
   currentWeek: string,
   previousWeek: string,
-  ctx: { lines: Map<string, PreparedLine>; links: Map<string, string>; policy: PreparedPolicy; nowMs: number; reductions: Map<string, Reduction | undefined> },
+  ctx: DriftContext,
 ): { lines: LineDrift[]; skus: SkuDrift[] } {
   const lines: LineDrift[] = [];
-  const sku = new Map<string, { prev: number; cur: number; prevLines: number; curLines: number; vendors: Set<Vendor>; customerKey: string; skuKey: string }>();
+  const sku = new Map<string, SkuAgg>();
   for (const s of statuses) {
     if (s.status !== 'compared') continue;
     const weeks = index.get(s.vendor) as Map<string, WeekRows>;
     const cur = (weeks.get(currentWeek) as WeekRows).rows;
     const prev = (weeks.get(previousWeek) as WeekRows).rows;
-    for (const id of [...new Set([...cur.keys(), ...prev.keys()])].sort()) {
+    let infos = ctx.rows.get(s.vendor);
+    if (!infos) ctx.rows.set(s.vendor, (infos = new Map()));
+    for (const id of ctx.ids.get(s.vendor) ?? []) {
       const c = cur.get(id);
       const p = prev.get(id);
+      if (!c && !p) continue;
       const row = (c ?? p) as Usage;
-      const line = ctx.lines.get(`${s.vendor}:${id}`);
-      const customerKey = ctx.links.get(`${s.vendor}:${row.customerExternalId}`) ?? `${s.vendor}:${row.customerExternalId}`;
-      const skuText = row.sku ?? line?.sku ?? id;
-      const skuKey = line?.skuKey ?? skuKeyFor(s.vendor, skuText, ctx.policy);
+      let info = infos.get(id);
+      if (!info || info.customerExternalId !== row.customerExternalId || info.sku !== row.sku) infos.set(id, (info = rowInfo(ctx, s.vendor, id, row)));
+      const { line, customerKey, skuKey, skuText } = info;
       const before = p?.quantity ?? 0;
       const after = c?.quantity ?? 0;
-      const key = `${customerKey}\u0000${skuKey}`;
-      const agg = sku.get(key) ?? { prev: 0, cur: 0, prevLines: 0, curLines: 0, vendors: new Set<Vendor>(), customerKey, skuKey };
-      sku.set(key, agg);
+      let agg = sku.get(info.aggKey);
+      if (!agg) sku.set(info.aggKey, (agg = { prev: 0, cur: 0, prevLines: 0, curLines: 0, vendors: [], customerKey, skuKey }));
       agg.prev += before;
       agg.cur += after;
       agg.prevLines += p ? 1 : 0;
       agg.curLines += c ? 1 : 0;
-      agg.vendors.add(s.vendor);
+      if (!agg.vendors.includes(s.vendor)) agg.vendors.push(s.vendor);
       if (p && c && before === after) continue;
       const change = !p ? 'added' : !c ? 'removed' : after > before ? 'grew' : 'shrank';
       lines.push({
@@ -204,17 +246,36 @@ export function compareWeeks(
   for (const a of [...sku.values()].sort((x, y) => compareText(x.customerKey, y.customerKey) || compareText(x.skuKey, y.skuKey))) {
     const change = a.prevLines === 0 ? 'new_sku' : a.curLines === 0 ? 'sku_gone' : a.cur > a.prev ? 'grew' : a.cur < a.prev ? 'shrank' : undefined;
     if (change === undefined) continue;
-    skus.push({ customerKey: a.customerKey, skuKey: a.skuKey, change, previousSeats: a.prev, currentSeats: a.cur, delta: a.cur - a.prev, vendors: [...a.vendors].sort(), previousWeek, currentWeek });
+    skus.push({ customerKey: a.customerKey, skuKey: a.skuKey, change, previousSeats: a.prev, currentSeats: a.cur, delta: a.cur - a.prev, vendors: a.vendors.sort(), previousWeek, currentWeek });
   }
   return { lines, skus };
 }
 
+function rowInfo(ctx: DriftContext, vendor: Vendor, id: string, row: Usage): RowInfo {
+  const line = ctx.lines.get(`${vendor}:${id}`);
+  const customerKey = customerKeyOf(ctx, vendor, row.customerExternalId);
+  const skuText = row.sku ?? line?.sku ?? id;
+  const skuKey = line?.skuKey ?? skuKeyFor(vendor, skuText, ctx.policy);
+  return { customerExternalId: row.customerExternalId, sku: row.sku, line, customerKey, skuText, skuKey, aggKey: `${customerKey}\u0000${skuKey}` };
+}
+
+function customerKeyOf(ctx: DriftContext, vendor: Vendor, customerId: string): string {
+  let perVendor = ctx.customers.get(vendor);
+  if (!perVendor) ctx.customers.set(vendor, (perVendor = new Map()));
+  let key = perVendor.get(customerId);
+  if (key === undefined) {
+    const own = `${vendor}:${customerId}`;
+    perVendor.set(customerId, (key = ctx.links.get(own) ?? own));
+  }
+  return key;
+}
+
 // The answer depends only on the line and `now`, and a line grows in many of 52 weekly pairs.
-function memoReduction(ctx: { nowMs: number; reductions: Map<string, Reduction | undefined> }, line: PreparedLine | undefined, added: boolean): Reduction | undefined {
+function memoReduction(ctx: DriftContext, line: PreparedLine | undefined, added: boolean): Reduction | undefined {
   if (!line) return undefined;
-  const key = added ? `+${line.ref}` : line.ref;
-  if (ctx.reductions.has(key)) return ctx.reductions.get(key);
+  const memo = added ? ctx.reductions.added : ctx.reductions.grew;
+  if (memo.has(line)) return memo.get(line);
   const r = reductionFor(line, ctx.nowMs, added);
-  ctx.reductions.set(key, r);
+  memo.set(line, r);
   return r;
 }
