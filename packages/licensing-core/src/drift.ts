@@ -169,6 +169,7 @@ export interface DriftContext {
   customers: Map<Vendor, Map<string, string>>;
   /** Memo: vendor → line id → what its rows resolve to. */
   rows: Map<Vendor, Map<string, RowInfo>>;
+  totals: SkuTotals;
   /** Memo of {@link reductionFor} per line, for added (`true`) and grown (`false`) seats. */
   reductions: { added: Map<PreparedLine, Reduction | undefined>; grew: Map<PreparedLine, Reduction | undefined> };
 }
@@ -181,10 +182,29 @@ export function driftContext(index: SnapshotIndex, base: Pick<DriftContext, 'lin
     for (const w of weeks.values()) for (const id of w.rows.keys()) all.add(id);
     ids.set(vendor, [...all].sort());
   }
-  return { ...base, ids, customers: new Map(), rows: new Map(), reductions: { added: new Map(), grew: new Map() } };
+  const totals: SkuTotals = { index: new Map(), keys: [], prev: [], cur: [], prevLines: [], curLines: [], vendors: [], pair: [], pairs: 0 };
+  return { ...base, ids, customers: new Map(), rows: new Map(), totals, reductions: { added: new Map(), grew: new Map() } };
 }
 
-type SkuAgg = { prev: number; cur: number; prevLines: number; curLines: number; vendors: Vendor[]; customerKey: string; skuKey: string };
+/**
+ * Customer + SKU totals of the pair being compared, in flat arrays indexed by a customer + SKU
+ * number that stays the same for all 51 pairs: no totals object, map or key string per pair.
+ */
+interface SkuTotals {
+  index: Map<string, number>;
+  keys: { customerKey: string; skuKey: string }[];
+  prev: number[];
+  cur: number[];
+  prevLines: number[];
+  curLines: number[];
+  /** Bit per vendor (see VENDOR_BITS). */
+  vendors: number[];
+  /** The pair that last touched the entry; entries of older pairs count as zero. */
+  pair: number[];
+  pairs: number;
+}
+
+const VENDOR_BITS: readonly Vendor[] = ['ingram_micro', 'pax8', 'sherweb', 'td_synnex'];
 
 /** What one snapshot line id resolves to; the same for every pair while the row says the same. */
 interface RowInfo {
@@ -194,8 +214,8 @@ interface RowInfo {
   customerKey: string;
   skuText: string;
   skuKey: string;
-  /** `<customer key>\0<SKU key>`, built once and shared by every pair. */
-  aggKey: string;
+  /** The customer + SKU number in {@link SkuTotals}. */
+  agg: number;
 }
 
 /** Line and customer + SKU changes for vendors whose two weeks are comparable. */
@@ -207,7 +227,9 @@ export function compareWeeks(
   ctx: DriftContext,
 ): { lines: LineDrift[]; skus: SkuDrift[] } {
   const lines: LineDrift[] = [];
-  const sku = new Map<string, SkuAgg>();
+  const t = ctx.totals;
+  const pair = ++t.pairs;
+  const touched: number[] = [];
   for (const s of statuses) {
     if (s.status !== 'compared') continue;
     const weeks = index.get(s.vendor) as Map<string, WeekRows>;
@@ -225,13 +247,17 @@ export function compareWeeks(
       const { line, customerKey, skuKey, skuText } = info;
       const before = p?.quantity ?? 0;
       const after = c?.quantity ?? 0;
-      let agg = sku.get(info.aggKey);
-      if (!agg) sku.set(info.aggKey, (agg = { prev: 0, cur: 0, prevLines: 0, curLines: 0, vendors: [], customerKey, skuKey }));
-      agg.prev += before;
-      agg.cur += after;
-      agg.prevLines += p ? 1 : 0;
-      agg.curLines += c ? 1 : 0;
-      if (!agg.vendors.includes(s.vendor)) agg.vendors.push(s.vendor);
+      const g = info.agg;
+      if (t.pair[g] !== pair) {
+        t.pair[g] = pair;
+        t.prev[g] = t.cur[g] = t.prevLines[g] = t.curLines[g] = t.vendors[g] = 0;
+        touched.push(g);
+      }
+      (t.prev[g] as number) += before;
+      (t.cur[g] as number) += after;
+      (t.prevLines[g] as number) += p ? 1 : 0;
+      (t.curLines[g] as number) += c ? 1 : 0;
+      (t.vendors[g] as number) |= 1 << VENDOR_BITS.indexOf(s.vendor);
       if (p && c && before === after) continue;
       const change = !p ? 'added' : !c ? 'removed' : after > before ? 'grew' : 'shrank';
       lines.push({
@@ -243,10 +269,16 @@ export function compareWeeks(
     }
   }
   const skus: SkuDrift[] = [];
-  for (const a of [...sku.values()].sort((x, y) => compareText(x.customerKey, y.customerKey) || compareText(x.skuKey, y.skuKey))) {
-    const change = a.prevLines === 0 ? 'new_sku' : a.curLines === 0 ? 'sku_gone' : a.cur > a.prev ? 'grew' : a.cur < a.prev ? 'shrank' : undefined;
+  const k = t.keys;
+  touched.sort((x, y) => compareText((k[x] as SkuTotals['keys'][number]).customerKey, (k[y] as SkuTotals['keys'][number]).customerKey) || compareText((k[x] as SkuTotals['keys'][number]).skuKey, (k[y] as SkuTotals['keys'][number]).skuKey));
+  for (const g of touched) {
+    const prev = t.prev[g] as number;
+    const cur = t.cur[g] as number;
+    const change = t.prevLines[g] === 0 ? 'new_sku' : t.curLines[g] === 0 ? 'sku_gone' : cur > prev ? 'grew' : cur < prev ? 'shrank' : undefined;
     if (change === undefined) continue;
-    skus.push({ customerKey: a.customerKey, skuKey: a.skuKey, change, previousSeats: a.prev, currentSeats: a.cur, delta: a.cur - a.prev, vendors: a.vendors.sort(), previousWeek, currentWeek });
+    const { customerKey, skuKey } = k[g] as SkuTotals['keys'][number];
+    const bits = t.vendors[g] as number;
+    skus.push({ customerKey, skuKey, change, previousSeats: prev, currentSeats: cur, delta: cur - prev, vendors: VENDOR_BITS.filter((_, i) => bits & (1 << i)), previousWeek, currentWeek });
   }
   return { lines, skus };
 }
@@ -256,7 +288,21 @@ function rowInfo(ctx: DriftContext, vendor: Vendor, id: string, row: Usage): Row
   const customerKey = customerKeyOf(ctx, vendor, row.customerExternalId);
   const skuText = row.sku ?? line?.sku ?? id;
   const skuKey = line?.skuKey ?? skuKeyFor(vendor, skuText, ctx.policy);
-  return { customerExternalId: row.customerExternalId, sku: row.sku, line, customerKey, skuText, skuKey, aggKey: `${customerKey}\u0000${skuKey}` };
+  const t = ctx.totals;
+  const aggKey = `${customerKey}\u0000${skuKey}`;
+  let agg = t.index.get(aggKey);
+  if (agg === undefined) {
+    t.index.set(aggKey, (agg = t.keys.length));
+    t.keys.push({ customerKey, skuKey });
+    // Grown together, so every array stays packed (no holes).
+    t.pair.push(0);
+    t.prev.push(0);
+    t.cur.push(0);
+    t.prevLines.push(0);
+    t.curLines.push(0);
+    t.vendors.push(0);
+  }
+  return { customerExternalId: row.customerExternalId, sku: row.sku, line, customerKey, skuText, skuKey, agg };
 }
 
 function customerKeyOf(ctx: DriftContext, vendor: Vendor, customerId: string): string {

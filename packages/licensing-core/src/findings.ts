@@ -100,7 +100,7 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
   const effective = a.effective;
   const contractPrice = contractSeatPrice(a);
   // Lapsed lines (active, term end passed) end the licence just like cancelled or expired ones.
-  const endedLines = a.lines.filter((l) => l.seatState === 'ended' || l.seatState === 'lapsed');
+  const endedLines = a.counted.length === 0 ? a.lines.filter((l) => l.seatState === 'ended' || l.seatState === 'lapsed') : NO_LINES;
   const allEnded = a.lines.length > 0 && a.counted.length === 0 && endedLines.length > 0;
 
   if (a.currencyMismatch && effective.length > 0 && a.counted.length > 0) {
@@ -228,6 +228,8 @@ function listValue(lines: readonly SkuAnalysis['counted'][number][], seats: numb
   if (currency === undefined || basis === undefined || seats === 0) return undefined;
   return { total: delta === seats ? total : (div(mulInt(total, delta), decFromInt(seats)) as Dec), currency, basis };
 }
+
+const NO_LINES: SkuAnalysis['lines'] = [];
 
 // One frozen empty list shared by every finding without caveats or snapshots (100k findings).
 const NONE: readonly string[] = Object.freeze([]);

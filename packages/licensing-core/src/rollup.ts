@@ -105,6 +105,13 @@ export interface SkuAnalysis {
 }
 
 const NO_CURRENCIES: string[] = [];
+// One shared one-currency list per currency (read-only): ~100k rows, a handful of currencies.
+const SINGLE = new Map<string, string[]>();
+function single(c: string): string[] {
+  let list = SINGLE.get(c);
+  if (!list) SINGLE.set(c, (list = [c]));
+  return list;
+}
 
 /** Computes the exact figures of one customer + SKU bucket. */
 export function analyseSku(
@@ -130,7 +137,7 @@ export function analyseSku(
     counted.push(l);
     seats += l.seats;
     const c = l.currency;
-    if (c !== undefined && !lineCurrencies.includes(c)) lineCurrencies = lineCurrencies.length === 0 ? [c] : [...lineCurrencies, c].sort();
+    if (c !== undefined && !lineCurrencies.includes(c)) lineCurrencies = lineCurrencies.length === 0 ? single(c) : [...lineCurrencies, c].sort();
     if (l.monthlyCost === undefined || l.currency === undefined) costComplete = false;
     else addTo(costByCurrency, l.currency, l.monthlyCost);
   }
