@@ -284,9 +284,22 @@ interface SeatPrice {
   basis: ImpactBasis;
 }
 
+// A contract line in effect with 0 seats still states the client's price for the SKU: used when
+// every such line agrees on one monthly unit price in one currency.
+function zeroSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
+  let found: SeatPrice | undefined;
+  for (const c of a.effective) {
+    if (c.unitMonthly === undefined) return undefined;
+    if (found && (found.currency !== c.currency || found.perSeat !== c.unitMonthly)) return undefined;
+    found = { perSeat: c.unitMonthly, currency: c.currency, basis: 'contract_price' };
+  }
+  return found;
+}
+
 // The contract's own monthly price per seat: what the client would be billed for one more seat.
 function contractSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
-  if (a.revenueByCurrency.size !== 1 || !a.revenueComplete || a.contractedSeats === 0) return undefined;
+  if (a.contractedSeats === 0) return zeroSeatPrice(a);
+  if (a.revenueByCurrency.size !== 1 || !a.revenueComplete) return undefined;
   for (const [currency, total] of a.revenueByCurrency) return { perSeat: divInt(total, a.contractedSeats), currency, basis: 'contract_price' };
   return undefined;
 }

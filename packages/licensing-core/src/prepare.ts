@@ -46,6 +46,8 @@ export interface PreparedContract {
   seats: number;
   currency: string;
   monthlyRevenue: Dec | undefined;
+  /** Monthly price of one seat, when the price and period are readable (also for 0-seat lines). */
+  unitMonthly: Dec | undefined;
 }
 
 /** Builds the link lookup (`<vendor>:<customer>` → `psa:<id>`): only `auto` and `confirmed` links count; `confirmed` wins a conflict. */
@@ -296,6 +298,7 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
     seats: inEffect && recurring ? q : 0,
     currency: price?.currency ?? readCurrency(contract.unitPrice?.currency)?.code ?? String(contract.unitPrice?.currency),
     monthlyRevenue: inEffect && price !== undefined && months !== undefined ? divInt(mulInt(price.amount, q), months) : undefined,
+    unitMonthly: price !== undefined && months !== undefined ? divInt(price.amount, months) : undefined,
   };
 }
 

@@ -39,6 +39,12 @@ describe('1. a linked client with no PSA contract line at all', () => {
     expect(bySku.DEFENDER).toMatchObject({ seats: 4, monthlyImpact: { amount: '30.00', currency: 'USD' }, impactBasis: 'unit_cost_markup' });
   });
 
+  it('takes the contract price from a 0-seat contract line of the client for that SKU', () => {
+    // the agreement lists M365-BP at 3.00 with 0 seats: 10 uncontracted × 3.00 = 30.00 USD
+    const report = computeLicensingReport(input({ contracts: [contract({ quantity: 0 })] }));
+    expect(report.seats.uncontracted).toMatchObject([{ seats: 10, monthlyImpact: { amount: '30.00', currency: 'USD' }, impactBasis: 'contract_price' }]);
+  });
+
   it('audits a client named in psaDataSuppliedFor even when no contract line exists anywhere', () => {
     // 10 seats × 2.21 × 1.2 = 26.52 USD
     const report = computeLicensingReport(input({ contracts: [], psaDataSuppliedFor: ['100'] }));
