@@ -1,6 +1,7 @@
 import { termMonths, type Money, type Subscription, type Vendor } from '@vectis/connector-core';
-import { add, cmp, decFromInt, div, divInt, mul, mulInt, parseDec, ZERO, type Dec } from './decimal';
+import { add, decFromInt, div, divInt, mul, mulInt, type Dec } from './decimal';
 import { readCurrency } from './currency';
+import { readAmount } from './money';
 import { parseWhen, readVendor, type PreparedPolicy } from './policy';
 import { compareText } from './rollup';
 import type { CustomerLink, Flag, PsaContractLine } from './types';
@@ -225,42 +226,6 @@ export function lineListValue(l: PreparedLine, markupPercent: Dec): { basis: 'ms
 }
 
 const HUNDRED = decFromInt(100);
-
-/** Reads a Money value exactly; `undefined` when absent, malformed or not an ISO 4217 currency. */
-export function readMoney(money: Money | undefined): { amount: Dec; currency: string } | undefined {
-  if (money === undefined || typeof money.amount !== 'string') return undefined;
-  const currency = readCurrency(money.currency);
-  if (currency === undefined) return undefined;
-  const amount = parseDec(money.amount);
-  return amount === undefined ? undefined : { amount, currency: currency.code };
-}
-
-/**
- * Reads one amount of a row and flags what is wrong with it: a malformed amount, an unknown
- * currency (`XYZ`), a negative amount (never absorbed into totals), or a currency that was only
- * readable once upper-cased (`usd`, kept and noted). `undefined` unless the amount is usable.
- */
-export function readAmount(money: Money | undefined, field: string, ref: string, flags: Flag[]): { amount: Dec; currency: string } | undefined {
-  if (money === undefined) return undefined;
-  const currency = readCurrency(money.currency);
-  const amount = typeof money.amount === 'string' ? parseDec(money.amount) : undefined;
-  if (amount === undefined) {
-    flags.push({ code: 'invalid_amount', ref, message: `${field} ${JSON.stringify(money.amount)} is not a decimal string: treated as unknown` });
-    return undefined;
-  }
-  if (currency === undefined) {
-    flags.push({ code: 'unknown_currency', ref, message: `${field} currency ${JSON.stringify(money.currency)} is not an ISO 4217 code: amount treated as unknown` });
-    return undefined;
-  }
-  if (currency.upperCased) {
-    flags.push({ code: 'currency_upper_cased', ref, message: `${field} currency "${money.currency}" read as ${currency.code}` });
-  }
-  if (cmp(amount, ZERO) < 0) {
-    flags.push({ code: 'negative_amount', ref, message: `${field} ${money.amount} ${currency.code} is negative: treated as unknown, not added to any total` });
-    return undefined;
-  }
-  return { amount, currency: currency.code };
-}
 
 const CONTRACT_MONTHS: Record<PsaContractLine['billingPeriod'], number | undefined> = {
   P1M: 1, P1Y: 12, P2Y: 24, P3Y: 36, one_time: undefined, unknown: undefined,
