@@ -152,6 +152,13 @@ describe('5. bad amounts are flagged, not absorbed', () => {
     expect(report.rollups.coverage.status).toBe('partial');
   });
 
+  it('flags a negative msrp and values the seats at cost + markup instead', () => {
+    // no contract line for the SKU; msrp −3.50 is refused: 10 × 2.21 × 1.2 = 26.52 USD
+    const report = computeLicensingReport(input({ subscriptions: [line({ msrp: { amount: '-3.50', currency: 'USD' } })], contracts: [other] }));
+    expect(report.flags.map((f) => f.code)).toEqual(['negative_amount']);
+    expect(report.seats.uncontracted).toMatchObject([{ monthlyImpact: { amount: '26.52', currency: 'USD' }, impactBasis: 'unit_cost_markup' }]);
+  });
+
   it('flags a negative contract price but keeps its seats contracted', () => {
     const report = computeLicensingReport(input({ contracts: [contract({ unitPrice: { amount: '-3.00', currency: 'USD' } })] }));
     expect(report.flags.map((f) => `${f.code} ${f.ref}`)).toEqual(['negative_amount contract:ag-1']);
