@@ -107,11 +107,13 @@ async function main(): Promise<void> {
       }));
     // The MSP's minimum margin (below it a SKU is a finding) and the PSA products the samples map SKUs to.
     const policy = { minMarginPercent: '12', skuMappings: tenants.flatMap((t) => t.skuMappings?.(lines) ?? []) };
+    // Every company in the PSA export had its agreements exported: one without agreement lines bills nothing.
+    const psaDataSuppliedFor = psa.contracts.length > 0 ? psa.companies.map((c) => c.id) : [];
     const lastWeek = computeLicensingReport({
-      subscriptions: week1Lines, contracts: psa.contracts, links, snapshots: week1Snapshots, policy, now: week1, sources: sourcesOf(first),
+      subscriptions: week1Lines, contracts: psa.contracts, links, snapshots: week1Snapshots, policy, now: week1, sources: sourcesOf(first), psaDataSuppliedFor,
     });
     const report = computeLicensingReport({
-      subscriptions: lines, contracts: psa.contracts, links, snapshots: await store.listUsage(), policy, now, sources: sourcesOf(second),
+      subscriptions: lines, contracts: psa.contracts, links, snapshots: await store.listUsage(), policy, now, sources: sourcesOf(second), psaDataSuppliedFor,
     });
     const before = trackFindings({ previous: [], findings: lastWeek.moneyFound.findings, audited: lastWeek.moneyFound.audited, now: week1 });
     const after = trackFindings({ previous: before.states, findings: report.moneyFound.findings, audited: report.moneyFound.audited, now });

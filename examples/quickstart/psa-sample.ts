@@ -1,6 +1,8 @@
 // A sample PSA export (companies + agreement lines) derived deterministically from the synced
 // distributor customers, with the kinds of differences real PSA data has: names typed differently,
-// customers missing from the PSA, prospects, seats contracted short or long, prices below margin.
+// customers missing from the PSA, prospects, seats contracted short or long, prices below margin,
+// a client whose licences were never put on an agreement, and an agreement line for a SKU the
+// client has no distributor line for (licensed under a tenant nobody linked).
 // It stands in for a ConnectWise/Autotask/HaloPSA export in the example only.
 import type { Customer, Subscription } from '@vectis/connector-core';
 import type { PsaCompany, PsaContractLine } from '@vectis/licensing-core';
@@ -72,10 +74,14 @@ export function samplePsaExport(customers: readonly Customer[], lines: readonly 
     companies.push({ id: nextId++, name: `Prospect Holdings ${i + 1}`, type: 'Prospect', status: 'Active', country: 'United States' });
   }
 
+  // A separate generator, so the rest of the sample stays as it was.
+  const extra = rng(seed + 1);
+  const noAgreement = new Set([...companyOf.values()].filter(() => extra() < 0.08).map((c) => c.id));
   let contractId = 1;
-  for (const line of [...lines].sort((a, b) => a.externalId.localeCompare(b.externalId))) {
+  const sorted = [...lines].sort((a, b) => a.externalId.localeCompare(b.externalId));
+  for (const line of sorted) {
     const company = companyOf.get(line.customerExternalId);
-    if (!company || !line.sku || !line.recurring) continue;
+    if (!company || !line.sku || !line.recurring || noAgreement.has(company.id)) continue;
     const r = random();
     if (line.status === 'cancelled' && r > 0.5) continue; // most cancellations were also ended in the PSA
     if (line.status !== 'cancelled' && r < 0.1) continue; // never contracted at all
@@ -96,6 +102,19 @@ export function samplePsaExport(customers: readonly Customer[], lines: readonly 
       status: 'active',
       startDate: line.startDate,
     });
+  }
+  // One agreement line for a SKU the client has no distributor line for.
+  const priced = sorted.find((l) => l.sku && l.recurring && l.unitPrice && l.pricePeriod === 'P1M');
+  const target = sorted.map((l) => companyOf.get(l.customerExternalId)).find((c) => c && !noAgreement.has(c.id));
+  if (priced?.unitPrice && target) {
+    const owned = new Set(sorted.filter((l) => companyOf.get(l.customerExternalId) === target).map((l) => l.sku));
+    const sku = sorted.map((l) => l.sku).find((s): s is string => s !== undefined && !owned.has(s));
+    if (sku) {
+      contracts.push({
+        id: `AGR-${String(contractId++).padStart(5, '0')}`, psaCompanyId: target.id, sku, description: 'Licence billed, tenant not linked',
+        quantity: 3, unitPrice: priced.unitPrice, billingPeriod: 'P1M', status: 'active',
+      });
+    }
   }
   return { companies, contracts };
 }

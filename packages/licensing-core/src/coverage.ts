@@ -4,7 +4,7 @@ import type { CoverageStatus, Flag, ResultCoverage, SourceCoverage } from './typ
 export type CoverageBase = Omit<ResultCoverage, 'status' | 'reasons'>;
 
 const MONEY_FLAGS = new Set<Flag['code']>([
-  'unknown_vendor', 'negative_quantity', 'fractional_quantity', 'invalid_amount', 'missing_unit_cost',
+  'unknown_vendor', 'negative_quantity', 'fractional_quantity', 'invalid_amount', 'negative_amount', 'unknown_currency', 'missing_unit_cost',
   'unknown_price_period', 'unknown_amount_basis', 'unknown_status',
 ]);
 const CONTRACT_FLAGS = new Set<Flag['code']>(['contract_unmapped', 'contract_invalid', 'contract_unknown_period']);
@@ -41,12 +41,12 @@ export function comparisonReasons(
 ): { notAudited: string[]; partial: string[] } {
   const notAudited: string[] = [];
   if (base.lines === 0) notAudited.push('no subscription lines in input');
-  if (base.contracts === 0) notAudited.push('no PSA contract lines in input');
+  if (base.contracts === 0 && auditedCustomers === 0) notAudited.push('no PSA contract lines in input');
   if (base.linkedCustomers.length === 0) notAudited.push('no distributor customer is linked (auto/confirmed) to a PSA company');
-  else if (auditedCustomers === 0) notAudited.push('no linked customer has contract data');
+  else if (auditedCustomers === 0 && base.contracts > 0) notAudited.push('no linked customer has PSA data supplied');
   const partial = [...sources];
   if (base.unlinkedCustomers.length > 0) partial.push(`${base.unlinkedCustomers.length} distributor customer(s) unlinked: not compared`);
-  if (base.customersWithoutContracts.length > 0) partial.push(`${base.customersWithoutContracts.length} linked customer(s) without contract data: not compared`);
+  if (base.customersWithoutPsaData.length > 0) partial.push(`${base.customersWithoutPsaData.length} linked customer(s) whose PSA data was not supplied: not audited`);
   const contract = flags.filter((f) => CONTRACT_FLAGS.has(f.code)).length;
   if (contract > 0) partial.push(`${contract} contract flag(s): unmapped, malformed or unknown period (see flags)`);
   const money = flags.filter((f) => MONEY_FLAGS.has(f.code)).length;

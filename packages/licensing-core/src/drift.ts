@@ -38,8 +38,14 @@ export interface LineDrift {
   previousSeats: number;
   currentSeats: number;
   delta: number;
-  /** For added or grown seats: when they can be reduced again; `undefined` when the line is unknown. */
+  /**
+   * For added or grown seats: when those added seats can be given back (decided by the commitment
+   * term, not the billing frequency); `undefined` for shrinks and for lines not in the input.
+   */
   reduction: Reduction | undefined;
+  /** The two ISO weeks compared. */
+  previousWeek: string;
+  currentWeek: string;
   currentAsOf: string | undefined;
   previousAsOf: string | undefined;
 }
@@ -58,6 +64,8 @@ export interface SkuDrift {
   currentSeats: number;
   delta: number;
   vendors: Vendor[];
+  previousWeek: string;
+  currentWeek: string;
 }
 
 /** Snapshot rows of one vendor in one week, deduplicated per line (latest `asOf` wins). */
@@ -149,54 +157,171 @@ export function vendorStatuses(index: SnapshotIndex, currentWeek: string, previo
   return out;
 }
 
+/** What every pair of weeks needs from the run, built once for all of them. */
+export interface DriftContext {
+  lines: Map<string, PreparedLine>;
+  links: Map<string, string>;
+  policy: PreparedPolicy;
+  nowMs: number;
+  /** Per vendor: every line id seen in any week, sorted once (not once per pair). */
+  ids: Map<Vendor, string[]>;
+  /** Memo: vendor → customer id → customer key (`psa:<id>` or `<vendor>:<id>`). */
+  customers: Map<Vendor, Map<string, string>>;
+  /** Memo: vendor → line id → what its rows resolve to. */
+  rows: Map<Vendor, Map<string, RowInfo>>;
+  totals: SkuTotals;
+  /** Memo of {@link reductionFor} per line, for added (`true`) and grown (`false`) seats. */
+  reductions: { added: Map<PreparedLine, Reduction | undefined>; grew: Map<PreparedLine, Reduction | undefined> };
+}
+
+/** Builds the shared context: sorted ids per vendor and empty memos. */
+export function driftContext(index: SnapshotIndex, base: Pick<DriftContext, 'lines' | 'links' | 'policy' | 'nowMs'>): DriftContext {
+  const ids = new Map<Vendor, string[]>();
+  for (const [vendor, weeks] of index) {
+    const all = new Set<string>();
+    for (const w of weeks.values()) for (const id of w.rows.keys()) all.add(id);
+    ids.set(vendor, [...all].sort());
+  }
+  const totals: SkuTotals = { index: new Map(), keys: [], prev: [], cur: [], prevLines: [], curLines: [], vendors: [], pair: [], pairs: 0 };
+  return { ...base, ids, customers: new Map(), rows: new Map(), totals, reductions: { added: new Map(), grew: new Map() } };
+}
+
+/**
+ * Customer + SKU totals of the pair being compared, in flat arrays indexed by a customer + SKU
+ * number that stays the same for all 51 pairs: no totals object, map or key string per pair.
+ */
+interface SkuTotals {
+  index: Map<string, number>;
+  keys: { customerKey: string; skuKey: string }[];
+  prev: number[];
+  cur: number[];
+  prevLines: number[];
+  curLines: number[];
+  /** Bit per vendor (see VENDOR_BITS). */
+  vendors: number[];
+  /** The pair that last touched the entry; entries of older pairs count as zero. */
+  pair: number[];
+  pairs: number;
+}
+
+const VENDOR_BITS: readonly Vendor[] = ['ingram_micro', 'pax8', 'sherweb', 'td_synnex'];
+
+/** What one snapshot line id resolves to; the same for every pair while the row says the same. */
+interface RowInfo {
+  customerExternalId: string;
+  sku: string | undefined;
+  line: PreparedLine | undefined;
+  customerKey: string;
+  skuText: string;
+  skuKey: string;
+  /** The customer + SKU number in {@link SkuTotals}. */
+  agg: number;
+}
+
 /** Line and customer + SKU changes for vendors whose two weeks are comparable. */
 export function compareWeeks(
   index: SnapshotIndex,
   statuses: VendorDriftStatus[],
   currentWeek: string,
   previousWeek: string,
-  ctx: { lines: Map<string, PreparedLine>; links: Map<string, string>; policy: PreparedPolicy; nowMs: number },
+  ctx: DriftContext,
 ): { lines: LineDrift[]; skus: SkuDrift[] } {
   const lines: LineDrift[] = [];
-  const sku = new Map<string, { prev: number; cur: number; prevLines: number; curLines: number; vendors: Set<Vendor>; customerKey: string; skuKey: string }>();
+  const t = ctx.totals;
+  const pair = ++t.pairs;
+  const touched: number[] = [];
   for (const s of statuses) {
     if (s.status !== 'compared') continue;
     const weeks = index.get(s.vendor) as Map<string, WeekRows>;
     const cur = (weeks.get(currentWeek) as WeekRows).rows;
     const prev = (weeks.get(previousWeek) as WeekRows).rows;
-    for (const id of [...new Set([...cur.keys(), ...prev.keys()])].sort()) {
+    let infos = ctx.rows.get(s.vendor);
+    if (!infos) ctx.rows.set(s.vendor, (infos = new Map()));
+    for (const id of ctx.ids.get(s.vendor) ?? []) {
       const c = cur.get(id);
       const p = prev.get(id);
+      if (!c && !p) continue;
       const row = (c ?? p) as Usage;
-      const line = ctx.lines.get(`${s.vendor}:${id}`);
-      const customerKey = ctx.links.get(`${s.vendor}:${row.customerExternalId}`) ?? `${s.vendor}:${row.customerExternalId}`;
-      const skuText = row.sku ?? line?.sku ?? id;
-      const skuKey = line?.skuKey ?? skuKeyFor(s.vendor, skuText, ctx.policy);
+      let info = infos.get(id);
+      if (!info || info.customerExternalId !== row.customerExternalId || info.sku !== row.sku) infos.set(id, (info = rowInfo(ctx, s.vendor, id, row)));
+      const { line, customerKey, skuKey, skuText } = info;
       const before = p?.quantity ?? 0;
       const after = c?.quantity ?? 0;
-      const key = `${customerKey}\u0000${skuKey}`;
-      const agg = sku.get(key) ?? { prev: 0, cur: 0, prevLines: 0, curLines: 0, vendors: new Set<Vendor>(), customerKey, skuKey };
-      sku.set(key, agg);
-      agg.prev += before;
-      agg.cur += after;
-      agg.prevLines += p ? 1 : 0;
-      agg.curLines += c ? 1 : 0;
-      agg.vendors.add(s.vendor);
+      const g = info.agg;
+      if (t.pair[g] !== pair) {
+        t.pair[g] = pair;
+        t.prev[g] = t.cur[g] = t.prevLines[g] = t.curLines[g] = t.vendors[g] = 0;
+        touched.push(g);
+      }
+      (t.prev[g] as number) += before;
+      (t.cur[g] as number) += after;
+      (t.prevLines[g] as number) += p ? 1 : 0;
+      (t.curLines[g] as number) += c ? 1 : 0;
+      (t.vendors[g] as number) |= 1 << VENDOR_BITS.indexOf(s.vendor);
       if (p && c && before === after) continue;
       const change = !p ? 'added' : !c ? 'removed' : after > before ? 'grew' : 'shrank';
       lines.push({
         vendor: s.vendor, subscriptionExternalId: id, customerKey, skuKey, sku: skuText, change,
         previousSeats: before, currentSeats: after, delta: after - before,
-        reduction: after > before ? reductionFor(line, ctx.nowMs, change === 'added') : undefined,
-        currentAsOf: c?.asOf, previousAsOf: p?.asOf,
+        reduction: after > before ? memoReduction(ctx, line, change === 'added') : undefined,
+        previousWeek, currentWeek, currentAsOf: c?.asOf, previousAsOf: p?.asOf,
       });
     }
   }
   const skus: SkuDrift[] = [];
-  for (const a of [...sku.values()].sort((x, y) => compareText(x.customerKey, y.customerKey) || compareText(x.skuKey, y.skuKey))) {
-    const change = a.prevLines === 0 ? 'new_sku' : a.curLines === 0 ? 'sku_gone' : a.cur > a.prev ? 'grew' : a.cur < a.prev ? 'shrank' : undefined;
+  const k = t.keys;
+  touched.sort((x, y) => compareText((k[x] as SkuTotals['keys'][number]).customerKey, (k[y] as SkuTotals['keys'][number]).customerKey) || compareText((k[x] as SkuTotals['keys'][number]).skuKey, (k[y] as SkuTotals['keys'][number]).skuKey));
+  for (const g of touched) {
+    const prev = t.prev[g] as number;
+    const cur = t.cur[g] as number;
+    const change = t.prevLines[g] === 0 ? 'new_sku' : t.curLines[g] === 0 ? 'sku_gone' : cur > prev ? 'grew' : cur < prev ? 'shrank' : undefined;
     if (change === undefined) continue;
-    skus.push({ customerKey: a.customerKey, skuKey: a.skuKey, change, previousSeats: a.prev, currentSeats: a.cur, delta: a.cur - a.prev, vendors: [...a.vendors].sort() });
+    const { customerKey, skuKey } = k[g] as SkuTotals['keys'][number];
+    const bits = t.vendors[g] as number;
+    skus.push({ customerKey, skuKey, change, previousSeats: prev, currentSeats: cur, delta: cur - prev, vendors: VENDOR_BITS.filter((_, i) => bits & (1 << i)), previousWeek, currentWeek });
   }
   return { lines, skus };
+}
+
+function rowInfo(ctx: DriftContext, vendor: Vendor, id: string, row: Usage): RowInfo {
+  const line = ctx.lines.get(`${vendor}:${id}`);
+  const customerKey = customerKeyOf(ctx, vendor, row.customerExternalId);
+  const skuText = row.sku ?? line?.sku ?? id;
+  const skuKey = line?.skuKey ?? skuKeyFor(vendor, skuText, ctx.policy);
+  const t = ctx.totals;
+  const aggKey = `${customerKey}\u0000${skuKey}`;
+  let agg = t.index.get(aggKey);
+  if (agg === undefined) {
+    t.index.set(aggKey, (agg = t.keys.length));
+    t.keys.push({ customerKey, skuKey });
+    // Grown together, so every array stays packed (no holes).
+    t.pair.push(0);
+    t.prev.push(0);
+    t.cur.push(0);
+    t.prevLines.push(0);
+    t.curLines.push(0);
+    t.vendors.push(0);
+  }
+  return { customerExternalId: row.customerExternalId, sku: row.sku, line, customerKey, skuText, skuKey, agg };
+}
+
+function customerKeyOf(ctx: DriftContext, vendor: Vendor, customerId: string): string {
+  let perVendor = ctx.customers.get(vendor);
+  if (!perVendor) ctx.customers.set(vendor, (perVendor = new Map()));
+  let key = perVendor.get(customerId);
+  if (key === undefined) {
+    const own = `${vendor}:${customerId}`;
+    perVendor.set(customerId, (key = ctx.links.get(own) ?? own));
+  }
+  return key;
+}
+
+// The answer depends only on the line and `now`, and a line grows in many of 52 weekly pairs.
+function memoReduction(ctx: DriftContext, line: PreparedLine | undefined, added: boolean): Reduction | undefined {
+  if (!line) return undefined;
+  const memo = added ? ctx.reductions.added : ctx.reductions.grew;
+  if (memo.has(line)) return memo.get(line);
+  const r = reductionFor(line, ctx.nowMs, added);
+  memo.set(line, r);
+  return r;
 }

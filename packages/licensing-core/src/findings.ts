@@ -1,9 +1,9 @@
 import type { Money, Vendor } from '@vectis/connector-core';
-import { add, div, divInt, formatDec, mulInt, roundDec, sub, ZERO, type Dec } from './decimal';
+import { add, decFromInt, div, divInt, formatDec, mulInt, roundDec, sub, ZERO, type Dec } from './decimal';
 import type { PreparedPolicy } from './policy';
 import { below, HUNDRED, money, sortedUnique, unitMarginPercent, type SkuAnalysis, type SkuRollup } from './rollup';
 import { findingId } from './finding-id';
-import { seatValueOf } from './prepare';
+import { lineListValue } from './prepare';
 import type { CustomerRef } from './types';
 
 /**
@@ -17,6 +17,7 @@ export type FindingKind =
   | 'over_contracted_seats'
   | 'below_margin'
   | 'cancelled_still_billed'
+  | 'billed_without_license'
   | 'unused_seats'
   | 'currency_mismatch';
 
@@ -37,7 +38,15 @@ export type FindingDirection = 'msp_underbills' | 'msp_overbills' | 'pays_for_un
  * @example
  * if (finding.impactBasis === 'msrp') note('valued at list price: no contract price');
  */
-export type ImpactBasis = 'contract_price' | 'msrp' | 'distributor_price' | 'unit_cost' | 'margin_shortfall' | 'contract_revenue' | 'none';
+export type ImpactBasis =
+  | 'contract_price'
+  | 'msrp'
+  | 'unit_cost_markup'
+  | 'mixed'
+  | 'unit_cost'
+  | 'margin_shortfall'
+  | 'contract_revenue'
+  | 'none';
 
 /**
  * When seats can be reduced at the distributor.
@@ -83,47 +92,72 @@ export interface Finding {
   caveats: readonly string[];
 }
 
-/** Findings from one customer + SKU's contract comparison. */
+/** Findings from one customer + SKU's contract comparison (linked customers whose PSA data was supplied). */
 export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: PreparedPolicy, unmappedContracts: number): Finding[] {
   if (!rollup.customer.linked || !a.contractData) return [];
   const out: Finding[] = [];
   const make = base(a, rollup, unmappedContracts);
   const effective = a.effective;
   const contractPrice = contractSeatPrice(a);
-  const allEnded = a.lines.length > 0 && a.counted.length === 0 && a.lines.some((l) => l.seatState === 'ended');
+  // Lapsed lines (active, term end passed) end the licence just like cancelled or expired ones.
+  const endedLines = a.counted.length === 0 ? a.lines.filter((l) => l.seatState === 'ended' || l.seatState === 'lapsed') : NO_LINES;
+  const allEnded = a.lines.length > 0 && a.counted.length === 0 && endedLines.length > 0;
 
   if (a.currencyMismatch && effective.length > 0 && a.counted.length > 0) {
     out.push(make('currency_mismatch', 'review', {
       impactBasis: 'none',
-      summary: `PSA bills in ${a.currencyMismatch.revenue.join('/')} but the distributor charges in ${a.currencyMismatch.cost.join('/')}: not compared`,
+      summary: `PSA bills in ${a.currencyMismatch.revenue.join('/') || 'an unreadable currency'} but the distributor charges in ${a.currencyMismatch.cost.join('/')}: not compared`,
       action: 'Align the agreement currency with the distributor currency, or supply an explicit FX rate in the policy.',
     }));
   }
+  if (a.lines.length === 0 && a.contractedSeats > 0) {
+    out.push(make('billed_without_license', 'msp_overbills', {
+      seats: a.contractedSeats,
+      ...revenueImpact(a),
+      summary: `${a.contractedSeats} seat(s) billed in the PSA, but no distributor line licenses this SKU for the client`,
+      action: `Check whether the licence sits under a distributor customer or tenant that is not linked to this client (link it), else end contract line(s) ${ids(effective)} in the PSA and review credits.`,
+    }));
+    return out;
+  }
   if (allEnded && a.contractedSeats > 0 && a.seatsKnown) {
-    const ended = a.lines.filter((l) => l.seatState === 'ended');
-    const endDate = ended.map((l) => l.line.endDate).filter((d): d is string => d !== undefined).sort().at(-1);
-    const single = a.revenueByCurrency.size === 1 && a.revenueComplete ? [...a.revenueByCurrency.entries()][0] : undefined;
+    const endDate = endedLines.map((l) => l.line.endDate).filter((d): d is string => d !== undefined).sort().at(-1);
+    const lapsed = endedLines.some((l) => l.seatState === 'lapsed');
     out.push(make('cancelled_still_billed', 'msp_overbills', {
       seats: a.contractedSeats,
-      monthlyImpact: single ? money(single[1], single[0]) : undefined,
-      impactBasis: single ? 'contract_revenue' : 'none',
-      summary: `every distributor line is cancelled or expired${endDate ? ` (ended ${endDate})` : ''}, yet ${a.contractedSeats} seat(s) are still billed in the PSA`,
-      action: `End contract line(s) ${effective.map((c) => c.contract.id).sort().join(', ')} in the PSA${endDate ? ` effective ${endDate}` : ''} and review credits for periods billed after it.`,
+      ...revenueImpact(a),
+      summary: `every distributor line is cancelled, expired or past its term end${endDate ? ` (ended ${endDate})` : ''}, yet ${a.contractedSeats} seat(s) are still billed in the PSA`,
+      action: `End contract line(s) ${ids(effective)} in the PSA${endDate ? ` effective ${endDate}` : ''} and review credits for periods billed after it${lapsed ? ' (or renew the lapsed distributor line)' : ''}.`,
       endDate,
     }));
     return out;
   }
   if (!a.seatsKnown || a.counted.length === 0) return out;
+  if (a.lineCurrencies.length > 1) {
+    // Seats in two currencies are two different purchases: never summed into one count.
+    if (a.contractedSeats === 0) {
+      for (const c of a.lineCurrencies) pushUncontracted(out, a, make, policy, c);
+      if (a.counted.some((l) => l.currency === undefined)) pushUncontracted(out, a, make, policy, NO_COST);
+    }
+    else if (!a.currencyMismatch) {
+      out.push(make('currency_mismatch', 'review', {
+        impactBasis: 'none',
+        summary: `distributor seats in ${a.lineCurrencies.join(' and ')} for one SKU: not added together, so not compared with the ${a.contractedSeats} contracted seat(s)`,
+        action: 'Compare the seats per currency by hand, or move the lines onto one distributor account and currency.',
+      }));
+    }
+    return out;
+  }
   const delta = a.seats - a.contractedSeats;
   if (delta > 0) {
-    const value = contractPrice ?? listSeatValue(a);
-    out.push(make('uncontracted_seats', 'msp_underbills', {
-      seats: delta,
-      monthlyImpact: value ? money(mulInt(value.perSeat, delta), value.currency) : undefined,
-      impactBasis: value?.basis ?? 'none',
-      summary: `${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted`,
-      action: `Add ${delta} seat(s) to the client's PSA agreement${value ? ` at ${roundDec(value.perSeat, 2)} ${value.currency}/seat/month` : ''}, or reduce the distributor subscription.`,
-    }));
+    if (contractPrice) {
+      out.push(make('uncontracted_seats', 'msp_underbills', {
+        seats: delta,
+        monthlyImpact: money(mulInt(contractPrice.perSeat, delta), contractPrice.currency),
+        impactBasis: 'contract_price',
+        summary: `${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted`,
+        action: `Add ${delta} seat(s) to the client's PSA agreement at ${roundDec(contractPrice.perSeat, 2)} ${contractPrice.currency}/seat/month, or reduce the distributor subscription.`,
+      }));
+    } else pushUncontracted(out, a, make, policy, undefined);
   } else if (delta < 0) {
     out.push(make('over_contracted_seats', 'msp_overbills', {
       seats: -delta,
@@ -138,6 +172,65 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
   return out;
 }
 
+function ids(contracts: SkuAnalysis['effective']): string {
+  return contracts.map((c) => c.contract.id).sort().join(', ');
+}
+
+function revenueImpact(a: SkuAnalysis): { monthlyImpact: Money | undefined; impactBasis: ImpactBasis } {
+  const single = a.revenueByCurrency.size === 1 && a.revenueComplete ? [...a.revenueByCurrency.entries()][0] : undefined;
+  return { monthlyImpact: single ? money(single[1], single[0]) : undefined, impactBasis: single ? 'contract_revenue' : 'none' };
+}
+
+// No contract price for these seats: every line valued on its own (msrp, else cost + markup).
+// `currency` restricts to the lines of one cost currency (a SKU bought in two currencies).
+function pushUncontracted(out: Finding[], a: SkuAnalysis, make: Make, policy: PreparedPolicy, currency: string | undefined): void {
+  const lines = currency === undefined ? a.counted : a.counted.filter((l) => (l.currency ?? NO_COST) === currency);
+  const seats = lines.reduce((n, l) => n + l.seats, 0);
+  const delta = currency === undefined ? a.seats - a.contractedSeats : seats;
+  if (delta <= 0) return;
+  const value = listValue(lines, seats, delta, policy);
+  const noContract = a.contractedSeats === 0;
+  out.push(make('uncontracted_seats', 'msp_underbills', {
+    seats: delta,
+    monthlyImpact: value ? money(value.total, value.currency) : undefined,
+    impactBasis: value?.basis ?? 'none',
+    summary: noContract
+      ? `${seats} live distributor seat(s)${currency && currency !== NO_COST ? ` billed in ${currency}` : ''} and no contract line for this SKU: all uncontracted${value ? ` (valued at ${BASIS_TEXT[value.basis]})` : ''}`
+      : `${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted${value ? ` (valued at ${BASIS_TEXT[value.basis]})` : ''}`,
+    action: `Add ${delta} seat(s) to the client's PSA agreement${value ? ` (about ${roundDec(value.total, 2)} ${value.currency}/month)` : ''}, or reduce the distributor subscription.`,
+  }, currency));
+}
+
+/** The part of a two-currency SKU whose lines have no readable cost. */
+const NO_COST = 'no-cost';
+
+const BASIS_TEXT: Record<'msrp' | 'unit_cost_markup' | 'mixed', string> = {
+  msrp: 'the list price (msrp)',
+  unit_cost_markup: 'unit cost plus the default markup',
+  mixed: 'the list price where known, else unit cost plus the default markup',
+};
+
+// Sum of the lines' own values; for only part of the seats (contract seats exist but have no
+// usable price), the same share of it. Unvalued when a line has no value or currencies differ.
+function listValue(lines: readonly SkuAnalysis['counted'][number][], seats: number, delta: number, policy: PreparedPolicy):
+  { total: Dec; currency: string; basis: 'msrp' | 'unit_cost_markup' | 'mixed' } | undefined {
+  let total: Dec = ZERO;
+  let currency: string | undefined;
+  let basis: 'msrp' | 'unit_cost_markup' | 'mixed' | undefined;
+  for (const l of lines) {
+    if (l.seats === 0) continue;
+    const v = lineListValue(l, policy.markup);
+    if (v === undefined || (currency !== undefined && v.currency !== currency)) return undefined;
+    currency = v.currency;
+    basis = basis === undefined || basis === v.basis ? v.basis : 'mixed';
+    total = add(total, v.monthly);
+  }
+  if (currency === undefined || basis === undefined || seats === 0) return undefined;
+  return { total: delta === seats ? total : (div(mulInt(total, delta), decFromInt(seats)) as Dec), currency, basis };
+}
+
+const NO_LINES: SkuAnalysis['lines'] = [];
+
 // One frozen empty list shared by every finding without caveats or snapshots (100k findings).
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -150,7 +243,8 @@ interface FindingFields {
   endDate?: string | undefined;
 }
 
-type Make = (kind: FindingKind, direction: FindingDirection, fields: FindingFields) => Finding;
+/** `part` (a currency) keeps two findings of one kind, customer and SKU apart in their ids. */
+type Make = (kind: FindingKind, direction: FindingDirection, fields: FindingFields, part?: string) => Finding;
 
 function belowMarginFinding(a: SkuAnalysis, policy: PreparedPolicy, make: Make): Finding | undefined {
   const pct = unitMarginPercent(a);
@@ -190,35 +284,33 @@ interface SeatPrice {
   basis: ImpactBasis;
 }
 
-// The contract's own monthly price per seat: what the client would be billed for one more seat.
-function contractSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
-  if (a.revenueByCurrency.size !== 1 || !a.revenueComplete || a.contractedSeats === 0) return undefined;
-  for (const [currency, total] of a.revenueByCurrency) return { perSeat: divInt(total, a.contractedSeats), currency, basis: 'contract_price' };
-  return undefined;
+// A contract line in effect with 0 seats still states the client's price for the SKU: used when
+// every such line agrees on one monthly unit price in one currency.
+function zeroSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
+  let found: SeatPrice | undefined;
+  for (const c of a.effective) {
+    if (c.unitMonthly === undefined) return undefined;
+    if (found && (found.currency !== c.currency || found.perSeat !== c.unitMonthly)) return undefined;
+    found = { perSeat: c.unitMonthly, currency: c.currency, basis: 'contract_price' };
+  }
+  return found;
 }
 
-// No contract price: the list price (msrp) first, else the distributor's customer price; never mixed currencies.
-function listSeatValue(a: SkuAnalysis): SeatPrice | undefined {
-  for (const source of ['msrp', 'distributor_price'] as const) {
-    const values = a.counted.map((l) => ({ l, v: seatValueOf(l) })).filter((x) => x.v?.source === source);
-    const valued = values.map((x) => x.l);
-    const currencies = sortedUnique(values.map((x) => x.v?.currency ?? ''));
-    if (valued.length === 0 || currencies.length !== 1) continue;
-    const seats = valued.reduce((n, l) => n + l.seats, 0);
-    if (seats === 0) continue;
-    const total = values.reduce((s, x) => add(s, mulInt(x.v?.monthly ?? ZERO, x.l.seats)), ZERO);
-    return { perSeat: divInt(total, seats), currency: currencies[0] as string, basis: source };
-  }
+// The contract's own monthly price per seat: what the client would be billed for one more seat.
+function contractSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
+  if (a.contractedSeats === 0) return zeroSeatPrice(a);
+  if (a.revenueByCurrency.size !== 1 || !a.revenueComplete) return undefined;
+  for (const [currency, total] of a.revenueByCurrency) return { perSeat: divInt(total, a.contractedSeats), currency, basis: 'contract_price' };
   return undefined;
 }
 
 // Findings share the rollup's (read-only) arrays, and every finding has the same shape (one
 // hidden class): 100k findings must stay cheap to build.
 function base(a: SkuAnalysis, rollup: SkuRollup, unmappedContracts: number): Make {
-  return (kind, direction, f) => {
+  return (kind, direction, f, part) => {
     const caveats = unmappedContracts > 0 ? [`${unmappedContracts} contract line(s) of this customer have no SKU mapping and may cover this SKU`] : NONE;
     return {
-      id: findingId(kind, rollup.customer.key, a.skuKey),
+      id: findingId(kind, rollup.customer.key, part === undefined ? a.skuKey : `${a.skuKey}|${part}`),
       kind, direction, customer: rollup.customer, skuKey: a.skuKey,
       skus: rollup.skus, vendors: rollup.vendors, vendorLabel: rollup.vendorLabel,
       seats: f.seats, monthlyImpact: f.monthlyImpact, impactBasis: f.impactBasis, summary: f.summary, action: f.action,

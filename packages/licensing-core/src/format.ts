@@ -1,6 +1,8 @@
 import type { Money } from '@vectis/connector-core';
-import { roundDecimalString } from './decimal';
-import type { Finding, FindingDirection } from './findings';
+import { add, cmp, parseDec, roundDecimalString, ZERO, type Dec } from './decimal';
+import type { LineDrift } from './drift';
+import type { Finding, FindingDirection, ImpactBasis } from './findings';
+import { moneyList, type SkuRollup } from './rollup';
 import { weeklyDigest, type WeeklyDigest } from './money-found';
 import type { LicensingReport } from './report';
 import type { ResultCoverage } from './types';
@@ -42,16 +44,24 @@ export function formatLicensingReport(report: LicensingReport, options: FormatOp
   out.push(`Licensing report as of ${report.now}${report.qbrVendorLabel ? ` (vendor: ${report.qbrVendorLabel})` : ''}`);
 
   section(out, 'Per-SKU rollup (monthly)', report.rollups.coverage);
+  // Compared rows first; rows that could not be compared are summed up in one line each below
+  // instead of a table full of "n/a".
+  const compared = report.rollups.items.filter((r) => r.customer.linked && r.contractedSeats !== undefined);
   table(out, ['Customer', 'SKU', 'Vendor', 'Seats', 'Contracted', 'Cost', 'Revenue', 'Margin', 'Margin %'],
-    report.rollups.items.map((r) => [
-      name(r.customer.key), r.skus.join(', ') || r.skuKey, r.vendorLabel ?? '-', String(r.seats), r.contractedSeats === undefined ? 'n/a' : String(r.contractedSeats),
-      list(r.monthlyCost, fmt), list(r.monthlyRevenue, fmt), r.margin ? fmt(r.margin.margin) : 'n/a',
-      r.margin?.marginPercent ? `${roundDecimalString(r.margin.marginPercent, 1)} %` : 'n/a',
+    compared.map((r) => [
+      name(r.customer.key), r.skus.join(', ') || r.skuKey, r.vendorLabel ?? '-', String(r.seats), String(r.contractedSeats),
+      list(r.monthlyCost, fmt), list(r.monthlyRevenue, fmt),
+      r.margin ? fmt(r.margin.margin) : r.monthlyRevenue.length === 0 ? 'not billed' : 'unknown',
+      r.margin?.marginPercent ? `${roundDecimalString(r.margin.marginPercent, 1)} %` : '-',
     ]), max);
+  notCompared(out, 'Unlinked distributor customers (not compared with the PSA)', report.rollups.items.filter((r) => !r.customer.linked), fmt, name);
+  notCompared(out, 'Linked customers whose PSA data was not supplied (not audited)',
+    report.rollups.items.filter((r) => r.customer.linked && r.contractedSeats === undefined && r.lineIds.length > 0), fmt, name);
   if (report.rollups.totals.length > 0) {
-    out.push('Totals per currency (never added across currencies):');
+    out.push('Totals per currency (never added across currencies; margin = revenue − cost over the same rows):');
     for (const t of report.rollups.totals) {
-      out.push(`  ${t.currency}: cost ${fmt(t.monthlyCost)}, revenue ${fmt(t.monthlyRevenue)}, margin ${fmt(t.margin)} over ${t.skusWithMargin} SKU(s) with a margin`);
+      out.push(`  ${t.currency}: cost ${fmt(t.monthlyCost)}, revenue ${fmt(t.monthlyRevenue)}, margin ${fmt(t.margin)}`);
+      out.push(`    cost with no revenue against it: ${fmt(t.costWithoutRevenue)} (unlinked customers ${fmt(t.unlinkedCost)}); revenue with no distributor cost: ${fmt(t.revenueWithoutCost)}`);
     }
   }
 
@@ -61,15 +71,22 @@ export function formatLicensingReport(report: LicensingReport, options: FormatOp
     out.push('Over-contracted (client billed for seats not licensed):');
     findingTable(out, report.seats.overContracted, fmt, max, name);
   }
+  if (report.seats.pending.length > 0) {
+    const seats = report.seats.pending.reduce((n, p) => n + p.seats, 0);
+    out.push(`Pending at the distributor (ordered, not live yet, not compared): ${report.seats.pending.length} line(s), ${seats} seat(s)`);
+  }
 
-  section(out, 'Below-margin SKUs and cancelled-still-billed', report.margins.coverage);
-  findingTable(out, [...report.margins.belowMargin, ...report.margins.cancelledStillBilled, ...report.margins.currencyMismatches], fmt, max, name);
+  section(out, 'Client billed without a live licence (cancelled, lapsed, or no distributor line)', report.margins.coverage);
+  findingTable(out, [...report.margins.cancelledStillBilled, ...report.margins.billedWithoutLicense], fmt, max, name);
 
-  section(out, `Drift ${report.drift.previousWeek ?? '?'} → ${report.drift.currentWeek ?? '?'} (${report.drift.status.replace('_', ' ')})`, report.drift.coverage);
-  table(out, ['Customer', 'SKU', 'Change', 'Before', 'After', 'Reducible'],
+  section(out, 'Below-margin SKUs and currency mismatches', report.margins.coverage);
+  findingTable(out, [...report.margins.belowMargin, ...report.margins.currencyMismatches], fmt, max, name);
+
+  const pairs = report.drift.periods.length;
+  section(out, `Drift ${report.drift.previousWeek ?? '?'} → ${report.drift.currentWeek ?? '?'} (${report.drift.status.replace('_', ' ')}${pairs > 1 ? `; ${pairs} week pairs compared, newest first` : ''})`, report.drift.coverage);
+  table(out, ['Customer', 'SKU', 'Weeks', 'Change', 'Before', 'After', 'Reduction'],
     report.drift.lines.map((d) => [
-      name(d.customerKey), d.sku, d.change, String(d.previousSeats), String(d.currentSeats),
-      d.reduction ? (d.reduction.when === 'now' ? 'now' : `at renewal${d.reduction.renewalDate ? ` ${d.reduction.renewalDate}` : ''}`) : '-',
+      name(d.customerKey), d.sku, `${d.previousWeek} → ${d.currentWeek}`, d.change, String(d.previousSeats), String(d.currentSeats), reductionText(d),
     ]), max);
 
   const digest = options.digest ?? weeklyDigest({
@@ -91,11 +108,47 @@ export function formatLicensingReport(report: LicensingReport, options: FormatOp
 }
 
 const DIRECTION_TEXT: Record<FindingDirection, string> = {
-  msp_underbills: 'MSP under-bills clients (uncontracted, below margin)',
-  msp_overbills: 'MSP over-bills clients (over-contracted, cancelled still billed)',
+  msp_underbills: 'MSP under-bills client',
+  msp_overbills: 'client over-billed',
   pays_for_unused: 'MSP pays for unused seats',
-  review: 'Needs review',
+  review: 'needs review',
 };
+
+const BASIS_TEXT: Record<ImpactBasis, string> = {
+  contract_price: 'contract price',
+  msrp: 'list price',
+  unit_cost_markup: 'cost + markup',
+  mixed: 'list price / cost + markup',
+  unit_cost: 'unit cost',
+  margin_shortfall: 'margin shortfall',
+  contract_revenue: 'contract revenue',
+  none: 'not valued',
+};
+
+// Whether seats that were added can be given back now or only at renewal (commitment term).
+function reductionText(d: LineDrift): string {
+  if (d.delta <= 0) return 'no seats added';
+  if (!d.reduction) return 'added seats reducible: unknown (line not in input)';
+  return `added seats reducible: ${d.reduction.when === 'now' ? 'now' : `at renewal${d.reduction.renewalDate ? ` ${d.reduction.renewalDate}` : ''}`}`;
+}
+
+// One line for rows that were not compared: how many customers and rows, seats, and their cost.
+function notCompared(out: string[], title: string, rows: readonly SkuRollup[], fmt: (m: Money) => string, name: (key: string) => string): void {
+  if (rows.length === 0) return;
+  const customers = new Set(rows.map((r) => r.customer.key));
+  const cost = new Map<string, Dec>();
+  const byCustomer = new Map<string, Dec>();
+  for (const r of rows) {
+    for (const m of r.monthlyCost) {
+      const v = parseDec(m.amount) ?? ZERO;
+      cost.set(m.currency, add(cost.get(m.currency) ?? ZERO, v));
+      if (r.monthlyCost.length === 1) byCustomer.set(r.customer.key, add(byCustomer.get(r.customer.key) ?? ZERO, v));
+    }
+  }
+  const seats = rows.reduce((n, r) => n + r.seats, 0);
+  const largest = [...byCustomer].sort(([ka, a], [kb, b]) => cmp(b, a) || (ka < kb ? -1 : 1)).slice(0, 3).map(([k]) => name(k));
+  out.push(`${title}: ${customers.size} customer(s), ${rows.length} SKU row(s), ${seats} seat(s), cost ${list(moneyList(cost), fmt)}/month${largest.length > 0 ? `; largest: ${largest.join(', ')}` : ''}`);
+}
 
 function moneyFormatter(locale: string): (m: Money) => string {
   const cache = new Map<string, Intl.NumberFormat>();
@@ -131,7 +184,7 @@ function findingTable(out: string[], findings: readonly Finding[], fmt: (m: Mone
   table(out, ['Customer', 'SKU', 'Vendor', 'Seats', 'Monthly impact', 'Direction', 'Action'],
     findings.map((f) => [
       name(f.customer.key), f.skus.join(', ') || f.skuKey, f.vendorLabel ?? '-', f.seats === undefined ? '-' : String(f.seats),
-      f.monthlyImpact ? `${fmt(f.monthlyImpact)} (${f.impactBasis.replace('_', ' ')})` : 'not valued', f.direction, f.action,
+      f.monthlyImpact ? `${fmt(f.monthlyImpact)} (${BASIS_TEXT[f.impactBasis]})` : 'not valued', DIRECTION_TEXT[f.direction], f.action,
     ]), max);
 }
 

@@ -3,7 +3,8 @@
 
 // --- licensing (margins, uncontracted seats, drift, Money Found, QBR label) ---
 export { computeLicensingReport } from './report';
-export type { LicensingReport, CurrencyTotals, CustomerSummary, DriftReport } from './report';
+export type { LicensingReport, CurrencyTotals, CustomerSummary, DriftReport, PendingLine } from './report';
+export type { DriftPeriod } from './drift-report';
 export { qbrVendorLabel } from './label';
 export type { QbrVendorLabel } from './label';
 export { findingId } from './finding-id';

@@ -13,6 +13,8 @@ export interface PreparedPolicy {
   /** `<from>|<to>` → rate. */
   fx: Map<string, Dec>;
   assumeUnit: boolean;
+  /** Markup for valuing seats with neither a contract price nor an msrp (20 % unless configured). */
+  markup: Dec;
   /** Per-run memo: vendor → SKU → comparison key (one string per SKU, hashed once). */
   skuKeys: Map<string, Map<string, string>>;
   /** Per-run memo: vendor → customer id → `<vendor>:<id>`. */
@@ -82,10 +84,16 @@ export function preparePolicy(policy: LicensingPolicy): PreparedPolicy {
     if (rate === undefined || cmp(rate, ZERO) <= 0) issues.push({ field: `fx[${i}].rate`, message: 'expected a positive decimal string' });
     else fx.set(`${r.from}|${r.to}`, rate);
   }
+  let markup = decFromInt(20);
+  if (policy.defaultMarkupPercent !== undefined) {
+    const m = isDecimalString(policy.defaultMarkupPercent) ? parseDec(policy.defaultMarkupPercent) : undefined;
+    if (m === undefined || cmp(m, ZERO) < 0) issues.push({ field: 'defaultMarkupPercent', message: 'expected a non-negative percentage as a decimal string, e.g. "20"' });
+    else markup = m;
+  }
   if (issues.length > 0) {
     throw new ConfigurationError({ issues, remedy: 'Fix the licensing policy fields listed and run the report again.' });
   }
-  return { minMargin, minMarginBySku, skuToProduct, mappedProducts, fx, assumeUnit: policy.unknownAmountBasis === 'assume_unit', skuKeys: new Map(), customerKeys: new Map(), psaKeys: new Map() };
+  return { minMargin, minMarginBySku, skuToProduct, mappedProducts, fx, assumeUnit: policy.unknownAmountBasis === 'assume_unit', markup, skuKeys: new Map(), customerKeys: new Map(), psaKeys: new Map() };
 }
 
 /** Converts with an explicit rate only; `undefined` when none was supplied. */

@@ -1,11 +1,17 @@
 import { termMonths, type Money, type Subscription, type Vendor } from '@vectis/connector-core';
-import { decFromInt, div, divInt, mulInt, parseDec, type Dec } from './decimal';
+import { add, decFromInt, div, divInt, mul, mulInt, type Dec } from './decimal';
+import { readCurrency } from './currency';
+import { readAmount } from './money';
 import { parseWhen, readVendor, type PreparedPolicy } from './policy';
 import { compareText } from './rollup';
 import type { CustomerLink, Flag, PsaContractLine } from './types';
 
-/** Why a line's seats do or do not count at `now`. */
-export type SeatState = 'counted' | 'ended' | 'not_recurring' | 'usage' | 'unknown_status' | 'invalid_quantity';
+/**
+ * Why a line's seats do or do not count at `now`. `pending` (not provisioned yet) and `lapsed`
+ * (active or suspended, but its term end has passed) are not live; `lapsed` lines can make a
+ * contract "cancelled still billed" like `ended` ones.
+ */
+export type SeatState = 'counted' | 'ended' | 'lapsed' | 'pending' | 'not_recurring' | 'usage' | 'unknown_status' | 'invalid_quantity';
 
 /** A subscription line, resolved against links, mappings and `now`. */
 export interface PreparedLine {
@@ -20,8 +26,10 @@ export interface PreparedLine {
   seats: number;
   seatState: SeatState;
   endMs: number | undefined;
-  /** Currency of the cost, when the line has a readable unit cost. */
+  /** Currency of the cost (ISO 4217, upper-cased), when the line has a readable unit cost. */
   currency: string | undefined;
+  /** The line's list price (msrp), when readable and not negative. */
+  msrp: { amount: Dec; currency: string } | undefined;
   /** Monthly cost for all the line's seats; `undefined` when it can't be known without guessing. */
   monthlyCost: Dec | undefined;
   /** Amount basis and months of `pricePeriod`, when a run-rate can be computed (seat value is derived lazily). */
@@ -39,6 +47,8 @@ export interface PreparedContract {
   seats: number;
   currency: string;
   monthlyRevenue: Dec | undefined;
+  /** Monthly price of one seat, when the price and period are readable (also for 0-seat lines). */
+  unitMonthly: Dec | undefined;
 }
 
 /** Builds the link lookup (`<vendor>:<customer>` → `psa:<id>`): only `auto` and `confirmed` links count; `confirmed` wins a conflict. */
@@ -114,14 +124,14 @@ export function prepareLine(
   const endMs = parseWhen(line.endDate);
   const seatState = seatStateOf(line, ref, endMs, nowMs, flags);
   const seats = seatState === 'invalid_quantity' ? 0 : line.quantity;
-  const cost = readMoney(line.unitCost);
-  if (line.unitCost !== undefined && cost === undefined) {
-    flags.push({ code: 'invalid_amount', ref, message: 'unitCost is not a decimal string with an ISO currency' });
-  }
+  const cost = readAmount(line.unitCost, 'unitCost', ref, flags);
+  const msrp = line.msrp === undefined ? undefined : readAmount(line.msrp, 'msrp', ref, flags);
+  // unitPrice is not a valuation basis (see docs), but a negative or unreadable one is still flagged.
+  if (line.unitPrice !== undefined) readAmount(line.unitPrice, 'unitPrice', ref, flags);
   const prepared: PreparedLine = {
     ref, line, vendor, distributorCustomer, customerKey: psa ?? distributorCustomer,
     linked: psa !== undefined, skuKey, sku, seats, seatState, endMs,
-    currency: cost?.currency, monthlyCost: undefined, basis: undefined, months: undefined,
+    currency: cost?.currency, msrp, monthlyCost: undefined, basis: undefined, months: undefined,
   };
   if (seatState !== 'counted') return prepared;
   if (cost === undefined && line.unitCost === undefined) {
@@ -168,6 +178,16 @@ function seatStateOf(line: Subscription, ref: string, endMs: number | undefined,
     flags.push({ code: 'unknown_status', ref, message: `status "${line.rawStatus}" is unknown: seats not counted, comparisons for this SKU withheld` });
     return 'unknown_status';
   }
+  // Not provisioned yet: the MSP is not charged for it, so it is listed apart, not as uncontracted seats.
+  if (line.status === 'pending') return 'pending';
+  if (endMs !== undefined && endMs <= nowMs) {
+    flags.push({ code: 'lapsed_term', ref, message: `${line.status} but its term ended ${line.endDate}: not counted as live; check the line at the distributor` });
+    return 'lapsed';
+  }
+  if (line.status === 'suspended') {
+    // Microsoft NCE: a suspended subscription keeps billing until its term end, so it keeps counting.
+    flags.push({ code: 'suspended_counted', ref, message: 'suspended: seats and cost still count until the term end (NCE keeps billing)' });
+  }
   return 'counted';
 }
 
@@ -187,36 +207,25 @@ function monthly(amount: Dec, basis: 'unit' | 'extended', seats: number, months:
 }
 
 /**
- * Monthly list value of one seat: the msrp first, then the distributor's customer price. Computed
- * only when a finding needs it (most SKUs are valued at the contract price).
+ * What the client would pay for every seat of one line when no contract price exists: the line's
+ * list price (msrp) first, else its unit cost plus the policy's default markup. Computed only when
+ * a finding needs it (most SKUs are valued at the contract price).
  */
-export function seatValueOf(l: PreparedLine): { source: 'msrp' | 'distributor_price'; currency: string; monthly: Dec } | undefined {
+export function lineListValue(l: PreparedLine, markupPercent: Dec): { basis: 'msrp' | 'unit_cost_markup'; currency: string; monthly: Dec } | undefined {
   const { line, basis, months } = l;
   if (basis === undefined || months === undefined) return undefined;
-  for (const [source, money] of [['msrp', line.msrp], ['distributor_price', line.unitPrice]] as const) {
-    const m = readMoney(money);
-    if (m === undefined) continue;
-    const perSeat = basis === 'unit' ? m.amount : div(m.amount, decFromInt(line.quantity));
-    if (perSeat !== undefined) return { source, currency: m.currency, monthly: divInt(perSeat, months) };
+  if (l.msrp !== undefined) {
+    const perSeat = basis === 'unit' ? l.msrp.amount : div(l.msrp.amount, decFromInt(line.quantity));
+    if (perSeat !== undefined) return { basis: 'msrp', currency: l.msrp.currency, monthly: mulInt(divInt(perSeat, months), l.seats) };
+  }
+  if (l.monthlyCost !== undefined && l.currency !== undefined) {
+    const marked = div(mul(l.monthlyCost, add(HUNDRED, markupPercent)), HUNDRED);
+    if (marked !== undefined) return { basis: 'unit_cost_markup', currency: l.currency, monthly: marked };
   }
   return undefined;
 }
 
-/** Reads a Money value exactly; `undefined` when absent or malformed. */
-export function readMoney(money: Money | undefined): { amount: Dec; currency: string } | undefined {
-  if (money === undefined || typeof money.amount !== 'string' || !isCurrency(money.currency)) return undefined;
-  const amount = parseDec(money.amount);
-  return amount === undefined ? undefined : { amount, currency: money.currency };
-}
-
-const currencies = new Set<string>();
-function isCurrency(code: unknown): code is string {
-  if (typeof code !== 'string') return false;
-  if (currencies.has(code)) return true;
-  if (!/^[A-Z]{3}$/.test(code)) return false;
-  currencies.add(code); // at most 26³ entries: bounded
-  return true;
-}
+const HUNDRED = decFromInt(100);
 
 const CONTRACT_MONTHS: Record<PsaContractLine['billingPeriod'], number | undefined> = {
   P1M: 1, P1Y: 12, P2Y: 24, P3Y: 36, one_time: undefined, unknown: undefined,
@@ -230,16 +239,18 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
   else if (contract.productId && policy.mappedProducts.has(contract.productId)) skuKey = `psa:${contract.productId}`;
   else flags.push({ code: 'contract_unmapped', ref: ref(), message: `product "${contract.productId ?? ''}" has no SKU mapping: add one to compare it` });
 
-  const price = readMoney(contract.unitPrice);
   const q = contract.quantity;
   const validQuantity = Number.isInteger(q) && q >= 0;
-  if (!validQuantity || price === undefined) {
-    flags.push({ code: 'contract_invalid', ref: ref(), message: `quantity ${String(q)} or unit price is malformed; contract excluded` });
+  if (!validQuantity) {
+    flags.push({ code: 'contract_invalid', ref: ref(), message: `quantity ${String(q)} is not a whole seat count; contract excluded` });
   }
+  // A bad price (malformed, negative, unknown currency) is flagged; the seats still count as
+  // contracted (dropping them would invent uncontracted seats), only the revenue is unknown.
+  const price = flagPrice(contract, ref(), flags);
   const start = parseWhen(contract.startDate);
   const end = parseWhen(contract.endDate);
   const inEffect =
-    validQuantity && price !== undefined && contract.status !== 'inactive' &&
+    validQuantity && contract.status !== 'inactive' &&
     (start === undefined || start <= nowMs) && (end === undefined || nowMs < end) &&
     !(contract.status === 'cancelled' && end === undefined);
   const months = CONTRACT_MONTHS[contract.billingPeriod];
@@ -250,7 +261,23 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
   return {
     contract, customerKey: internPsaKey(String(contract.psaCompanyId), policy), skuKey, inEffect: inEffect && recurring,
     seats: inEffect && recurring ? q : 0,
-    currency: price?.currency ?? contract.unitPrice.currency,
+    currency: price?.currency ?? readCurrency(contract.unitPrice?.currency)?.code ?? String(contract.unitPrice?.currency),
     monthlyRevenue: inEffect && price !== undefined && months !== undefined ? divInt(mulInt(price.amount, q), months) : undefined,
+    unitMonthly: price !== undefined && months !== undefined ? divInt(price.amount, months) : undefined,
   };
+}
+
+function flagPrice(contract: PsaContractLine, ref: string, flags: Flag[]): { amount: Dec; currency: string } | undefined {
+  const price = contract.unitPrice as Money | undefined;
+  if (price === undefined) {
+    flags.push({ code: 'contract_invalid', ref, message: 'no unit price: seats count, revenue is not computed' });
+    return undefined;
+  }
+  const before = flags.length;
+  const read = readAmount(price, 'unitPrice', ref, flags);
+  for (let i = before; i < flags.length; i++) {
+    const f = flags[i] as Flag;
+    if (f.code === 'invalid_amount') flags[i] = { ...f, code: 'contract_invalid', message: `${f.message}; seats count, revenue is not computed` };
+  }
+  return read;
 }

@@ -1,29 +1,52 @@
-import { isoWeek, type Money, type Vendor } from '@vectis/connector-core';
+import type { Money, Vendor } from '@vectis/connector-core';
 import { sub, ZERO, type Dec } from './decimal';
 import { coverageOf, comparisonReasons, rollupReasons, sourceReasons, type CoverageBase } from './coverage';
+export type { DriftReport } from './drift-report';
 import { analyseSku, addTo, compareText, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
-import { compareWeeks, indexSnapshots, previousIsoWeek, vendorStatuses, type LineDrift, type SkuDrift, type SnapshotIndex, type VendorDriftStatus } from './drift';
+import { driftReport, type DriftReport } from './drift-report';
 import { contractFindings, type Finding } from './findings';
 import { vendorLabelOf, type QbrVendorLabel } from './label';
-import { parseNow, preparePolicy, readVendor } from './policy';
+import { parseNow, preparePolicy } from './policy';
 import { linkLookup, prepareContract, prepareLine, type PreparedContract, type PreparedLine } from './prepare';
 import type { AuditedScope } from './money-found';
-import { unusedSeatFindings } from './unused';
 import type { CustomerRef, Flag, LicensingInput, ResultCoverage } from './types';
 
 /**
- * Per-currency totals: cost and revenue never mix currencies; margin sums only SKUs with a margin.
+ * Per-currency totals over the same rows: `margin` = `monthlyRevenue` − `monthlyCost` exactly.
+ * `costWithoutRevenue` is the part of the cost on rows with no revenue in this currency (unlinked
+ * customers, SKUs nobody bills); `revenueWithoutCost` the reverse.
  *
  * @example
- * for (const t of report.rollups.totals) console.log(t.currency, t.monthlyCost.amount, t.monthlyRevenue.amount);
+ * for (const t of report.rollups.totals) console.log(t.currency, t.monthlyCost.amount, t.margin.amount, t.costWithoutRevenue.amount);
  */
 export interface CurrencyTotals {
   currency: string;
   monthlyCost: Money;
   monthlyRevenue: Money;
-  /** Sum of per-SKU margins whose figures are in this currency. */
+  /** Revenue − cost over every row of this currency. */
   margin: Money;
+  /** Cost of rows with no revenue in this currency against it. */
+  costWithoutRevenue: Money;
+  /** The part of `costWithoutRevenue` on unlinked distributor customers (never compared). */
+  unlinkedCost: Money;
+  /** Revenue of rows with no cost in this currency against it (e.g. billed without a licence). */
+  revenueWithoutCost: Money;
+  /** Rows whose own margin could be computed (same currency or an FX rate). */
   skusWithMargin: number;
+}
+
+/**
+ * A distributor line that is ordered but not live yet (`pending`): listed, never counted or compared.
+ *
+ * @example
+ * for (const p of report.seats.pending) console.log(p.lineId, p.seats);
+ */
+export interface PendingLine {
+  lineId: string;
+  customerKey: string;
+  skuKey: string;
+  sku: string;
+  seats: number;
 }
 
 /**
@@ -40,22 +63,6 @@ export interface CustomerSummary {
 }
 
 /**
- * Week-over-week seat drift. `no_baseline` is not "no drift".
- *
- * @example
- * if (report.drift.status === 'no_baseline') console.warn('first week: nothing to compare yet');
- */
-export interface DriftReport {
-  status: 'compared' | 'partial' | 'no_baseline' | 'no_snapshots';
-  currentWeek: string | undefined;
-  previousWeek: string | undefined;
-  vendors: VendorDriftStatus[];
-  lines: LineDrift[];
-  skus: SkuDrift[];
-  coverage: ResultCoverage;
-}
-
-/**
  * Everything the licensing tab, Money Found and the digest need, each section with its coverage.
  *
  * @example
@@ -67,8 +74,15 @@ export interface LicensingReport {
   qbrVendorLabel: QbrVendorLabel | undefined;
   customers: CustomerSummary[];
   rollups: { items: SkuRollup[]; totals: CurrencyTotals[]; coverage: ResultCoverage };
-  seats: { uncontracted: Finding[]; overContracted: Finding[]; coverage: ResultCoverage };
-  margins: { belowMargin: Finding[]; cancelledStillBilled: Finding[]; currencyMismatches: Finding[]; coverage: ResultCoverage };
+  seats: { uncontracted: Finding[]; overContracted: Finding[]; pending: PendingLine[]; coverage: ResultCoverage };
+  margins: {
+    belowMargin: Finding[];
+    cancelledStillBilled: Finding[];
+    /** Contract seats billed for a SKU the client has no distributor line for (`billed_without_license`). */
+    billedWithoutLicense: Finding[];
+    currencyMismatches: Finding[];
+    coverage: ResultCoverage;
+  };
   drift: DriftReport;
   /** `audited`: per finding kind, the customers fully compared this run (pass it to `trackFindings`). */
   moneyFound: { findings: Finding[]; audited: AuditedScope; coverage: ResultCoverage };
@@ -109,7 +123,9 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   // One pass over the lines for everything the coverage and labels need later.
   const unlinked = new Set<string>();
   const lineVendors = new Set<Vendor>();
+  const pending: PendingLine[] = [];
   for (const l of lines) {
+    if (l.seatState === 'pending') pending.push({ lineId: l.ref, customerKey: l.customerKey, skuKey: l.skuKey, sku: l.sku, seats: l.seats });
     const ref = refOf(l.customerKey);
     if (!ref.distributorCustomers.includes(l.distributorCustomer)) ref.distributorCustomers.push(l.distributorCustomer);
     if (!l.linked) unlinked.add(l.distributorCustomer);
@@ -130,6 +146,10 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   };
   for (const l of lines) bucket(l.customerKey, l.skuKey).lines.push(l);
   const customersWithContracts = new Set(contracts.map((c) => c.customerKey));
+  // Whose PSA data was supplied: a company listed in psaDataSuppliedFor or with any contract line;
+  // without the list, everyone as soon as there is any contract line.
+  const supplied = input.psaDataSuppliedFor ? new Set(input.psaDataSuppliedFor.map((id) => `psa:${id}`)) : undefined;
+  const psaData = (key: string): boolean => (supplied ? supplied.has(key) || customersWithContracts.has(key) : contracts.length > 0);
   const unmappedByCustomer = new Map<string, number>();
   for (const c of contracts) {
     if (c.skuKey === undefined) unmappedByCustomer.set(c.customerKey, (unmappedByCustomer.get(c.customerKey) ?? 0) + 1);
@@ -152,14 +172,14 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     for (const skuKey of [...bySku.keys()].sort()) sorted.push(bySku.get(skuKey) as Bucket);
   }
   for (const b of sorted) {
-    const a = analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, customersWithContracts.has(b.customerKey), policy);
+    const a = analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, b.customerKey.startsWith('psa:') && psaData(b.customerKey), policy);
     const rollup = toRollup(a, refOf(a.customerKey));
     items.push(rollup);
     for (const f of contractFindings(a, rollup, policy, unmappedByCustomer.get(a.customerKey) ?? 0)) contractFound.push(f);
-    totalsAcc.add(a);
+    totalsAcc.add(a, rollup.customer.linked);
     let c = customerAcc.get(a.customerKey);
     if (!c) customerAcc.set(a.customerKey, (c = { totals: new TotalsAcc(), vendors: new Set(), skus: 0 }));
-    c.totals.add(a);
+    c.totals.add(a, rollup.customer.linked);
     c.skus++;
     for (const v of rollup.vendors) c.vendors.add(v);
     if (a.lines.length === 0) for (const k of a.contracts) if (k.inEffect) contractsWithoutDistributorLines.push(k.contract.id);
@@ -176,22 +196,27 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     linkedCustomers,
     unlinkedCustomers: [...unlinked].sort(),
     customersWithoutContracts: linkedCustomers.filter((k) => !customersWithContracts.has(k)),
+    customersWithoutPsaData: linkedCustomers.filter((k) => !psaData(k)),
   };
   const sources = sourceReasons(input.sources ?? []);
-  const audited = linkedCustomers.filter((k) => customersWithContracts.has(k));
+  const audited = linkedCustomers.filter(psaData);
   const r1 = rollupReasons(base, flags, sources);
   const r2 = comparisonReasons(base, flags, sources, audited.length);
   const comparisonCoverage = coverageOf(base, r2.notAudited, r2.partial);
 
   const drift = driftReport(input, lines, links, policy, nowMs, flags, refOf, base, sources);
-  const seatScope = audited.filter((k) => !seatsWithheld.has(k));
+  // An incomplete upstream stream may hide lines or contracts: nothing resolves on such a run.
+  const incomplete = (input.sources ?? []).some((s) => !s.complete);
+  const seatScope = incomplete ? [] : audited.filter((k) => !seatsWithheld.has(k));
+  const psaScope = incomplete ? [] : [...customersWithContracts].filter((k) => psaData(k) && !seatsWithheld.has(k)).sort();
   const auditedScope: AuditedScope = {
     uncontracted_seats: seatScope,
     over_contracted_seats: seatScope,
     cancelled_still_billed: seatScope,
+    billed_without_license: psaScope,
     currency_mismatch: seatScope,
     below_margin: seatScope.filter((k) => !marginWithheld.has(k)),
-    unused_seats: drift.auditedCustomers.sort(),
+    unused_seats: incomplete ? [] : drift.auditedCustomers.sort(),
   };
   const findings = [...contractFound, ...drift.unused].sort((a, b) => compareText(a.id, b.id));
   const moneyReasons = { notAudited: [...r2.notAudited], partial: [...r2.partial] };
@@ -217,10 +242,11 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
       customer: refOf(key), vendorLabel: vendorLabelOf([...c.vendors]), totals: c.totals.result(), skus: c.skus,
     })),
     rollups: { items, totals, coverage: rollupCoverage },
-    seats: { uncontracted: byKind('uncontracted_seats'), overContracted: byKind('over_contracted_seats'), coverage: comparisonCoverage },
+    seats: { uncontracted: byKind('uncontracted_seats'), overContracted: byKind('over_contracted_seats'), pending, coverage: comparisonCoverage },
     margins: {
       belowMargin: byKind('below_margin'),
       cancelledStillBilled: byKind('cancelled_still_billed'),
+      billedWithoutLicense: byKind('billed_without_license'),
       currencyMismatches: byKind('currency_mismatch'),
       coverage: comparisonCoverage,
     },
@@ -235,85 +261,43 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   };
 }
 
-function driftReport(
-  input: LicensingInput,
-  lines: PreparedLine[],
-  links: Map<string, string>,
-  policy: ReturnType<typeof preparePolicy>,
-  nowMs: number,
-  flags: Flag[],
-  refOf: (key: string) => CustomerRef,
-  base: CoverageBase,
-  sources: string[],
-): { report: DriftReport; unused: Finding[]; auditedCustomers: string[] } {
-  const snapshots = input.snapshots ?? [];
-  const index = indexSnapshots(snapshots, flags);
-  const weeks = [...new Set(snapshots.map((s) => s.week))].sort();
-  const currentWeek = weeks.at(-1);
-  if (currentWeek === undefined) {
-    const coverage = coverageOf(base, ['no seat snapshots in input'], []);
-    return { report: { status: 'no_snapshots', currentWeek, previousWeek: undefined, vendors: [], lines: [], skus: [], coverage }, unused: [], auditedCustomers: [] };
-  }
-  const previousWeek = previousIsoWeek(currentWeek);
-  const vendors = vendorStatuses(index, currentWeek, previousWeek, flags);
-  const lineIndex = indexLines(lines, index, [currentWeek, previousWeek]);
-  const compared = compareWeeks(index, vendors, currentWeek, previousWeek, { lines: lineIndex, links, policy, nowMs });
-  const ok = vendors.filter((v) => v.status === 'compared').length;
-  const status = ok === 0 ? 'no_baseline' : ok === vendors.length ? 'compared' : 'partial';
-  const notAudited = ok === 0 ? [`no baseline: no vendor has snapshots for both ${previousWeek} and ${currentWeek}`] : [];
-  const partial = [...sources, ...vendors.filter((v) => v.status !== 'compared' && ok > 0).map((v) => `${v.vendor}: ${v.status.replace('_', ' ')}`)];
-  // Stale snapshots compare two old weeks: say so rather than present them as this week's drift.
-  const lastWeek = previousIsoWeek(isoWeek(new Date(nowMs)));
-  if (currentWeek < lastWeek) partial.push(`latest snapshots are from ${currentWeek}, older than last week (${lastWeek})`);
-  const unused = unusedSeatFindings(index, currentWeek, { lines: lineIndex, refOf, nowMs });
-  const auditedCustomers = snapshots
-    .filter((s) => s.week === currentWeek)
-    .map((s) => lineIndex.get(`${readVendor(s.vendor)}:${s.subscriptionExternalId}`)?.customerKey ?? `${readVendor(s.vendor)}:${s.customerExternalId}`);
-  return {
-    report: { status, currentWeek, previousWeek, vendors, lines: compared.lines, skus: compared.skus, coverage: coverageOf(base, notAudited, partial) },
-    unused,
-    auditedCustomers: [...new Set(auditedCustomers)],
-  };
-}
-
-// `<vendor>:<externalId>` → line, only for lines the compared weeks' snapshots name (a few
-// thousand), instead of building a key for each of 100k lines. Later lines win, as in a plain Map.
-function indexLines(lines: readonly PreparedLine[], index: SnapshotIndex, weeks: readonly string[]): Map<string, PreparedLine> {
-  const wanted = new Map<Vendor, Set<string>>();
-  for (const [vendor, byWeek] of index) {
-    const ids = new Set<string>();
-    for (const week of weeks) for (const id of byWeek.get(week)?.rows.keys() ?? []) ids.add(id);
-    wanted.set(vendor, ids);
-  }
-  const out = new Map<string, PreparedLine>();
-  for (const l of lines) if (wanted.get(l.vendor)?.has(l.line.externalId)) out.set(`${l.vendor}:${l.line.externalId}`, l);
-  return out;
-}
-
-// Running per-currency totals; margins add up only for SKUs that have one.
+// Running per-currency totals over the same rows, so margin = revenue − cost reconciles exactly.
 class TotalsAcc {
   readonly cost = new Map<string, Dec>();
   readonly revenue = new Map<string, Dec>();
-  readonly margin = new Map<string, Dec>();
+  readonly costOnly = new Map<string, Dec>();
+  readonly unlinked = new Map<string, Dec>();
+  readonly revenueOnly = new Map<string, Dec>();
   readonly withMargin = new Map<string, number>();
 
-  add(a: SkuAnalysis): void {
-    for (const [c, v] of a.costByCurrency) addTo(this.cost, c, v);
-    for (const [c, v] of a.revenueByCurrency) addTo(this.revenue, c, v);
-    if (a.margin) {
-      addTo(this.margin, a.margin.currency, sub(a.margin.revenue, a.margin.cost));
-      this.withMargin.set(a.margin.currency, (this.withMargin.get(a.margin.currency) ?? 0) + 1);
+  add(a: SkuAnalysis, linked: boolean): void {
+    for (const [c, v] of a.costByCurrency) {
+      addTo(this.cost, c, v);
+      if (!a.revenueByCurrency.has(c)) addTo(this.costOnly, c, v);
+      if (!linked) addTo(this.unlinked, c, v);
     }
+    for (const [c, v] of a.revenueByCurrency) {
+      addTo(this.revenue, c, v);
+      if (!a.costByCurrency.has(c)) addTo(this.revenueOnly, c, v);
+    }
+    if (a.margin) this.withMargin.set(a.margin.currency, (this.withMargin.get(a.margin.currency) ?? 0) + 1);
   }
 
   result(): CurrencyTotals[] {
-    const currencies = [...new Set([...this.cost.keys(), ...this.revenue.keys(), ...this.margin.keys()])].sort();
-    return currencies.map((c) => ({
-      currency: c,
-      monthlyCost: money(this.cost.get(c) ?? ZERO, c),
-      monthlyRevenue: money(this.revenue.get(c) ?? ZERO, c),
-      margin: money(this.margin.get(c) ?? ZERO, c),
-      skusWithMargin: this.withMargin.get(c) ?? 0,
-    }));
+    const currencies = [...new Set([...this.cost.keys(), ...this.revenue.keys()])].sort();
+    return currencies.map((c) => {
+      const cost = this.cost.get(c) ?? ZERO;
+      const revenue = this.revenue.get(c) ?? ZERO;
+      return {
+        currency: c,
+        monthlyCost: money(cost, c),
+        monthlyRevenue: money(revenue, c),
+        margin: money(sub(revenue, cost), c),
+        costWithoutRevenue: money(this.costOnly.get(c) ?? ZERO, c),
+        unlinkedCost: money(this.unlinked.get(c) ?? ZERO, c),
+        revenueWithoutCost: money(this.revenueOnly.get(c) ?? ZERO, c),
+        skusWithMargin: this.withMargin.get(c) ?? 0,
+      };
+    });
   }
 }

@@ -59,8 +59,10 @@ export interface SkuRollup {
   vendors: readonly Vendor[];
   /** "Ingram Micro", "Pax8", "Sherweb", "TD SYNNEX" or "Mixed". */
   vendorLabel: string | undefined;
-  /** Distributor seats that count at `now` (recurring, not ended, known status). */
+  /** Distributor seats that count at `now` (recurring, live: not pending, ended or lapsed, known status). */
   seats: number;
+  /** Seats on `pending` lines: ordered but not live yet, so not compared. */
+  pendingSeats: number;
   /** Contract seats in effect at `now`; `undefined` when the customer is unlinked or has no contract data. */
   contractedSeats: number | undefined;
   groups: LineGroup[];
@@ -84,6 +86,9 @@ export interface SkuAnalysis {
   /** Contract lines in effect at `now`. */
   effective: PreparedContract[];
   seats: number;
+  pendingSeats: number;
+  /** Distinct cost currencies of the counted lines (seats are never compared across them). */
+  lineCurrencies: string[];
   /** False when a line's status is unknown: seat comparisons are withheld. */
   seatsKnown: boolean;
   contractData: boolean;
@@ -97,6 +102,15 @@ export interface SkuAnalysis {
   currencyMismatch: { revenue: string[]; cost: string[] } | undefined;
   /** Memo of {@link unitMarginPercent}; `null` until computed. */
   unitMarginPercent: Dec | undefined | null;
+}
+
+const NO_CURRENCIES: string[] = [];
+// One shared one-currency list per currency (read-only): ~100k rows, a handful of currencies.
+const SINGLE = new Map<string, string[]>();
+function single(c: string): string[] {
+  let list = SINGLE.get(c);
+  if (!list) SINGLE.set(c, (list = [c]));
+  return list;
 }
 
 /** Computes the exact figures of one customer + SKU bucket. */
@@ -113,12 +127,17 @@ export function analyseSku(
   const costByCurrency = new Map<string, Dec>();
   let costComplete = true;
   let seats = 0;
+  let pendingSeats = 0;
   let seatsKnown = true;
+  let lineCurrencies: string[] = NO_CURRENCIES;
   for (const l of lines) {
     if (l.seatState === 'unknown_status') seatsKnown = false;
+    if (l.seatState === 'pending') pendingSeats += l.seats;
     if (l.seatState !== 'counted') continue;
     counted.push(l);
     seats += l.seats;
+    const c = l.currency;
+    if (c !== undefined && !lineCurrencies.includes(c)) lineCurrencies = lineCurrencies.length === 0 ? single(c) : [...lineCurrencies, c].sort();
     if (l.monthlyCost === undefined || l.currency === undefined) costComplete = false;
     else addTo(costByCurrency, l.currency, l.monthlyCost);
   }
@@ -134,7 +153,7 @@ export function analyseSku(
     else addTo(revenueByCurrency, c.currency, c.monthlyRevenue);
   }
   const a: SkuAnalysis = {
-    customerKey, skuKey, lines, contracts, counted, effective, seats, seatsKnown, contractData, contractedSeats,
+    customerKey, skuKey, lines, contracts, counted, effective, seats, pendingSeats, lineCurrencies, seatsKnown, contractData, contractedSeats,
     costByCurrency, costComplete, revenueByCurrency, revenueComplete,
     margin: undefined, marginUnavailable: undefined, currencyMismatch: undefined, unitMarginPercent: null,
   };
@@ -209,10 +228,12 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
   for (const l of a.lines) if (!named || l.ref < named.ref) named = l;
   return {
     customer, skuKey: a.skuKey,
-    skus: uniqueOf(a.lines, (l) => l.sku),
+    // A SKU only the PSA bills (no distributor line) is named by its contract lines.
+    skus: a.lines.length > 0 ? uniqueOf(a.lines, (l) => l.sku) : uniqueOf(a.contracts, (c) => c.contract.sku ?? c.contract.productId ?? a.skuKey),
     productName: named?.line.productName ?? a.contracts[0]?.contract.description ?? a.skuKey,
     vendors, vendorLabel: vendorLabelOf(vendors),
     seats: a.seats,
+    pendingSeats: a.pendingSeats,
     contractedSeats: a.contractData ? a.contractedSeats : undefined,
     // A single group holding every line shares the row's arrays.
     groups: lineGroups(a.counted, monthlyCost, a.counted.length === a.lines.length ? { vendors, lineIds } : undefined),

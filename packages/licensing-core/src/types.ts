@@ -101,6 +101,11 @@ export interface LicensingPolicy {
    * treats them as per-seat amounts and flags every such line.
    */
   unknownAmountBasis?: 'no_run_rate' | 'assume_unit' | undefined;
+  /**
+   * Markup in percent (decimal string, default `"20"`) used to value uncontracted seats of a line
+   * that has neither a contract price nor a list price (msrp): unit cost × (1 + markup ÷ 100).
+   */
+  defaultMarkupPercent?: string | undefined;
 }
 
 /**
@@ -131,6 +136,13 @@ export interface LicensingInput {
   now: Date | string;
   /** Connector stream coverage; an incomplete stream makes every result `partial`. */
   sources?: readonly SourceCoverage[] | undefined;
+  /**
+   * PSA companies whose contract data was exported into `contracts` (a company listed here with no
+   * contract line bills nothing). A linked customer outside this list was not audited. When omitted,
+   * every linked customer counts as supplied as soon as `contracts` has any line; with no contract
+   * line at all nothing is audited.
+   */
+  psaDataSuppliedFor?: readonly (string | number)[] | undefined;
 }
 
 /**
@@ -158,8 +170,10 @@ export interface ResultCoverage {
   linkedCustomers: string[];
   /** Distributor customers without an auto/confirmed link (`<vendor>:<externalId>`). */
   unlinkedCustomers: string[];
-  /** Linked PSA companies with distributor lines but no contract line at all. */
+  /** Linked PSA companies with distributor lines but no contract line at all (audited: every live seat is uncontracted). */
   customersWithoutContracts: string[];
+  /** Linked PSA companies whose PSA data was not supplied (`psaDataSuppliedFor`): not audited. */
+  customersWithoutPsaData: string[];
 }
 
 /**
@@ -173,6 +187,11 @@ export type FlagCode =
   | 'negative_quantity'
   | 'fractional_quantity'
   | 'invalid_amount'
+  | 'negative_amount'
+  | 'unknown_currency'
+  | 'currency_upper_cased'
+  | 'lapsed_term'
+  | 'suspended_counted'
   | 'missing_unit_cost'
   | 'unknown_price_period'
   | 'unknown_amount_basis'

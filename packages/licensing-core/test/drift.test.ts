@@ -153,3 +153,39 @@ describe('unused seats (pays for unused)', () => {
     expect(report.moneyFound.findings[0]?.action).toContain('seat(s) now');
   });
 });
+
+describe('drift over every supplied week (issue 11, item 6)', () => {
+  const W46 = { week: '2026-W46', asOf: '2026-11-09T00:00:00.000Z' };
+  const W44 = { week: '2026-W44', asOf: '2026-10-26T00:00:00.000Z' };
+
+  it('compares each consecutive pair, not only the last two weeks', () => {
+    // 8 seats in W46, 10 in W47, still 10 in W48: the growth happened one pair back
+    const snapshots = [snap({ ...W46, quantity: 8 }), snap({ ...PREV, quantity: 10 }), snap({ quantity: 10 })];
+    const report = computeLicensingReport(input({ snapshots }));
+    expect(report.drift.periods.map((p) => [p.previousWeek, p.currentWeek, p.status])).toEqual([
+      ['2026-W47', '2026-W48', 'compared'],
+      ['2026-W46', '2026-W47', 'compared'],
+    ]);
+    expect(report.drift.lines.map((d) => [d.previousWeek, d.currentWeek, d.change, d.delta, d.reduction?.when])).toEqual([
+      ['2026-W46', '2026-W47', 'grew', 2, 'now'],
+    ]);
+    expect(report.drift.skus).toMatchObject([{ previousWeek: '2026-W46', currentWeek: '2026-W47', change: 'grew', delta: 2 }]);
+    expect(report.drift.coverage.status).toBe('complete');
+  });
+
+  it('reports a missing week in the middle as a gap, and still compares the rest', () => {
+    // W44, (W45 missing), W46, W47, W48: three pairs, one of them without a baseline
+    const snapshots = [snap({ ...W44, quantity: 5 }), snap({ ...W46, quantity: 8 }), snap({ ...PREV, quantity: 10 }), snap({ quantity: 9 })];
+    const report = computeLicensingReport(input({ snapshots }));
+    expect(report.drift.periods.map((p) => p.status)).toEqual(['compared', 'compared', 'no_baseline']);
+    expect(report.drift.lines.map((d) => [d.currentWeek, d.change, d.delta])).toEqual([['2026-W48', 'shrank', -1], ['2026-W47', 'grew', 2]]);
+    expect(report.drift.coverage).toMatchObject({ status: 'partial', reasons: ['1 earlier week pair(s) not fully compared (2026-W45 → 2026-W46 no baseline)'] });
+  });
+
+  it('decides "added seats reducible" by the commitment term, not the billing frequency', () => {
+    // billed monthly on an annual commitment: added seats go back only at renewal
+    const annualTerm = line({ quantity: 12, billingFrequency: 'monthly', commitmentTerm: 'P1Y', renewalDate: '2027-03-31', updatedAt: '2026-10-01' });
+    const report = computeLicensingReport(input({ subscriptions: [annualTerm], snapshots: [snap({ ...PREV, quantity: 10 }), snap({ quantity: 12 })] }));
+    expect(report.drift.lines[0]?.reduction).toMatchObject({ when: 'at_renewal', renewalDate: '2027-03-31' });
+  });
+});

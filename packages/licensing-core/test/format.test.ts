@@ -33,8 +33,8 @@ describe('formatLicensingReport customer names', () => {
     for (const heading of ['== Per-SKU rollup', '== Uncontracted seats', '== Below-margin SKUs', '== Drift']) {
       expect(rowsOf(text, heading).some((row) => row.startsWith('Contoso Ltd ')), heading).toBe(true);
     }
-    // the unlinked customer has no name: its key is printed
-    expect(rowsOf(text, '== Per-SKU rollup').some((row) => row.startsWith('pax8:cust-2 '))).toBe(true);
+    // the unlinked customer has no name: its key is printed (in the one-line summary of unlinked cost)
+    expect(text).toContain('largest: pax8:cust-2');
     expect(rowsOf(text, '== Drift').some((row) => row.startsWith('pax8:cust-2 '))).toBe(true);
     expect(text).toMatch(/Top customers \(USD\): Contoso Ltd \$/);
   });
@@ -52,5 +52,30 @@ describe('formatLicensingReport customer names', () => {
     const inherited = Object.create({ 'psa:100': 'Inherited' }) as Record<string, string>;
     expect(formatLicensingReport(r, { customerNames: inherited })).toBe(plain);
     expect(formatLicensingReport(r, { customerNames: new Map() })).toBe(plain);
+  });
+});
+
+describe('formatLicensingReport in plain words (issue 11, items 6 and 7)', () => {
+  it('names directions, lists compared rows only and sums unlinked customers in one line', () => {
+    const text = formatLicensingReport(report(), { customerNames: { 'psa:100': 'Contoso Ltd' } });
+    const rollup = rowsOf(text, '== Per-SKU rollup');
+    expect(rollup[1]).toMatch(/^Contoso Ltd\s+M365-BP\s+Pax8\s+10\s+8\s+\$22\.10\s+\$24\.00\s+\$1\.90\s+7\.9 %$/);
+    expect(text).not.toMatch(/n\/a/);
+    // 5 seats × 2.21 = 11.05 USD for the unlinked customer, in one line
+    expect(text).toContain('Unlinked distributor customers (not compared with the PSA): 1 customer(s), 1 SKU row(s), 5 seat(s), cost $11.05/month; largest: pax8:cust-2');
+    // totals: cost 22.10 + 11.05 = 33.15; revenue 24.00; margin 24.00 − 33.15 = −9.15
+    expect(text).toContain('USD: cost $33.15, revenue $24.00, margin -$9.15');
+    expect(text).toContain('cost with no revenue against it: $11.05 (unlinked customers $11.05)');
+    expect(rowsOf(text, '== Uncontracted seats')[1]).toContain('MSP under-bills client');
+    expect(text).toMatch(/MSP under-bills client: \$/);
+    expect(text).not.toContain('msp_underbills');
+  });
+
+  it('labels drift by what can happen to added seats', () => {
+    const text = formatLicensingReport(report());
+    const drift = rowsOf(text, '== Drift');
+    expect(drift.find((r) => r.startsWith('psa:100'))).toMatch(/2026-W47 → 2026-W48\s+grew\s+8\s+10\s+added seats reducible: now$/);
+    const shrink = computeLicensingReport(input({ snapshots: [snap({ week: '2026-W47', asOf: '2026-11-16T00:00:00.000Z', quantity: 12 }), snap()] }));
+    expect(formatLicensingReport(shrink)).toMatch(/shrank\s+12\s+10\s+no seats added/);
   });
 });

@@ -35,7 +35,8 @@ describe('per-SKU rollup and margins (worked examples)', () => {
     expect(report.margins.belowMargin[0]?.action).toContain('3.16 USD/seat/month');
     expect(report.rollups.totals).toEqual([{
       currency: 'USD', monthlyCost: { amount: '22.10', currency: 'USD' }, monthlyRevenue: { amount: '24.00', currency: 'USD' },
-      margin: { amount: '1.90', currency: 'USD' }, skusWithMargin: 1,
+      margin: { amount: '1.90', currency: 'USD' }, costWithoutRevenue: { amount: '0.00', currency: 'USD' },
+      unlinkedCost: { amount: '0.00', currency: 'USD' }, revenueWithoutCost: { amount: '0.00', currency: 'USD' }, skusWithMargin: 1,
     }]);
     expect(report.seats.coverage.status).toBe('complete');
     // no seat snapshots: unused seats were not audited, so Money Found as a whole is only partial

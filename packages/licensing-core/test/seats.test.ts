@@ -4,17 +4,18 @@ import { isConfigurationError } from '@vectis/connector-core';
 import { contract, input, line, link } from './helpers';
 
 describe('uncontracted and over-contracted seats', () => {
-  it('values uncontracted seats at msrp, then the distributor price, when no contract price exists', () => {
+  it('values uncontracted seats at msrp, then unit cost + markup, when no contract price exists', () => {
     // the only contract line was cancelled on 2026-11-01: the customer has contract data, 0 seats contracted
     const ended = contract({ status: 'cancelled', endDate: '2026-11-01' });
     const msrp = computeLicensingReport(input({ subscriptions: [line({ msrp: { amount: '3.50', currency: 'USD' } })], contracts: [ended] }));
     // 10 uncontracted × 3.50 msrp = 35.00 USD/month
     expect(msrp.seats.uncontracted).toMatchObject([{ seats: 10, monthlyImpact: { amount: '35.00', currency: 'USD' }, impactBasis: 'msrp' }]);
-    // annual customer price 36.00/seat/year → 3.00/month; 10 × 3.00 = 30.00
-    const annualPrice = line({ unitPrice: { amount: '36.00', currency: 'USD' }, pricePeriod: 'P1Y', unitCost: { amount: '24.00', currency: 'USD' } });
-    expect(computeLicensingReport(input({ subscriptions: [annualPrice], contracts: [ended] })).seats.uncontracted)
-      .toMatchObject([{ monthlyImpact: { amount: '30.00', currency: 'USD' }, impactBasis: 'distributor_price' }]);
-    const none = computeLicensingReport(input({ contracts: [ended] })).seats.uncontracted[0];
+    // no msrp: the distributor's unitPrice is not a basis; annual cost 24.00/seat/year → 2.00/month,
+    // + 20 % default markup = 2.40; 10 seats × 2.40 = 24.00 USD/month
+    const annual = line({ unitPrice: { amount: '36.00', currency: 'USD' }, pricePeriod: 'P1Y', unitCost: { amount: '24.00', currency: 'USD' } });
+    expect(computeLicensingReport(input({ subscriptions: [annual], contracts: [ended] })).seats.uncontracted)
+      .toMatchObject([{ monthlyImpact: { amount: '24.00', currency: 'USD' }, impactBasis: 'unit_cost_markup' }]);
+    const none = computeLicensingReport(input({ subscriptions: [line({ unitCost: undefined })], contracts: [ended] })).seats.uncontracted[0];
     expect(none?.impactBasis).toBe('none');
     expect(none?.monthlyImpact).toBeUndefined();
   });
@@ -61,10 +62,17 @@ describe('uncontracted and over-contracted seats', () => {
     expect(report.seats.coverage.status).toBe('partial');
   });
 
-  it('lists contracts for SKUs the customer has no distributor line for, without a finding', () => {
+  it('turns a contract for a SKU with no distributor line into a "client over-billed" finding', () => {
+    // 8 seats × 3.00 = 24.00 USD/month billed for DIRECT-CSP, which no linked distributor line licenses
     const report = computeLicensingReport(input({ contracts: [contract({ quantity: 10 }), contract({ id: 'ag-9', sku: 'DIRECT-CSP' })] }));
     expect(report.contractsWithoutDistributorLines).toEqual(['ag-9']);
-    expect(report.moneyFound.findings).toEqual([]);
+    expect(report.moneyFound.findings).toMatchObject([{
+      kind: 'billed_without_license', direction: 'msp_overbills', skuKey: 'sku:DIRECT-CSP', skus: ['DIRECT-CSP'], seats: 8,
+      monthlyImpact: { amount: '24.00', currency: 'USD' }, impactBasis: 'contract_revenue',
+      evidence: { lineIds: [], contractIds: ['ag-9'] },
+    }]);
+    expect(report.margins.billedWithoutLicense[0]?.action).toMatch(/distributor customer or tenant that is not linked/);
+    expect(report.moneyFound.audited.billed_without_license).toEqual(['psa:100']);
   });
 
   it('marks findings low-confidence when the customer has unmapped contract lines', () => {
