@@ -69,7 +69,7 @@ export function createSynnexSandbox(options: SynnexSandboxOptions = {}) {
   let offsetMs = 0;
   const now = () => (options.now ?? Date.now)() + offsetMs;
   const rnd = createRandom((options.seed ?? 42) ^ 0x10e);
-  const tenant = createTenant({ seed: options.seed ?? 42, accountId });
+  const tenant = createTenant({ seed: options.seed ?? 42, accountId, now });
   tenant.seed({ customers: options.customers ?? 25, subscriptions: options.subscriptions ?? 60 });
   const traffic = createTraffic(options.rateLimit || undefined);
   const authority = createAuthority({

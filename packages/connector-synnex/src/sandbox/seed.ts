@@ -84,7 +84,7 @@ export function makeCustomer(accountId: string, id: number, rnd: Random, created
 }
 
 export function makeSubscription(
-  o: { accountId: string; id: number; customer: SandboxCustomer; rnd: Random; purchasedMs: number; currency: string },
+  o: { accountId: string; id: number; customer: SandboxCustomer; rnd: Random; purchasedMs: number; nowMs: number; currency: string },
 ): SandboxSubscription {
   const { rnd } = o;
   const item = o.rnd.next() < 0.06 ? CATALOG[5] : rnd.pick(CATALOG.slice(0, 5));
@@ -92,11 +92,14 @@ export function makeSubscription(
   const t = usage ? TERMS[0] : rnd.pick(TERMS);
   const seats = usage ? 1 : rnd.int(1, 60);
   const start = o.purchasedMs;
-  const end = addMonths(start, t.months);
+  let end = addMonths(start, t.months);
   const customerId = o.customer.name.split('/').at(-1) as string;
   const plan = `${item.sku}:${t.term}:${t.cycle === 'monthly' ? 'M' : 'A'}`;
   const roll = rnd.next();
   const status = roll < 0.86 ? 'active' : roll < 0.9 ? 'suspended' : roll < 0.94 ? 'cancelled' : roll < 0.97 ? 'pending' : 'expired';
+  // A live subscription that renewed reports its current term: the end date rolls forward past "now"
+  // (a sandbox seeded in 2024 would otherwise show every active line as lapsed).
+  if (status === 'active' || status === 'suspended' || status === 'pending') while (end <= o.nowMs) end = addMonths(end, t.months);
   const cycleFactor = t.cycle === 'annual' ? 12 : 1;
   const priceC = Math.round(item.price * 100) * cycleFactor;
   const costC = Math.round(item.cost * 100) * cycleFactor;

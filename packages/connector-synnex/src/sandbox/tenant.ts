@@ -5,7 +5,7 @@ const DAY = 86_400_000;
 const EPOCH = Date.UTC(2024, 0, 2);
 
 /** The tenant's records in creation order (oldest first); lists serve them newest first. */
-export function createTenant(o: { seed: number; accountId: string }) {
+export function createTenant(o: { seed: number; accountId: string; now: () => number }) {
   let customers: SandboxCustomer[] = [];
   let subscriptions: SandboxSubscription[] = [];
   let byCustomerId = new Map<string, SandboxCustomer>();
@@ -26,7 +26,7 @@ export function createTenant(o: { seed: number; accountId: string }) {
   function addSubscription(customer?: SandboxCustomer): SandboxSubscription {
     const owner = customer ?? (customers[rnd.int(0, customers.length - 1)] as SandboxCustomer);
     const id = nextSubscription++;
-    const sub = makeSubscription({ accountId: o.accountId, id, customer: owner, rnd, purchasedMs: EPOCH + (id - 5000) * 7_200_000 + rnd.int(0, 30) * DAY, currency: currencyOf(owner) });
+    const sub = makeSubscription({ accountId: o.accountId, id, customer: owner, rnd, purchasedMs: EPOCH + (id - 5000) * 7_200_000 + rnd.int(0, 30) * DAY, nowMs: o.now(), currency: currencyOf(owner) });
     subscriptions.push(sub);
     return sub;
   }
