@@ -14,6 +14,8 @@ export {
   isRateLimitError,
   ServerError,
   isServerError,
+  RedirectError,
+  isRedirectError,
   NetworkError,
   isNetworkError,
   TimeoutError,

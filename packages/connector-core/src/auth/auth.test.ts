@@ -107,8 +107,10 @@ describe('refreshTokenAuth', () => {
         },
       }),
     );
+    vi.useFakeTimers({ toFake: ['Date'] });
     await c.get('/ping', { schema: Ok });
-    await c.get('/ping', { schema: Ok }); // expires_in 1 s is inside the renewal margin: refresh again
+    vi.setSystemTime(Date.now() + 950); // 50 ms left of a 1 s token: inside its margin (a tenth of the lifetime)
+    await c.get('/ping', { schema: Ok });
     expect(order).toEqual(['stored', 'api', 'stored', 'api']);
     expect(grants).toEqual([`refresh_token:${REFRESH}`, 'refresh_token:refresh-token-1-9b7d3c']);
     expect(stored).toEqual(['refresh-token-1-9b7d3c', 'refresh-token-2-9b7d3c']);

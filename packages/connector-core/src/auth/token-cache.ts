@@ -9,10 +9,24 @@ export interface Grant {
 interface Cached {
   token: string;
   expiresAt: number;
+  /** Renew this long before `expiresAt`. */
+  marginMs: number;
 }
 
 /**
- * Caches one access token, renews it `renewBeforeMs` before expiry, and shares a single
+ * How long before expiry a token is renewed: `renewBeforeMs`, but never more than a tenth of the
+ * token's lifetime, so a short-lived token is not renewed on nearly every request.
+ *
+ * @example
+ * renewalMargin(60_000, 1_500_000) // 60 000 (25-minute token)
+ * renewalMargin(60_000, 30_000)    // 3 000  (30-second token)
+ */
+export function renewalMargin(renewBeforeMs: number, lifetimeMs: number): number {
+  return Math.max(0, Math.min(renewBeforeMs, lifetimeMs / 10));
+}
+
+/**
+ * Caches one access token, renews it {@link renewalMargin} before expiry, and shares a single
  * in-flight token call between concurrent callers (a burst of requests costs one token call).
  */
 export function createTokenCache(o: {
@@ -21,14 +35,14 @@ export function createTokenCache(o: {
   header: (token: string) => Record<string, string>;
   now?: () => number;
 }) {
-  const now = o.now ?? Date.now;
+  const now = o.now ?? (() => Date.now());
   let cached: Cached | undefined;
   let inflight: Promise<Cached> | undefined;
   let invalidated = false;
   const seen = new Set<string>();
 
   async function authorize(send: TokenSender, onToken?: (reason: TokenReason) => void): Promise<Authorization> {
-    if (cached && cached.expiresAt - o.renewBeforeMs > now()) return { headers: o.header(cached.token), token: cached.token };
+    if (cached && cached.expiresAt - cached.marginMs > now()) return { headers: o.header(cached.token), token: cached.token };
     if (!inflight) {
       const reason: TokenReason = invalidated ? 'unauthorized' : cached ? 'expiring' : 'initial';
       onToken?.(reason);
@@ -36,7 +50,8 @@ export function createTokenCache(o: {
         .fetchGrant(send)
         .then((grant) => {
           seen.add(grant.token);
-          cached = { token: grant.token, expiresAt: now() + grant.expiresInSeconds * 1000 };
+          const lifetimeMs = grant.expiresInSeconds * 1000;
+          cached = { token: grant.token, expiresAt: now() + lifetimeMs, marginMs: renewalMargin(o.renewBeforeMs, lifetimeMs) };
           invalidated = false;
           return cached;
         })

@@ -90,12 +90,18 @@ export const timeoutCase: ContractCase = {
 };
 
 export const malformedJsonCase: ContractCase = {
-  name: 'a 200 whose body is not JSON (a proxy error page) → SchemaDriftError',
+  name: 'a 200 whose body is not JSON (a proxy page, a cut-off body) is retried within the budget; persistently → SchemaDriftError',
   async run(ctx) {
     prepare(ctx);
     ctx.fake.inject({ kind: 'malformed-json', times: 1 });
+    const { items } = await drainPrimary(ctx);
+    expect(items.length, 'one unreadable 200 is a gateway hiccup: retry it, do not end the sync').toBeGreaterThan(0);
+
+    prepare(ctx);
+    ctx.fake.inject({ kind: 'malformed-json', times: 50 });
     const error = await failPrimary(ctx);
     expect(isSchemaDriftError(error), describeError(error)).toBe(true);
+    expect(ctx.fake.requests().filter((r) => r.status === 200).length, 'retries must be bounded').toBeLessThanOrEqual(2 * (ctx.env.tuning.retry.limit + 1));
   },
 };
 

@@ -27,7 +27,7 @@ const PROVOCATIONS: FakeFault[] = [
   { kind: 'status', status: 429, times: 50, retryAfterSeconds: 0 },
   { kind: 'status', status: 500, times: 50 },
   { kind: 'status', status: 503, times: 50 },
-  { kind: 'malformed-json', times: 1 },
+  { kind: 'malformed-json', times: 50 },
   { kind: 'schema-drift', times: 1 },
   { kind: 'delay', ms: 2_000, times: 50 },
 ];
