@@ -24,10 +24,11 @@ export interface HttpClientOptions {
   secrets?: readonly string[];
   /**
    * Proactive pacing per client instance: at most `limit` requests in every sliding window of
-   * `intervalMs` (token calls count). `spread: true` also spaces them `intervalMs / limit` apart.
+   * `intervalMs` (token calls count), with a small guard band for network jitter (`guardMs`, default
+   * 2 % of the interval, at most 1 s). `spread: true` also spaces them `intervalMs / limit` apart.
    * `false` turns it off.
    */
-  pacing?: { limit: number; intervalMs: number; spread?: boolean | undefined } | false;
+  pacing?: { limit: number; intervalMs: number; spread?: boolean | undefined; guardMs?: number | undefined } | false;
   /** Max requests in flight (default 2). */
   concurrency?: number;
   retry?: { limit?: number; baseDelayMs?: number; maxRetryAfterMs?: number; defaultRetryAfterMs?: number };

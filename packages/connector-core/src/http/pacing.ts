@@ -13,6 +13,12 @@ export interface PacerOptions {
   intervalMs: number;
   /** Spread grants at least `intervalMs / limit` apart instead of allowing a burst of `limit`. */
   spread?: boolean | undefined;
+  /**
+   * Extra gap added to the window (default 2 % of `intervalMs`, at most 1 s): a request reaches the
+   * server a little after its grant, and that delay varies, so windows measured at the server can be
+   * slightly shorter than at the client.
+   */
+  guardMs?: number | undefined;
   clock?: PacerClock | undefined;
 }
 
@@ -29,7 +35,8 @@ export interface PacerOptions {
 export function createPacer(o: PacerOptions): (signal?: AbortSignal) => Promise<void> {
   const clock = o.clock ?? { now: Date.now, sleep };
   const limit = Math.max(1, Math.floor(o.limit));
-  const spacing = o.spread ? o.intervalMs / limit : 0;
+  const window = o.intervalMs + Math.max(0, o.guardMs ?? Math.min(1_000, o.intervalMs * 0.02));
+  const spacing = o.spread ? window / limit : 0;
   const grants: number[] = []; // the last `limit` grant times, oldest first
   let queue: Promise<void> = Promise.resolve();
 
@@ -39,7 +46,7 @@ export function createPacer(o: PacerOptions): (signal?: AbortSignal) => Promise<
       const now = clock.now();
       const oldest = grants.length >= limit ? (grants[grants.length - limit] as number) : undefined;
       const last = grants[grants.length - 1];
-      let readyAt = oldest === undefined ? now : oldest + o.intervalMs;
+      let readyAt = oldest === undefined ? now : oldest + window;
       if (spacing && last !== undefined) readyAt = Math.max(readyAt, last + spacing);
       if (readyAt <= now) {
         grants.push(now);
