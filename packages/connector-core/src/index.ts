@@ -42,7 +42,7 @@ export { Usage, SeatSnapshot, IsoWeek, isoWeek } from './schemas/usage';
 
 export { collect } from './connector';
 export { createStubConnector } from './stub';
-export type { ContractFake, FakeFault, FakeRequestLog } from './fake-api';
+export type { ContractFake, FakeFault, ExtendedFakeFault, FakeFeature, FakeRequestLog } from './fake-api';
 export type {
   DistributorConnector,
   ConnectorCapabilities,

@@ -1,3 +1,4 @@
+import type { ExtendedFakeFault, FakeFeature } from '@vectis/connector-core';
 import { createRandom } from './seed';
 import { errorResponse, htmlPage, json, makeToken } from './responses';
 import { createTraffic, type FakeFault, type SandboxStats } from './traffic';
@@ -73,6 +74,7 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
   const ids = createRandom((options.seed ?? 42) ^ 0x5eed);
   let pageSizeCap = options.pageSizeCap ?? 100;
   let issued = 0;
+  const spoiled = new Set<string>(); // subscription ids whose next detail carries a bad record
   const basePath = `/marketplace/${gateway}`;
   const baseUrl = `https://ingram-sandbox.vectis.test${basePath}`;
 
@@ -108,6 +110,8 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     const isToken = path === '/token';
     const fault = traffic.takeFault(rel, { token: isToken, list: path === '/customers' || path === '/subscriptions' });
     if (fault?.kind === 'status') return fail(fault.status, undefined, fault.retryAfterSeconds);
+    // A redirect comes from the gateway, before any credential is looked at.
+    if (fault?.kind === 'redirect') return new Response(null, { status: fault.status, headers: { location: fault.location, 'x-correlation-id': cid } });
     if (fault?.kind === 'delay') await sleep(fault.ms, request.signal);
     if (fault?.kind === 'malformed-json') return htmlPage(cid);
     if (!key) return fail(401, 'Access denied due to missing subscription key. Make sure to include the X-Subscription-Key header.');
@@ -127,6 +131,19 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     const body = serve(path, url.searchParams, fail);
     if (body instanceof Response) return body;
     if (fault?.kind === 'schema-drift') breakSchema(body);
+    if (fault?.kind === 'bad-record') spoilRecord(path, body);
+    if (fault?.kind === 'truncated-json') {
+      const text = JSON.stringify(body);
+      return new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8', 'x-correlation-id': cid } });
+    }
+    if (fault?.kind === 'echo-credentials') {
+      // A misconfigured gateway that reflects the request's credentials back.
+      const echo = `${request.headers.get('authorization') ?? ''} ${key}`;
+      if (fault.body === 'not-json') return new Response(`<html><body>Gateway error for ${echo}</body></html>`, { status: 200, headers: { 'content-type': 'text/html', 'x-correlation-id': echo } });
+      breakSchema(body);
+      body.message = echo;
+      return json(body, 200, echo);
+    }
     if (fault?.kind === 'insert-during-paging') {
       for (let i = 0; i < fault.count; i++) path.startsWith('/customers') ? tenant.addCustomer() : tenant.mutate({ kind: 'new-subscription' });
     }
@@ -152,8 +169,14 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
   function serve(path: string, q: URLSearchParams, fail: (s: number, m?: string) => Response): Record<string, unknown> | Response {
     const detail = path.match(/^\/(customers|subscriptions)\/([^/]+)$/);
     if (detail) {
-      const found = detail[1] === 'customers' ? tenant.customer(decodeURIComponent(detail[2] as string)) : tenant.subscription(decodeURIComponent(detail[2] as string));
-      return found ? (structuredClone(found) as unknown as Record<string, unknown>) : fail(404, `The ${detail[1] === 'customers' ? 'customer' : 'subscription'} is not found.`);
+      const id = decodeURIComponent(detail[2] as string);
+      const found = detail[1] === 'customers' ? tenant.customer(id) : tenant.subscription(id);
+      if (!found) return fail(404, `The ${detail[1] === 'customers' ? 'customer' : 'subscription'} is not found.`);
+      const copy = structuredClone(found) as unknown as Record<string, unknown>;
+      const product = (copy.products as Record<string, unknown>[] | undefined)?.[0];
+      // A detail marked by a `bad-record` fault: the spec's integer quantity arrives as a string.
+      if (spoiled.delete(id) && product) product.quantity = String(product.quantity);
+      return copy;
     }
     if (path !== '/customers' && path !== '/subscriptions') return fail(404);
     const offset = q.has('offset') ? Number(q.get('offset')) : 0;
@@ -165,7 +188,9 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     const size = Math.min(limit, pageSizeCap);
     // Newest first, as Ingram lists have been since 1.5.
     const page = items.slice().reverse().slice(offset, offset + size).map((item) => listItem(path, item));
-    return { data: page, pagination: { offset, limit: size, total: items.length } };
+    const factor = traffic.lyingTotal(path.slice(1));
+    const total = factor === undefined ? items.length : Math.floor(items.length * factor);
+    return { data: page, pagination: { offset, limit: size, total } };
   }
 
   function listItem(path: string, item: SandboxCustomer | SandboxSubscription): Record<string, unknown> {
@@ -205,6 +230,14 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     );
   }
 
+  function spoilRecord(path: string, body: Record<string, unknown>): void {
+    const first = (body.data as Record<string, unknown>[] | undefined)?.[0];
+    if (!first) return;
+    // Customers: a list item without its id. Subscriptions carry seats only in the detail, so the fault goes there.
+    if (path === '/customers') delete first.id;
+    else spoiled.add(String(first.id));
+  }
+
   function data(): SandboxData {
     return structuredClone({
       marketplace,
@@ -225,7 +258,15 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     seed: (size: { customers: number; subscriptions: number }) => tenant.seed(size),
     setPageSizeCap: (cap: number) => void (pageSizeCap = Math.max(1, Math.floor(cap))),
     inject: (fault: FakeFault) => traffic.inject(fault),
-    reset: () => traffic.reset(),
+    injectExtended: (fault: ExtendedFakeFault) => traffic.inject(fault),
+    /** The contract suite's newer fault kinds this sandbox implements. */
+    supports: ['redirect', 'truncated-json', 'echo-credentials', 'bad-record', 'lying-total'] as const satisfies readonly FakeFeature[],
+    /** Every access token issued (for the secret scan). */
+    tokens: (): readonly string[] => [...tokens.keys()],
+    reset: () => {
+      traffic.reset();
+      spoiled.clear();
+    },
     requests: () => traffic.requests(),
     stats: (): SandboxStats => ({ ...traffic.stats(), tokensIssued: issued }),
     ids: (stream: 'customers' | 'subscriptions') =>
