@@ -25,7 +25,7 @@ export interface HttpClientOptions {
   /**
    * Proactive pacing per client instance: at most `limit` requests in every sliding window of
    * `intervalMs` (token calls count), with a small guard band for network jitter (`guardMs`, default
-   * 2 % of the interval, at most 1 s). `spread: true` also spaces them `intervalMs / limit` apart.
+   * 2 % of the interval, 25 ms to 1 s). `spread: true` also spaces them `intervalMs / limit` apart.
    * `false` turns it off.
    */
   pacing?: { limit: number; intervalMs: number; spread?: boolean | undefined; guardMs?: number | undefined } | false;

@@ -52,10 +52,10 @@ describe('createPacer', () => {
 
   it('keeps a guard band so arrival jitter at the server cannot squeeze limit + 1 into its window', async () => {
     const clock = jitteryClock(3, 0, 0);
-    const pace = createPacer({ limit: 2, intervalMs: 1_000, clock });
+    const pace = createPacer({ limit: 2, intervalMs: 2_000, clock });
     const stamps: number[] = [];
     for (let i = 0; i < 3; i++) await pace().then(() => stamps.push(clock.now()));
-    expect(stamps).toEqual([0, 0, 1_020]); // 2 % of the interval
+    expect(stamps).toEqual([0, 0, 2_040]); // 2 % of the interval
   });
 
   it('rejects a waiter whose signal aborts, and the next waiter still gets its slot', async () => {

@@ -14,7 +14,7 @@ export interface PacerOptions {
   /** Spread grants at least `intervalMs / limit` apart instead of allowing a burst of `limit`. */
   spread?: boolean | undefined;
   /**
-   * Extra gap added to the window (default 2 % of `intervalMs`, at most 1 s): a request reaches the
+   * Extra gap added to the window (default 2 % of `intervalMs`, at least 25 ms, at most 1 s): a request reaches the
    * server a little after its grant, and that delay varies, so windows measured at the server can be
    * slightly shorter than at the client.
    */
@@ -35,7 +35,7 @@ export interface PacerOptions {
 export function createPacer(o: PacerOptions): (signal?: AbortSignal) => Promise<void> {
   const clock = o.clock ?? { now: Date.now, sleep };
   const limit = Math.max(1, Math.floor(o.limit));
-  const window = o.intervalMs + Math.max(0, o.guardMs ?? Math.min(1_000, o.intervalMs * 0.02));
+  const window = o.intervalMs + Math.max(0, o.guardMs ?? Math.min(1_000, Math.max(25, o.intervalMs * 0.02)));
   const spacing = o.spread ? window / limit : 0;
   const grants: number[] = []; // the last `limit` grant times, oldest first
   let queue: Promise<void> = Promise.resolve();
