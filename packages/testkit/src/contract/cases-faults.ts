@@ -106,13 +106,31 @@ export const malformedJsonCase: ContractCase = {
 };
 
 export const schemaDriftCase: ContractCase = {
-  name: 'a payload that breaks the documented schema → SchemaDriftError naming the payload path',
+  name: 'a payload that breaks the documented schema → SchemaDriftError naming the payload path (or, for a single record, a rejected record naming it)',
   async run(ctx) {
     prepare(ctx);
     ctx.fake.inject({ kind: 'schema-drift', times: 1 });
-    const error = await failPrimary(ctx);
-    expect(isSchemaDriftError(error), describeError(error)).toBe(true);
-    const issues = (error as { issues: readonly { path: string }[] }).issues;
-    expect(issues.some((i) => i.path !== ''), 'at least one issue must point into the payload').toBe(true);
+    const c = ctx.create();
+    const rejected: { issues: readonly { path: string }[] }[] = [];
+    let complete: boolean | undefined;
+    const outcome = await (async () => {
+      for await (const batch of open(c, primaryStream(c))) {
+        rejected.push(...(batch.rejected ?? []));
+        complete = batch.coverage?.complete ?? complete;
+      }
+    })().then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    if (outcome) {
+      expect(isSchemaDriftError(outcome.error), describeError(outcome.error)).toBe(true);
+      const issues = (outcome.error as { issues: readonly { path: string }[] }).issues;
+      expect(issues.some((i) => i.path !== ''), 'at least one issue must point into the payload').toBe(true);
+      return;
+    }
+    // Per-record validation: the drifted record is rejected, the stream goes on and says it is incomplete.
+    expect(rejected.length, 'the drift was neither thrown nor reported as a rejected record').toBeGreaterThan(0);
+    expect(rejected.some((r) => r.issues.some((i) => i.path !== '')), 'a rejection must point into the payload').toBe(true);
+    expect(complete, 'a stream with rejected records cannot be complete').toBe(false);
   },
 };
