@@ -1,5 +1,6 @@
 import type { ExtendedFakeFault, FakeFeature } from '@vectis/connector-core';
 import { createRandom } from './seed';
+import { breakSchema, echoCredentials, sleep, truncated } from './faults';
 import { errorResponse, htmlPage, json, makeToken } from './responses';
 import { createTraffic, type FakeFault, type SandboxStats } from './traffic';
 import { createTenant, type SandboxChange } from './tenant';
@@ -132,18 +133,8 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     if (body instanceof Response) return body;
     if (fault?.kind === 'schema-drift') breakSchema(body);
     if (fault?.kind === 'bad-record') spoilRecord(path, body);
-    if (fault?.kind === 'truncated-json') {
-      const text = JSON.stringify(body);
-      return new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8', 'x-correlation-id': cid } });
-    }
-    if (fault?.kind === 'echo-credentials') {
-      // A misconfigured gateway that reflects the request's credentials back.
-      const echo = `${request.headers.get('authorization') ?? ''} ${key}`;
-      if (fault.body === 'not-json') return new Response(`<html><body>Gateway error for ${echo}</body></html>`, { status: 200, headers: { 'content-type': 'text/html', 'x-correlation-id': echo } });
-      breakSchema(body);
-      body.message = echo;
-      return json(body, 200, echo);
-    }
+    if (fault?.kind === 'truncated-json') return truncated(body, cid);
+    if (fault?.kind === 'echo-credentials') return echoCredentials(request, body, fault.body);
     if (fault?.kind === 'insert-during-paging') {
       for (let i = 0; i < fault.count; i++) path.startsWith('/customers') ? tenant.addCustomer() : tenant.mutate({ kind: 'new-subscription' });
     }
@@ -301,20 +292,3 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
 
 /** The sandbox tenant returned by {@link createIngramSandbox}. */
 export type IngramSandbox = ReturnType<typeof createIngramSandbox>;
-
-function breakSchema(body: Record<string, unknown>): void {
-  // A required field of the wrong type, as a drifting API would send it.
-  const pagination = body.pagination as Record<string, unknown> | undefined;
-  if (pagination) pagination.total = 'many';
-  else body.id = 12345;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
-}
