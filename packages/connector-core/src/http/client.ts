@@ -185,19 +185,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       for (const [key, value] of Object.entries(o.searchParams ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
       const signal = o.signal ? AbortSignal.any([o.signal, lifetime.signal]) : lifetime.signal;
       const where = `GET ${path.split('?')[0]}`;
-      const readable = (text: string) => tryJson(text).ok;
+      // The readability check parses the body; keep that parse so a page is parsed once, not twice.
+      let parsed: { text: string; json: ReturnType<typeof tryJson> } | undefined;
+      const readable = (text: string) => (parsed = { text, json: tryJson(text) }).json.ok;
       const res = await requester.request({ method: 'GET', url: url.toString(), headers: { accept: 'application/json' }, signal, onProgress: o.onProgress, readable });
-      const known = secrets();
       // Header values are vendor text: a server echoing the Authorization header must not put the token in an error.
       const header = options.correlationIdHeader ? res.headers.get(options.correlationIdHeader) : null;
-      const correlationId = header ? redact(header, known) : undefined;
-      const json = tryJson(res.text);
+      const correlationId = header ? redact(header, secrets()) : undefined;
+      const json = parsed?.text === res.text ? parsed.json : tryJson(res.text);
       if (!json.ok) {
         // Redact the whole body before cutting it: a cut secret would no longer match.
-        const start = redact(res.text, known).trim().slice(0, 60).replace(/\s+/g, ' ');
+        const start = redact(res.text, secrets()).trim().slice(0, 60).replace(/\s+/g, ' ');
         throw notJsonError({ connector, where, start, correlationId });
       }
-      return { data: validate(o.schema, json.value, { connector, where, correlationId, secrets: known }), correlationId };
+      return { data: validate(o.schema, json.value, { connector, where, correlationId, secrets }), correlationId };
     },
     get stats() {
       return { ...stats };

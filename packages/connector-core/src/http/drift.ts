@@ -29,11 +29,11 @@ export function driftIssues(error: z.ZodError, secrets: readonly string[] = []):
 export function validate<T>(
   schema: z.ZodType<T>,
   data: unknown,
-  at: { connector: string; where: string; correlationId?: string | undefined; secrets?: readonly string[] | undefined },
+  at: { connector: string; where: string; correlationId?: string | undefined; secrets?: (() => readonly string[]) | undefined },
 ): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  throw new SchemaDriftError({ connector: at.connector, where: at.where, issues: driftIssues(result.error, at.secrets), correlationId: at.correlationId });
+  throw new SchemaDriftError({ connector: at.connector, where: at.where, issues: driftIssues(result.error, at.secrets?.()), correlationId: at.correlationId });
 }
 
 /**
