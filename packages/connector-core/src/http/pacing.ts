@@ -1,5 +1,9 @@
 import { sleep } from './timing';
 
+// Not p-throttle: its schedule is computed ahead from the previous slot, so a timer that fires early or
+// late, plus the kernel's even spreading, let limit + 1 requests into one sliding window. This pacer
+// decides each grant from the clock at grant time and re-checks after every wait.
+
 /** What the pacer needs from the outside world; injectable so the sliding-window promise can be tested with jitter. */
 export interface PacerClock {
   now(): number;
