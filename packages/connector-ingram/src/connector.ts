@@ -84,13 +84,16 @@ export function createIngramConnector(options: IngramConnectorOptions): Distribu
         source: 'purchased_quantity',
       }));
       rows += items.length;
+      // A line that could not be read has no snapshot row either: the sync must see it as rejected here too.
+      const rejected = batch.rejected?.map((r) => ({ ...r, stream: 'seat_snapshots' as const }));
+      const extra = rejected?.length ? { rejected } : {};
       if (!batch.coverage) {
-        yield { items };
+        yield { items, ...extra };
         continue;
       }
       // Rows are lines, not vendor subscriptions: `expected` (a subscription count) would not compare.
       const coverage = { ...batch.coverage, stream: 'seat_snapshots' as const, expected: undefined, fetched: rows };
-      yield { items, coverage, checkpoint: batch.checkpoint };
+      yield { items, ...extra, coverage, checkpoint: batch.checkpoint };
     }
   }
 

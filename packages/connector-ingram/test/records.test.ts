@@ -40,6 +40,14 @@ describe('one bad record never fails the stream', () => {
     expect(coverage?.truncatedReason).toMatch(/could not be read/);
   });
 
+  it('seat snapshots carry the rejection too, so the sync holds back its removal marks', async () => {
+    sandbox.injectExtended({ kind: 'bad-record', stream: 'subscriptions', times: 1 });
+    const { items, rejected, coverage } = await drain(connect().listSeatSnapshots({ week: '2026-W48', asOf: '2026-11-26T00:00:00.000Z' }));
+    expect(rejected).toEqual([expect.objectContaining({ stream: 'seat_snapshots', issues: [expect.objectContaining({ path: 'quantity' })] })]);
+    expect(items).toHaveLength(sandbox.lineCount() - 1);
+    expect(coverage).toMatchObject({ stream: 'seat_snapshots', complete: false, rejected: 1 });
+  });
+
   it('a negative quantity is invalid, never "0 seats"', async () => {
     const target = sandbox.ids('subscriptions')[3] as string;
     sandbox.mutate({ kind: 'seats', subscriptionId: target, quantity: -2 });
