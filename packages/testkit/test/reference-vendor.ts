@@ -30,6 +30,7 @@ export function createAcmeVendor(): AcmeVendor {
   let issued = 0;
   const valid = new Set<string>();
   let extended: Array<ExtendedFakeFault & { left?: number }> = [];
+  let generation = 0;
 
   const newCustomer = (): AcmeCustomer => ({ id: `C${++serial}`, name: `Customer ${serial}`, status: 'active' });
   const newSubscription = (customerId: string): AcmeSubscription => {
@@ -128,8 +129,10 @@ export function createAcmeVendor(): AcmeVendor {
     async handle(request) {
       const url = new URL(request.url);
       const path = `${url.pathname.slice(new URL(ACME_BASE).pathname.length)}${url.search}`;
+      const started = generation;
       const response = await route(request, path, url);
-      log.push({ method: request.method, path, status: response.status });
+      // A slow answer that outlived a reset() belongs to the previous case, not to this log.
+      if (started === generation) log.push({ method: request.method, path, status: response.status });
       return response;
     },
     seed(size) {
@@ -151,6 +154,7 @@ export function createAcmeVendor(): AcmeVendor {
     },
     tokens: () => [...valid],
     reset() {
+      generation++;
       extended = [];
       faults = [];
       log = [];

@@ -76,6 +76,7 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
   let pageSizeCap = options.pageSizeCap ?? 100;
   let issued = 0;
   const spoiled = new Set<string>(); // subscription ids whose next detail carries a bad record
+  let generation = 0; // bumped by reset()
   const basePath = `/marketplace/${gateway}`;
   const baseUrl = `https://ingram-sandbox.vectis.test${basePath}`;
 
@@ -90,8 +91,10 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     const cid = correlationId();
     const fail = (status: number, message?: string, retryAfterSeconds?: number) =>
       errorResponse(status, { path: path ?? url.pathname, correlationId: cid, now: now(), message, retryAfterSeconds });
+    const started = generation;
     const response = await route(request, url, path, rel, cid, fail);
-    traffic.log({ method: request.method, path: rel, status: response.status }, path ?? '');
+    // A slow answer that outlived a reset() belongs to the previous test, not to this log.
+    if (started === generation) traffic.log({ method: request.method, path: rel, status: response.status }, path ?? '');
     return response;
   }
 
@@ -255,6 +258,7 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     /** Every access token issued (for the secret scan). */
     tokens: (): readonly string[] => [...tokens.keys()],
     reset: () => {
+      generation++;
       traffic.reset();
       spoiled.clear();
     },
