@@ -90,7 +90,8 @@ export function checkApiUrl(input: string, allowInsecureLoopback: boolean, allow
         'this is the control-panel address, not the API: use the API URL shown on the Marketplace API page (e.g. https://api.cloud.im/marketplace/na), or pass the control-panel host as region',
     };
   }
-  const loopback = url.protocol === 'http:'; // httpsUrl only lets http through for loopback, when allowed
+  // httpsUrl only lets http through for loopback (when allowed); https on loopback is a local proxy or fake.
+  const loopback = url.protocol === 'http:' || /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/.test(host);
   if (INGRAM_API_HOSTS.has(host)) {
     if (url.port) return { problem: `must not name a port: Ingram's API answers on the default https port (use https://${host}/…)` };
     // Rebuilt from the normalized host, so a trailing dot never reaches the request or the guard.

@@ -47,6 +47,8 @@ describe('apiUrl hosts are compared normalized', () => {
     expect(problems({ apiUrl: 'https://ingram-gateway.example.com/marketplace/na' }).join()).toMatch(/allowCustomApiUrl/);
     expect(problems({ apiUrl: 'https://ingram-gateway.example.com/marketplace/na', allowCustomApiUrl: true })).toEqual([]);
     expect(problems({ apiUrl: 'https://ingram-sandbox.vectis.test/marketplace/na' })).toEqual([]);
+    expect(problems({ apiUrl: 'https://127.0.0.1:8443/marketplace/na' })).toEqual([]);
+    expect(problems({ apiUrl: 'https://127.0.0.1.evil.com/marketplace/na' }).join()).toMatch(/allowCustomApiUrl/);
   });
 
   it('accepts a region with a trailing dot', () => {
