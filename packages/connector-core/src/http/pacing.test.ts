@@ -50,6 +50,16 @@ describe('createPacer', () => {
     expect(stamps).toEqual([0, 100, 200, 300, 400]);
   });
 
+  it('a timer that fires late does not push every later slot back (spreading keeps its schedule)', async () => {
+    const clock = jitteryClock(5, -5, 5); // every timer fires exactly 5 ms late
+    const pace = createPacer({ limit: 10, intervalMs: 1_000, spread: true, guardMs: 0, clock });
+    const stamps: number[] = [];
+    for (let i = 0; i < 20; i++) await pace().then(() => stamps.push(clock.now()));
+    // Accumulating the lateness would end at 19 × 105 = 1995 ms; on schedule it is about 1910 ms.
+    expect(stamps.at(-1)).toBeLessThanOrEqual(1_930);
+    expect(maxInWindow(stamps, 1_000)).toBeLessThanOrEqual(10);
+  });
+
   it('keeps a guard band so arrival jitter at the server cannot squeeze limit + 1 into its window', async () => {
     const clock = jitteryClock(3, 0, 0);
     const pace = createPacer({ limit: 2, intervalMs: 2_000, clock });

@@ -42,6 +42,10 @@ export function createPacer(o: PacerOptions): (signal?: AbortSignal) => Promise<
   const window = o.intervalMs + Math.max(0, o.guardMs ?? Math.min(1_000, Math.max(25, o.intervalMs * 0.02)));
   const spacing = o.spread ? window / limit : 0;
   const grants: number[] = []; // the last `limit` grant times, oldest first
+  // Spreading follows an ideal schedule rather than the last actual grant: a timer that fires late
+  // must not push every later slot back (that cost 25 % throughput at 46/s). The window rule below
+  // is measured on actual grant times, so the guarantee does not depend on the schedule.
+  let nextAt = Number.NEGATIVE_INFINITY;
   let queue: Promise<void> = Promise.resolve();
 
   async function slot(signal?: AbortSignal): Promise<void> {
@@ -49,12 +53,13 @@ export function createPacer(o: PacerOptions): (signal?: AbortSignal) => Promise<
       if (signal?.aborted) throw signal.reason;
       const now = clock.now();
       const oldest = grants.length >= limit ? (grants[grants.length - limit] as number) : undefined;
-      const last = grants[grants.length - 1];
       let readyAt = oldest === undefined ? now : oldest + window;
-      if (spacing && last !== undefined) readyAt = Math.max(readyAt, last + spacing);
+      if (spacing) readyAt = Math.max(readyAt, nextAt);
       if (readyAt <= now) {
         grants.push(now);
         if (grants.length > limit) grants.shift();
+        // Late by at most half a slot: stay on schedule. Later (or idle): restart the schedule from now.
+        if (spacing) nextAt = now - nextAt <= spacing / 2 ? nextAt + spacing : now + spacing;
         return;
       }
       await clock.sleep(Math.ceil(readyAt - now), signal);
