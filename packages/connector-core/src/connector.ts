@@ -39,6 +39,8 @@ export interface Coverage {
   reused?: number | undefined;
   /** Vendor objects whose detail was fetched. */
   detailRequests?: number | undefined;
+  /** Vendor records that could not be read (carried in `Batch.rejected`); any makes `complete` false. */
+  rejected?: number | undefined;
   /** False when the stream stopped early; `truncatedReason` says why. */
   complete: boolean;
   truncatedReason?: string | undefined;

@@ -14,6 +14,8 @@ export {
   isRateLimitError,
   ServerError,
   isServerError,
+  RedirectError,
+  isRedirectError,
   NetworkError,
   isNetworkError,
   TimeoutError,
@@ -42,7 +44,7 @@ export { Usage, SeatSnapshot, IsoWeek, isoWeek } from './schemas/usage';
 
 export { collect } from './connector';
 export { createStubConnector } from './stub';
-export type { ContractFake, FakeFault, FakeRequestLog } from './fake-api';
+export type { ContractFake, FakeFault, ExtendedFakeFault, FakeFeature, FakeRequestLog } from './fake-api';
 export type {
   DistributorConnector,
   ConnectorCapabilities,
@@ -63,7 +65,9 @@ export { createHttpClient } from './http/client';
 export type { HttpClient, HttpClientOptions, HttpClientStats, GetOptions } from './http/client';
 export { readOnlyFetch } from './http/guard';
 export type { AllowedCall } from './http/guard';
-export { paginate } from './http/paging';
+export { paginate, rejectedReason } from './http/paging';
+export { parseRecords, parseRecord, seatCount } from './http/records';
+export type { RecordContext } from './http/records';
 export type { PageCursor, PageResult, PaginateOptions } from './http/paging';
 export { parseRetryAfter } from './http/timing';
 export type { ErrorBodyReader } from './http/failure';
@@ -82,6 +86,8 @@ export {
   refinement as crossCheckRefinement,
   credential as credentialField,
   optionalCredential as optionalCredentialField,
+  headerValue as headerValueField,
+  optionalHeaderValue as optionalHeaderValueField,
   parseConnectorOptions,
 } from './config/connector-options';
 export type { CrossCheck, ConnectorTuningOptions } from './config/connector-options';

@@ -43,12 +43,16 @@ export function readErrorBody(body: unknown): { message?: string; correlationId?
 }
 
 /**
- * The budget is handed to the kernel as one request per `intervalMs / limit`: evenly spaced rather
- * than a burst of `limit` followed by a pause, so a gateway counting in fixed windows, or another
- * tool sharing the key, never sees a spike (at most `limit + 1` in any sliding interval).
+ * The budget is handed to the kernel spread out (`intervalMs / limit` apart) rather than as a burst
+ * of `limit` followed by a pause, so a gateway counting in fixed windows, or another tool sharing
+ * the key, never sees a spike; the kernel's sliding window keeps it at most `limit` in every
+ * `intervalMs`, jitter included.
+ *
+ * @example
+ * spreadPacing({ limit: 45, intervalMs: 60_000 }) // { limit: 45, intervalMs: 60_000, spread: true }
  */
-export function spreadPacing(pacing: ResolvedOptions['pacing']): { limit: number; intervalMs: number } | false {
-  return pacing ? { limit: 1, intervalMs: pacing.intervalMs / pacing.limit } : false;
+export function spreadPacing(pacing: ResolvedOptions['pacing']): { limit: number; intervalMs: number; spread: true } | false {
+  return pacing ? { limit: pacing.limit, intervalMs: pacing.intervalMs, spread: true } : false;
 }
 
 /** The kernel client for one Ingram connection: Basic → `POST /token`, then Bearer + `X-Subscription-Key`. */

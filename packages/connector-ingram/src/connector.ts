@@ -11,7 +11,11 @@ import type {
 import { createIngramHttp } from './client';
 import { listIngramCustomers } from './customers';
 import { type IngramConnectorOptions, resolveOptions } from './options';
-import { IngramSubscriptionList } from './schemas';
+import { ingramList } from './schemas';
+import { z } from 'zod';
+
+// testConnection needs the total only: one drifted record must not make the connection look broken.
+const AnyList = ingramList(z.unknown());
 import { listIngramSubscriptions } from './subscriptions';
 
 const CAPABILITIES: ConnectorCapabilities = Object.freeze({
@@ -44,7 +48,7 @@ export function createIngramConnector(options: IngramConnectorOptions): Distribu
   async function testConnection(call: ListOptions = {}): Promise<ConnectionTestResult> {
     const { data, correlationId } = await http.get('/subscriptions', {
       searchParams: { offset: 0, limit: 1 },
-      schema: IngramSubscriptionList,
+      schema: AnyList,
       ...(call.signal ? { signal: call.signal } : {}),
       ...(call.onProgress ? { onProgress: call.onProgress } : {}),
     });
@@ -80,13 +84,16 @@ export function createIngramConnector(options: IngramConnectorOptions): Distribu
         source: 'purchased_quantity',
       }));
       rows += items.length;
+      // A line that could not be read has no snapshot row either: the sync must see it as rejected here too.
+      const rejected = batch.rejected?.map((r) => ({ ...r, stream: 'seat_snapshots' as const }));
+      const extra = rejected?.length ? { rejected } : {};
       if (!batch.coverage) {
-        yield { items };
+        yield { items, ...extra };
         continue;
       }
       // Rows are lines, not vendor subscriptions: `expected` (a subscription count) would not compare.
       const coverage = { ...batch.coverage, stream: 'seat_snapshots' as const, expected: undefined, fetched: rows };
-      yield { items, coverage, checkpoint: batch.checkpoint };
+      yield { items, ...extra, coverage, checkpoint: batch.checkpoint };
     }
   }
 

@@ -1,12 +1,25 @@
-import { type Batch, type Customer, type HttpClient, isNotFoundError, type ListOptions, type ProgressEvent } from '@vectis/connector-core';
+import {
+  type Batch,
+  type Coverage,
+  type Customer,
+  type HttpClient,
+  isNotFoundError,
+  type ListOptions,
+  parseRecord,
+  type ProgressEvent,
+  type RejectedRecord,
+  rejectedReason,
+} from '@vectis/connector-core';
+import { z } from 'zod';
 import { mapCustomer, needsCustomerDetail } from './mappers';
 import { pageIngramList } from './paging';
-import { IngramCustomer, IngramCustomerList } from './schemas';
+import { IngramCustomer } from './schemas';
 
 /**
  * Customers: `GET /customers` pages, plus `GET /customers/{id}` for each list item that lacks the
  * address or contacts (Ingram's list items usually hold only `id, externalId, name, status`), so a
- * full customer sync costs ⌈C/100⌉ list calls + up to C detail calls.
+ * full customer sync costs ⌈C/100⌉ list calls + up to C detail calls. A list item or detail that
+ * breaks the schema is rejected (`Batch.rejected`), the rest of the page is kept.
  */
 export async function* listIngramCustomers(
   http: HttpClient,
@@ -14,29 +27,38 @@ export async function* listIngramCustomers(
 ): AsyncGenerator<Batch<Customer>> {
   const onProgress = o.onProgress;
   let detailRequests = 0;
+  let detailRejected = 0;
   let done = 0;
   for await (const batch of pageIngramList({
     http,
     path: '/customers',
-    schema: IngramCustomerList,
+    item: IngramCustomer,
     stream: 'customers',
     pageSize: o.pageSize,
     signal: o.signal,
     onProgress,
     emit: o.emit,
   })) {
-    const items = await Promise.all(
-      batch.items.map(async (item) => {
+    const rejected: RejectedRecord[] = [...(batch.rejected ?? [])];
+    const mapped = await Promise.all(
+      batch.items.map(async (item): Promise<Customer | undefined> => {
         if (!needsCustomerDetail(item)) return mapCustomer(item);
         detailRequests++;
+        const where = `GET /customers/${item.id}`;
         try {
           const { data } = await http.get(`/customers/${encodeURIComponent(item.id)}`, {
-            schema: IngramCustomer,
+            schema: z.unknown(),
             ...(o.signal ? { signal: o.signal } : {}),
             ...(onProgress ? { onProgress } : {}),
           });
+          const detail = parseRecord(data, IngramCustomer, { stream: 'customers', where, idOf: () => item.id });
+          if ('rejected' in detail) {
+            rejected.push(detail.rejected);
+            detailRejected++;
+            return undefined;
+          }
           // The list item's fields win for the few both carry: they are what paging just saw.
-          return mapCustomer({ ...data, ...stripEmpty(item), id: item.id });
+          return mapCustomer({ ...detail.item, ...stripEmpty(item), id: item.id });
         } catch (error) {
           // Deleted between list and detail: keep what the list said rather than fail the sync.
           if (isNotFoundError(error)) return mapCustomer(item);
@@ -47,7 +69,19 @@ export async function* listIngramCustomers(
         }
       }),
     );
-    yield batch.coverage ? { items, coverage: { ...batch.coverage, detailRequests } } : { items };
+    const items = mapped.filter((c): c is Customer => c !== undefined);
+    const extra = rejected.length ? { rejected } : {};
+    if (!batch.coverage) {
+      yield { items, ...extra };
+      continue;
+    }
+    const coverage: Coverage = { ...batch.coverage, detailRequests, fetched: batch.coverage.fetched - detailRejected };
+    if (detailRejected) {
+      coverage.rejected = (coverage.rejected ?? 0) + detailRejected;
+      coverage.complete = false;
+      coverage.truncatedReason ??= rejectedReason(coverage.rejected);
+    }
+    yield { items, ...extra, coverage };
   }
 }
 

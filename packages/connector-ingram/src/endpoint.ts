@@ -31,6 +31,7 @@ const MARKETPLACE = /^[a-z]{2,8}$/;
  */
 export function parseRegion(input: string): string[] | undefined {
   let value = input.trim().toLowerCase();
+  if (!value.includes('://')) value = value.replace(/\.+$/, '');
   if (value.includes('://')) {
     let url: URL;
     try {
@@ -40,8 +41,9 @@ export function parseRegion(input: string): string[] | undefined {
     }
     if (url.username || url.password || url.port) return undefined;
     // A URL must be the control panel's own host; anything else is refused, not reinterpreted.
-    if (!url.hostname.endsWith('.cloud.im')) return undefined;
-    value = url.hostname;
+    const host = normalizeHost(url.hostname);
+    if (!host.endsWith('.cloud.im')) return undefined;
+    value = host;
   }
   if (value.endsWith('.cloud.im')) {
     value = value.slice(0, -'.cloud.im'.length);
@@ -54,17 +56,51 @@ export function parseRegion(input: string): string[] | undefined {
   return labels;
 }
 
-/** Validates an API URL with the kernel's rules (https, or http loopback when allowed; no credentials or query), then refuses the control panel. */
-export function checkApiUrl(input: string, allowInsecureLoopback: boolean): { url?: string; problem?: string } {
+// Where Ingram's Marketplace API lives (NOTES §2): production `api.cloud.im`, and the lab host
+// `api-lab.cloud.im` (access on request). RFC 6761 reserved names (`.test`, `.localhost`, `.invalid`,
+// `.example`) can never be a stranger's server, so fakes and sandboxes may use them.
+const INGRAM_API_HOSTS = new Set(['api.cloud.im', 'api-lab.cloud.im']);
+const RESERVED_TLD = /\.(test|localhost|invalid|example)$/;
+
+/**
+ * A host as it will be resolved: lower-cased, without the trailing dot that DNS ignores
+ * (`cp.us.na.cloud.im.` is `cp.us.na.cloud.im`).
+ *
+ * @example
+ * normalizeHost('CP.us.na.Cloud.IM.') // 'cp.us.na.cloud.im'
+ */
+export function normalizeHost(hostname: string): string {
+  return hostname.toLowerCase().replace(/\.+$/, '');
+}
+
+/**
+ * Validates an API URL with the kernel's rules (https, or http loopback when allowed; no credentials,
+ * query or fragment), refuses the control panel, and only accepts Ingram's API hosts (plus loopback
+ * and reserved test names) unless `allowCustomApiUrl` is set: the password and subscription key go
+ * to this URL, so a typo or a phishing link must not receive them.
+ */
+export function checkApiUrl(input: string, allowInsecureLoopback: boolean, allowCustomApiUrl = false): { url?: string; problem?: string } {
   const parsed = httpsUrl({ allowInsecureLoopback }).safeParse(input);
   if (!parsed.success) return { problem: parsed.error.issues[0]?.message ?? 'is not a valid API URL' };
-  if (/^https?:\/\/cp\.[^/]*\.cloud\.im(\/|$)/i.test(parsed.data)) {
+  const url = new URL(parsed.data);
+  const host = normalizeHost(url.hostname);
+  if (/^cp\..*\.cloud\.im$/.test(host)) {
     return {
       problem:
         'this is the control-panel address, not the API: use the API URL shown on the Marketplace API page (e.g. https://api.cloud.im/marketplace/na), or pass the control-panel host as region',
     };
   }
-  return { url: parsed.data };
+  // httpsUrl only lets http through for loopback (when allowed); https on loopback is a local proxy or fake.
+  const loopback = url.protocol === 'http:' || /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/.test(host);
+  if (INGRAM_API_HOSTS.has(host)) {
+    if (url.port) return { problem: `must not name a port: Ingram's API answers on the default https port (use https://${host}/…)` };
+    // Rebuilt from the normalized host, so a trailing dot never reaches the request or the guard.
+    return { url: `https://${host}${url.pathname}`.replace(/\/+$/, '') };
+  }
+  if (loopback || RESERVED_TLD.test(host) || allowCustomApiUrl) return { url: parsed.data };
+  return {
+    problem: `is not an Ingram API host (api.cloud.im): the API password and subscription key would be sent to ${host}; copy the API URL from the Marketplace API page, or set allowCustomApiUrl: true if this host really is Ingram's API (e.g. a gateway Ingram gave you)`,
+  };
 }
 
 /**
@@ -79,6 +115,7 @@ export function resolveEndpoint(o: {
   region?: string | undefined;
   marketplace?: string | undefined;
   allowInsecureLoopback?: boolean | undefined;
+  allowCustomApiUrl?: boolean | undefined;
 }): { endpoint?: ResolvedEndpoint; issues: EndpointIssue[] } {
   const issues: EndpointIssue[] = [];
   let region: string[] | undefined;
@@ -95,7 +132,7 @@ export function resolveEndpoint(o: {
   let apiUrl: string | undefined;
   let apiUrlSource = 'apiUrl option';
   if (o.apiUrl !== undefined) {
-    const checked = checkApiUrl(o.apiUrl, o.allowInsecureLoopback === true);
+    const checked = checkApiUrl(o.apiUrl, o.allowInsecureLoopback === true, o.allowCustomApiUrl === true);
     if (checked.problem) issues.push({ field: 'apiUrl', message: checked.problem });
     apiUrl = checked.url;
   } else if (region) {

@@ -1,6 +1,7 @@
 import type {
   BillingFrequency,
   Customer,
+  DriftIssue,
   CustomerDomain,
   CustomerStatus,
   Money,
@@ -14,6 +15,7 @@ import type {
   IngramPeriod,
   IngramSubscription,
   IngramSubscriptionDetailed,
+  IngramSubscriptionProduct,
 } from './schemas';
 
 // Pure raw → normalized mapping (NORMALIZATION.md §3–§7). Never throws on typed input:
@@ -165,8 +167,22 @@ export function orderDomain(detail: IngramSubscriptionDetailed): string | undefi
 }
 
 /**
+ * Why a product's `quantity` cannot be used as a seat count: it must be a finite number ≥ 0.
+ * Missing, negative or non-finite is unknown, never "0 seats".
+ *
+ * @example
+ * quantityIssues({ quantity: -1 }) // [{ path: 'quantity', message: '…' }]
+ */
+export function quantityIssues(product: IngramSubscriptionProduct): DriftIssue[] {
+  const q = product.quantity;
+  if (typeof q === 'number' && Number.isFinite(q) && q >= 0) return [];
+  return [{ path: 'quantity', message: q === undefined || q === null ? 'is missing: the seat count is unknown (not 0)' : 'must be a seat count (a finite number ≥ 0)', code: 'invalid_quantity' }];
+}
+
+/**
  * One Ingram subscription (detail, optionally merged over its list item) → one normalized line per
- * `products[]` entry. Every product becomes a line, add-ons and quantity-0 dependants included.
+ * `products[]` entry. Every product becomes a line, add-ons and quantity-0 dependants included; a
+ * product without a valid quantity ({@link quantityIssues}) becomes no line (the connector reports it as rejected).
  * Subscription totals stay in `raw` only, so nothing is counted twice.
  *
  * @example
@@ -182,12 +198,13 @@ export function mapSubscriptionLines(detail: IngramSubscriptionDetailed, listIte
   const frequency = billingFrequency(sub);
   const domain = orderDomain(sub);
   const seen = new Map<string, number>();
-  return (products ?? []).map((product, index) => {
+  const lines = (products ?? []).map((product, index) => {
     let key = text(product.id) ?? text(product.mpn) ?? `line${index + 1}`;
     const repeats = seen.get(key) ?? 0;
     seen.set(key, repeats + 1);
     if (repeats) key = `${key}#${repeats + 1}`; // the same MPN twice without product ids
-    const quantity = typeof product.quantity === 'number' && Number.isFinite(product.quantity) && product.quantity >= 0 ? product.quantity : 0;
+    if (quantityIssues(product).length) return undefined;
+    const quantity = product.quantity as number;
     return defined({
       vendor: 'ingram_micro' as const,
       externalId: `${sub.id}:${key}`,
@@ -216,6 +233,7 @@ export function mapSubscriptionLines(detail: IngramSubscriptionDetailed, listIte
       raw: { subscription, product, ...(domain ? { domain } : {}) },
     });
   });
+  return lines.filter((line) => line !== undefined);
 }
 
 function stripNullish<T extends object>(value: T): Partial<T> {

@@ -4,6 +4,7 @@ import {
   type ConnectorTuningOptions,
   credentialField,
   isConfigurationError,
+  optionalHeaderValueField,
   parseOptions,
   tuningFields,
 } from '@vectis/connector-core';
@@ -32,6 +33,11 @@ export interface IngramConnectorOptions extends ConnectorTuningOptions {
   /** Application id from Ingram support, sent as `X-Client-Id` (NOTES call it `applicationId`; both accepted). */
   clientId?: string;
   applicationId?: string;
+  /**
+   * Accept an `apiUrl` host other than Ingram's (`api.cloud.im`, `api-lab.cloud.im`), e.g. a gateway
+   * Ingram gave you. Off by default: the password and subscription key are sent to that host.
+   */
+  allowCustomApiUrl?: boolean;
   /** Records asked per list page (default 100; the server may return fewer). */
   pageSize?: number;
   /** Clock for the incremental checkpoint day (default `Date.now`). */
@@ -47,8 +53,9 @@ const Schema = z.strictObject({
   marketplace: z.string().optional(),
   apiUrl: z.string().optional(),
   region: z.string().optional(),
-  clientId: z.string().trim().min(1).optional(),
-  applicationId: z.string().trim().min(1).optional(),
+  clientId: optionalHeaderValueField(),
+  applicationId: optionalHeaderValueField(),
+  allowCustomApiUrl: z.boolean().default(false),
   pageSize: z.number().int().min(1).max(1000).default(100),
   now: z.custom<() => number>((v) => typeof v === 'function', { message: 'must be a function' }).optional(),
   ...tuningFields(DEFAULT_PACING),
@@ -83,7 +90,7 @@ export function resolveOptions(input: IngramConnectorOptions): ResolvedOptions {
   }
   const clientId = stringAt(input, 'clientId');
   const applicationId = stringAt(input, 'applicationId');
-  if (clientId && applicationId && clientId.trim() !== applicationId.trim()) {
+  if (clientId?.trim() && applicationId?.trim() && clientId.trim() !== applicationId.trim()) {
     issues.push({ field: 'applicationId', message: 'differs from clientId; they are the same setting (X-Client-Id), pass one' });
   }
   const { endpoint, issues: endpointIssues } = resolveEndpoint({
@@ -91,6 +98,7 @@ export function resolveOptions(input: IngramConnectorOptions): ResolvedOptions {
     region: stringAt(input, 'region'),
     marketplace: stringAt(input, 'marketplace'),
     allowInsecureLoopback: (input as { allowInsecureLoopback?: unknown } | undefined)?.allowInsecureLoopback === true,
+    allowCustomApiUrl: (input as { allowCustomApiUrl?: unknown } | undefined)?.allowCustomApiUrl === true,
   });
   for (const issue of endpointIssues) if (!issues.some((i) => i.field === issue.field)) issues.push(issue);
   if (issues.length || !parsed || !endpoint) throw new ConfigurationError({ connector: 'ingram', issues });

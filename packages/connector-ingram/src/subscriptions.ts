@@ -3,13 +3,28 @@ import {
   type Checkpoint,
   type HttpClient,
   isNotFoundError,
+  parseRecord,
+  parseRecords,
   type ProgressEvent,
+  type RejectedRecord,
+  rejectedReason,
   type Subscription,
   type SubscriptionListOptions,
 } from '@vectis/connector-core';
-import { mapSubscriptionLines } from './mappers';
+import { z } from 'zod';
+import { mapSubscriptionLines, quantityIssues } from './mappers';
 import { pageIngramList } from './paging';
-import { type IngramSubscription, IngramSubscriptionDetailed, IngramSubscriptionList } from './schemas';
+import { IngramSubscription, IngramSubscriptionDetailed, IngramSubscriptionProduct } from './schemas';
+
+// The detail is read in two steps: the subscription itself, then each product on its own, so one
+// product with a drifted quantity costs one line, not the subscription or the sync.
+const DetailEnvelope = IngramSubscriptionDetailed.extend({ products: z.array(z.unknown()).nullish() });
+
+const productId = (subscriptionId: string) => (raw: unknown) => {
+  const p = (typeof raw === 'object' && raw !== null ? raw : {}) as { id?: unknown; mpn?: unknown };
+  const key = typeof p.id === 'string' && p.id ? p.id : typeof p.mpn === 'string' && p.mpn ? p.mpn : undefined;
+  return key ? `${subscriptionId}:${key}` : subscriptionId;
+};
 
 /** What the subscriptions checkpoint holds: the UTC day the last completed sync started. */
 export interface IngramCheckpoint {
@@ -48,36 +63,48 @@ export async function* listIngramSubscriptions(
   let detailRequests = 0;
   let reused = 0;
   let missing = 0;
+  let detailRejected = 0;
   let done = 0;
 
-  async function linesOf(item: IngramSubscription): Promise<Subscription[]> {
+  async function linesOf(item: IngramSubscription): Promise<{ lines: Subscription[]; rejected: RejectedRecord[] }> {
     if (since && o.previousLines && item.lastModifiedDate && item.lastModifiedDate < since.lastSyncDay) {
       const stored = await o.previousLines(item.id);
       if (stored?.length) {
         reused++;
-        return [...stored];
+        return { lines: [...stored], rejected: [] };
       }
     }
     detailRequests++;
+    const where = `GET /subscriptions/${item.id}`;
+    let body: unknown;
     try {
-      const { data } = await http.get(`/subscriptions/${encodeURIComponent(item.id)}`, {
-        schema: IngramSubscriptionDetailed,
+      ({ data: body } = await http.get(`/subscriptions/${encodeURIComponent(item.id)}`, {
+        schema: z.unknown(),
         ...(o.signal ? { signal: o.signal } : {}),
         ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-      });
-      return mapSubscriptionLines(data, item);
+      }));
     } catch (error) {
       // Removed between list and detail: reported as incomplete coverage instead of failing the run.
       if (!isNotFoundError(error)) throw error;
       missing++;
-      return [];
+      return { lines: [], rejected: [] };
     }
+    const detail = parseRecord(body, DetailEnvelope, { stream: 'subscriptions', where, idOf: () => item.id });
+    if ('rejected' in detail) return { lines: [], rejected: [detail.rejected] };
+    const products = parseRecords(detail.item.products ?? [], IngramSubscriptionProduct, {
+      stream: 'subscriptions',
+      where: `${where} products`,
+      idOf: productId(item.id),
+      check: quantityIssues,
+    });
+    // Rejected products are left out before mapping; the mapper keys lines by product id/mpn, so the others keep their ids.
+    return { lines: mapSubscriptionLines({ ...detail.item, products: products.items }, item), rejected: products.rejected };
   }
 
   for await (const batch of pageIngramList({
     http,
     path: '/subscriptions',
-    schema: IngramSubscriptionList,
+    item: IngramSubscription,
     stream: 'subscriptions',
     pageSize: o.pageSize,
     signal: o.signal,
@@ -86,15 +113,18 @@ export async function* listIngramSubscriptions(
   })) {
     const perItem = await Promise.all(
       batch.items.map(async (item) => {
-        const lines = await linesOf(item);
+        const read = await linesOf(item);
         done++;
         o.emit({ type: 'detail', connector: 'ingram', stream: 'subscriptions', done, reused });
-        return lines;
+        return read;
       }),
     );
-    const items = perItem.flat();
+    const items = perItem.flatMap((r) => r.lines);
+    const rejected = [...(batch.rejected ?? []), ...perItem.flatMap((r) => r.rejected)];
+    detailRejected += rejected.length - (batch.rejected?.length ?? 0);
+    const extra = rejected.length ? { rejected } : {};
     if (!batch.coverage) {
-      yield { items };
+      yield { items, ...extra };
       continue;
     }
     const coverage = { ...batch.coverage, detailRequests, reused };
@@ -102,7 +132,12 @@ export async function* listIngramSubscriptions(
       coverage.complete = false;
       coverage.truncatedReason = `${missing} subscription(s) disappeared between the list and their detail call`;
     }
+    if (detailRejected) {
+      coverage.rejected = (coverage.rejected ?? 0) + detailRejected;
+      coverage.complete = false;
+      coverage.truncatedReason ??= rejectedReason(coverage.rejected);
+    }
     const checkpoint: IngramCheckpoint = { v: 1, lastSyncDay: syncDay };
-    yield { items, coverage, checkpoint: { ...checkpoint } };
+    yield { items, ...extra, coverage, checkpoint: { ...checkpoint } };
   }
 }

@@ -4,6 +4,7 @@ export type { ContractCase, ContractContext, ContractEnv, ContractOptions, Contr
 export { capabilitiesCase, pagingCase, shiftingPagesCase, testConnectionCase, unknownStatusCase } from './contract/cases-data';
 export { malformedJsonCase, rateLimitCase, schemaDriftCase, serverErrorCase, timeoutCase, unauthorizedCase } from './contract/cases-faults';
 export { abortCase, readOnlyCase, secretsCase } from './contract/cases-safety';
+export { badRecordCase, echoedSecretsCase, lyingTotalCase, redirectCase, truncatedJsonCase } from './contract/cases-hostile';
 export { errorText, filterChanges } from './contract/helpers';
 export { psaReaderContract } from './contract/psa-suite';
 export type { PsaContractEnv, PsaContractOptions } from './contract/psa-suite';
@@ -11,4 +12,4 @@ export { fakeHandlers, useFakeApi } from './msw';
 export { scrubFixture } from './scrub';
 export type { ScrubOptions } from './scrub';
 // The fake-API types live in connector-core (published sandboxes implement them); re-exported for tests.
-export type { ContractFake, FakeFault, FakeRequestLog } from '@vectis/connector-core';
+export type { ContractFake, ExtendedFakeFault, FakeFault, FakeFeature, FakeRequestLog } from '@vectis/connector-core';

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   abortCase,
+  badRecordCase,
   type ContractCase,
   capabilitiesCase,
   createContractContext,
   pagingCase,
+  lyingTotalCase,
   readOnlyCase,
+  redirectCase,
   secretsCase,
   shiftingPagesCase,
   unauthorizedCase,
@@ -30,6 +33,9 @@ const CAUGHT: Array<[Breakage, ContractCase, RegExp]> = [
   ['unknown-status-as-active', unknownStatusCase, /status: 'unknown'/],
   ['ignores-abort', abortCase, /aborted signal to fail, but it succeeded/],
   ['declares-missing-snapshots', capabilitiesCase, /seat snapshots are not available/],
+  ['follows-redirects', redirectCase, /301 on token: NetworkError/],
+  ['fails-on-bad-record', badRecordCase, /expected listing.*|SchemaDriftError|unexpected shape/],
+  ['trusts-total', lyingTotalCase, /every record must still be read|counts that disagree/],
 ];
 
 describe('the contract suite catches broken connectors', () => {

@@ -8,6 +8,8 @@ import {
   type DistributorConnector,
   type PageResult,
   paginate,
+  parseRecords,
+  seatCount,
   type Subscription,
   type Usage,
 } from '@vectis/connector-core';
@@ -25,14 +27,18 @@ export type Breakage =
   | 'sends-post'
   | 'unknown-status-as-active'
   | 'ignores-abort'
-  | 'declares-missing-snapshots';
+  | 'declares-missing-snapshots'
+  | 'follows-redirects'
+  | 'fails-on-bad-record'
+  | 'trusts-total';
 
-const Product = z.object({ id: z.string(), sku: z.string(), name: z.string(), quantity: z.number() });
+const Product = z.object({ id: z.string(), sku: z.string(), name: z.string(), quantity: seatCount() });
 const RawCustomer = z.object({ id: z.string(), name: z.string(), status: z.string() });
 const RawSubscription = z.object({ id: z.string(), customerId: z.string(), status: z.string(), products: z.array(Product) });
 const envelope = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), pagination: z.object({ offset: z.number(), limit: z.number(), total: z.number() }) });
-const CustomerPage = envelope(RawCustomer);
+// Records are validated one by one (a bad one is rejected, the page kept); the envelope as a whole.
+const AnyPage = envelope(z.unknown());
 const SubscriptionPage = envelope(RawSubscription);
 type RawSubscription = z.infer<typeof RawSubscription>;
 
@@ -57,20 +63,25 @@ export function createAcmeConnector(env: ContractEnv, breaks: readonly Breakage[
     pacing: env.tuning.pacing,
     correlationIdHeader: 'x-correlation-id',
     errorBody: (body) => z.object({ message: z.string().optional() }).safeParse(body).data,
+    // A hand-made fetch that asks for redirects to be followed: the kind of shortcut the suite must catch.
+    ...(broken('follows-redirects') ? { fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, redirect: 'follow' }) } : {}),
   });
 
-  async function* pages<T>(path: string, schema: z.ZodType<{ data: T[]; pagination: { total: number } }>, stream: 'customers' | 'subscriptions', signal?: AbortSignal) {
+  async function* pages<T>(path: string, item: z.ZodType<T>, stream: 'customers' | 'subscriptions', signal?: AbortSignal) {
     const s = broken('ignores-abort') ? undefined : signal;
     const fetchPage = async (offset: number, limit: number, first: boolean): Promise<PageResult<T>> => {
       const filter = broken('drops-filter-after-first-page') && !first ? {} : { view: 'full' };
+      const schema = broken('fails-on-bad-record') ? envelope(item) : AnyPage;
       const { data } = await http.get(path, { searchParams: { offset, limit, ...filter }, schema, ...(s ? { signal: s } : {}) });
-      return { items: data.data, total: data.pagination.total };
+      const { items, rejected } = parseRecords(data.data, item, { stream, where: `GET ${path} offset ${offset}` });
+      return { items, rejected, total: data.pagination.total };
     };
-    if (broken('stops-on-short-page') || broken('keeps-duplicates')) {
+    if (broken('stops-on-short-page') || broken('keeps-duplicates') || broken('trusts-total')) {
       // The classic hand-rolled loops: stop on a short page, or never dedupe.
       for (let offset = 0, n = 0; ; n++) {
         const page = await fetchPage(offset, 100, n === 0);
         offset += page.items.length;
+        // Trusting the total: stop at offset ≥ total and call it complete, whatever the data says.
         const done = broken('stops-on-short-page') ? page.items.length < 100 : page.items.length === 0 || offset >= (page.total ?? 0);
         yield done ? { items: page.items, coverage: { stream, fetched: offset, expected: page.total, pages: n + 1, duplicatesDropped: 0, complete: true } } : { items: page.items };
         if (done) return;
@@ -116,7 +127,7 @@ export function createAcmeConnector(env: ContractEnv, breaks: readonly Breakage[
   }
 
   async function* listSubscriptions(o: { signal?: AbortSignal | undefined } = {}): AsyncGenerator<Batch<Subscription>> {
-    for await (const batch of pages('/subscriptions', SubscriptionPage, 'subscriptions', o.signal)) yield { ...batch, items: batch.items.flatMap(lines) };
+    for await (const batch of pages('/subscriptions', RawSubscription, 'subscriptions', o.signal)) yield { ...batch, items: batch.items.flatMap(lines) };
   }
 
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -142,7 +153,7 @@ export function createAcmeConnector(env: ContractEnv, breaks: readonly Breakage[
       });
     },
     async *listCustomers(o = {}) {
-      const stream = pages('/customers', CustomerPage, 'customers', o.signal);
+      const stream = pages('/customers', RawCustomer, 'customers', o.signal);
       for (;;) {
         const next = await guard(() => stream.next());
         if (next.done) return;

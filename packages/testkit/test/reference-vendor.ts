@@ -1,7 +1,7 @@
 // "Acme Cloud": a tiny vendor API implementing ContractFake, used to prove the contract suite and
 // the connector-core kernel end to end. Offset paging with a server-side cap, newest-first lists,
 // Basic → bearer token, multi-product subscriptions, and every fault the suite injects.
-import type { ContractFake, FakeFault, FakeRequestLog } from '../src/index';
+import type { ContractFake, ExtendedFakeFault, FakeFault, FakeRequestLog } from '../src/index';
 
 export const ACME_BASE = 'https://api.acme-cloud.test/v2';
 export const ACME_USER = 'reseller.api';
@@ -29,6 +29,8 @@ export function createAcmeVendor(): AcmeVendor {
   let insert: number | undefined;
   let issued = 0;
   const valid = new Set<string>();
+  let extended: Array<ExtendedFakeFault & { left?: number }> = [];
+  let generation = 0;
 
   const newCustomer = (): AcmeCustomer => ({ id: `C${++serial}`, name: `Customer ${serial}`, status: 'active' });
   const newSubscription = (customerId: string): AcmeSubscription => {
@@ -50,12 +52,31 @@ export function createAcmeVendor(): AcmeVendor {
     return undefined;
   }
 
-  function list<T extends { id: string }>(items: T[], url: URL, drift: boolean): Response {
+  /** The first newer fault that applies (`lying-total` is a standing condition and never consumed). */
+  function takeExtended(o: { token: boolean; list?: 'customers' | 'subscriptions' }): ExtendedFakeFault | undefined {
+    const fault = extended.find((f) =>
+      f.kind === 'redirect' ? o.token === (f.on === 'token') : f.kind === 'bad-record' ? f.stream === o.list : f.kind === 'lying-total' ? false : !o.token && o.list !== undefined,
+    );
+    if (!fault || fault.kind === 'lying-total') return undefined;
+    fault.left = (fault.left ?? fault.times) - 1;
+    if (fault.left <= 0) extended = extended.filter((f) => f !== fault);
+    return fault;
+  }
+
+  function list<T extends { id: string }>(items: T[], url: URL, drift: boolean, which: 'customers' | 'subscriptions', extra?: ExtendedFakeFault): Response {
     const offset = Number(url.searchParams.get('offset') ?? 0);
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 10), cap);
-    const data: unknown[] = items.slice(offset, offset + limit);
+    const data: unknown[] = structuredClone(items.slice(offset, offset + limit));
     if (drift && data.length > 0) data[0] = { ...(data[0] as object), id: 12345 };
-    return json(200, { data, pagination: { offset, limit, total: items.length } });
+    const first = data[0] as { id?: string; products?: { quantity: unknown }[] } | undefined;
+    // A list item without its id; a subscription whose seat count arrives as a string.
+    if (extra?.kind === 'bad-record' && first) {
+      if (which === 'customers') delete first.id;
+      else if (first.products?.[0]) first.products[0].quantity = String(first.products[0].quantity);
+    }
+    const lying = extended.find((f) => f.kind === 'lying-total' && f.stream === which);
+    const total = lying?.kind === 'lying-total' ? Math.floor(items.length * lying.factor) : items.length;
+    return json(200, { data, pagination: { offset, limit, total } });
   }
 
   async function route(request: Request, path: string, url: URL): Promise<Response> {
@@ -67,7 +88,11 @@ export function createAcmeVendor(): AcmeVendor {
     }
     if (fault?.kind === 'malformed-json') return new Response('<html><body>502 Bad Gateway</body></html>', { status: 200, headers: { 'content-type': 'text/html' } });
 
-    if (request.method === 'POST' && url.pathname.endsWith('/token')) {
+    const isToken = request.method === 'POST' && url.pathname.endsWith('/token');
+    const listOf = url.pathname.endsWith('/customers') ? 'customers' : url.pathname.endsWith('/subscriptions') ? 'subscriptions' : undefined;
+    const extra = takeExtended({ token: isToken, ...(listOf ? { list: listOf } : {}) });
+    if (extra?.kind === 'redirect') return new Response(null, { status: extra.status, headers: { location: extra.location } });
+    if (isToken) {
       if (request.headers.get('authorization') !== `Basic ${btoa(`${ACME_USER}:${ACME_PASSWORD}`)}`) return json(401, { message: 'bad credentials' });
       const token = `acme-tok-${++issued}-${Math.random().toString(36).slice(2)}`;
       valid.add(token);
@@ -88,7 +113,15 @@ export function createAcmeVendor(): AcmeVendor {
       insert = undefined;
     }
     const drift = fault?.kind === 'schema-drift';
-    return which === 'customers' ? list(customers, url, drift) : list(subscriptions, url, drift);
+    if (extra?.kind === 'echo-credentials') {
+      const echo = request.headers.get('authorization') ?? '';
+      if (extra.body === 'not-json') return new Response(`<html>proxy error for ${echo}</html>`, { status: 200, headers: { 'x-correlation-id': echo } });
+      return json(200, { data: 'unavailable', message: echo }, { 'x-correlation-id': echo });
+    }
+    const response = which === 'customers' ? list(customers, url, drift, which, extra) : list(subscriptions, url, drift, which, extra);
+    if (extra?.kind !== 'truncated-json') return response;
+    const text = await response.text();
+    return new Response(text.slice(0, Math.floor(text.length / 2)), { status: 200, headers: { 'content-type': 'application/json' } });
   }
 
   return {
@@ -96,8 +129,10 @@ export function createAcmeVendor(): AcmeVendor {
     async handle(request) {
       const url = new URL(request.url);
       const path = `${url.pathname.slice(new URL(ACME_BASE).pathname.length)}${url.search}`;
+      const started = generation;
       const response = await route(request, path, url);
-      log.push({ method: request.method, path, status: response.status });
+      // A slow answer that outlived a reset() belongs to the previous case, not to this log.
+      if (started === generation) log.push({ method: request.method, path, status: response.status });
       return response;
     },
     seed(size) {
@@ -113,7 +148,14 @@ export function createAcmeVendor(): AcmeVendor {
       else if (fault.kind === 'insert-during-paging') insert = fault.count;
       else faults.push({ ...fault });
     },
+    supports: ['redirect', 'truncated-json', 'echo-credentials', 'bad-record', 'lying-total'],
+    injectExtended(fault) {
+      extended.push({ ...fault });
+    },
+    tokens: () => [...valid],
     reset() {
+      generation++;
+      extended = [];
       faults = [];
       log = [];
       insert = undefined;

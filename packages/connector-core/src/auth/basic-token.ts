@@ -11,7 +11,7 @@ export interface BasicTokenAuthOptions {
   body?: JsonValue;
   /** Reads the token response; throw (e.g. a zod parse) when it is not the documented shape. */
   parse: (json: unknown) => { token: string; expiresInSeconds: number };
-  /** Renew this long before expiry (default 60 000 ms). */
+  /** Renew this long before expiry (default 60 000 ms), capped at a tenth of the token's lifetime. */
   renewBeforeMs?: number;
   /** What to tell the user when the token call is refused. */
   remedy?: string;

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { isCredentialStoreError } from '../errors/index';
 import { createHttpClient } from '../http/client';
@@ -17,7 +17,10 @@ const TOKEN_URL = 'https://login.vendor.test/oauth/token';
 const FIRST = 'rotating-refresh-0-5a1c9e';
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => server.resetHandlers());
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+});
 afterAll(() => server.close());
 
 const Ok = z.object({ ok: z.boolean() });
@@ -121,16 +124,19 @@ describe('refreshTokenAuth rotation', () => {
     expect(Object.fromEntries(form)).toEqual({ grant_type: 'refresh_token', refresh_token: FIRST, redirect_uri: 'http://localhost/' });
   });
 
-  it('a lifetime shorter than the renewal margin is used for half of it, not refreshed (and rotated) per request', async () => {
+  it('a lifetime shorter than the renewal margin is used for most of it (renewed a tenth before expiry), not refreshed (and rotated) per request', async () => {
     let grants = 0;
     server.use(
       http.post(TOKEN_URL, () => (grants++, HttpResponse.json({ access_token: `access-s${grants}-77aa11`, refresh_token: `rotating-refresh-s${grants}-5a1c9e`, expires_in: 2 }))),
       http.get(`${API}/ping`, () => HttpResponse.json({ ok: true })),
     );
+    vi.useFakeTimers({ toFake: ['Date'] });
     const c = clientFor(refreshTokenAuth({ tokenUrl: TOKEN_URL, refreshToken: FIRST, renewBeforeMs: 60_000, onRotate: () => undefined }));
     for (let i = 0; i < 5; i++) await c.get('/ping', { schema: Ok });
+    vi.setSystemTime(Date.now() + 1_700); // 300 ms left of 2 s: outside the 200 ms margin
+    await c.get('/ping', { schema: Ok });
     expect(grants).toBe(1);
-    await new Promise((r) => setTimeout(r, 1_050));
+    vi.setSystemTime(Date.now() + 150); // 150 ms left: inside it
     await c.get('/ping', { schema: Ok });
     expect(grants).toBe(2);
   });

@@ -10,14 +10,27 @@ interface Cached {
   token: string;
   expiresAt: number;
   /**
-   * When to fetch the next token: at `renewAtFraction` of the lifetime when set, else `renewBeforeMs`
-   * ahead of expiry but never earlier than half-way through the lifetime.
+   * When to fetch the next token: at `renewAtFraction` of the lifetime when set, else
+   * {@link renewalMargin} before `expiresAt`.
    */
   renewAt: number;
 }
 
 /**
- * Caches one access token, renews it `renewBeforeMs` before expiry (at most half its lifetime early), and shares a single
+ * How long before expiry a token is renewed: `renewBeforeMs`, but never more than a tenth of the
+ * token's lifetime, so a short-lived token is not renewed on nearly every request (with a rotating
+ * refresh token, a rotation per request).
+ *
+ * @example
+ * renewalMargin(60_000, 1_500_000) // 60 000 (25-minute token)
+ * renewalMargin(60_000, 30_000)    // 3 000  (30-second token)
+ */
+export function renewalMargin(renewBeforeMs: number, lifetimeMs: number): number {
+  return Math.max(0, Math.min(renewBeforeMs, lifetimeMs / 10));
+}
+
+/**
+ * Caches one access token, renews it {@link renewalMargin} before expiry (or at `renewAtFraction` of its lifetime), and shares a single
  * in-flight token call between concurrent callers (a burst of requests costs one token call).
  */
 export function createTokenCache(o: {
@@ -32,7 +45,7 @@ export function createTokenCache(o: {
   header: (token: string) => Record<string, string>;
   now?: () => number;
 }) {
-  const now = o.now ?? Date.now;
+  const now = o.now ?? (() => Date.now());
   let cached: Cached | undefined;
   let inflight: Promise<Cached> | undefined;
   let invalidated = false;
@@ -47,11 +60,9 @@ export function createTokenCache(o: {
         .fetchGrant(send)
         .then((grant) => {
           seen.add(grant.token);
-          // A lifetime shorter than the margin would otherwise renew on every request (with a
-          // rotating refresh token, a rotation per request).
           const lifetimeMs = grant.expiresInSeconds * 1000;
           const at = now();
-          const renewAt = o.renewAtFraction === undefined ? at + lifetimeMs - Math.min(o.renewBeforeMs, lifetimeMs / 2) : at + lifetimeMs * o.renewAtFraction;
+          const renewAt = o.renewAtFraction === undefined ? at + lifetimeMs - renewalMargin(o.renewBeforeMs, lifetimeMs) : at + lifetimeMs * o.renewAtFraction;
           cached = { token: grant.token, expiresAt: at + lifetimeMs, renewAt };
           invalidated = false;
           return cached;

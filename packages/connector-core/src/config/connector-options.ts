@@ -120,6 +120,38 @@ export function optionalCredential() {
     .transform((value) => value || undefined);
 }
 
+const HEADER_SAFE = /^[\x20-\x7e]+$/;
+const NOT_HEADER_SAFE = 'contains a line break or another character that cannot be sent in an HTTP header; copy it again';
+
+/**
+ * A non-secret option sent as a header value (an application or client id): trimmed, non-empty,
+ * printable ASCII only, so CR/LF can never split the header or smuggle another one in.
+ *
+ * @example
+ * z.object({ clientId: optionalHeaderValue() })
+ */
+export function headerValue(whereToFindIt: string) {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value === '') ctx.addIssue({ code: 'custom', message: `is required: ${whereToFindIt}` });
+      else if (!HEADER_SAFE.test(value)) ctx.addIssue({ code: 'custom', message: NOT_HEADER_SAFE });
+    });
+}
+
+/** An optional {@link headerValue}; blank means absent. */
+export function optionalHeaderValue() {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value !== '' && !HEADER_SAFE.test(value)) ctx.addIssue({ code: 'custom', message: NOT_HEADER_SAFE });
+    })
+    .optional()
+    .transform((value) => value || undefined);
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -85,3 +85,29 @@ describe('hostLabel', () => {
     expect(hostLabel().safeParse(value).success).toBe(false);
   });
 });
+
+describe('httpsUrl — what the URL parser hides', () => {
+  it.each(['https://evil.com#', 'https://evil.com?', 'https://api.example.com/v1#x', 'https://@evil.com', 'https://user@evil.com/v1'])('rejects %j', (value) => {
+    expect(httpsUrl().safeParse(value).success).toBe(false);
+  });
+});
+
+describe('headerValueField', () => {
+  it('rejects CR/LF and other characters a header cannot carry, without echoing the value', async () => {
+    const { optionalHeaderValueField, headerValueField, parseOptions: parse } = await import('../index');
+    const Schema = z.object({ clientId: optionalHeaderValueField(), appId: headerValueField('from the portal') });
+    expect(parse(Schema, { clientId: ' app-1 ', appId: 'x' }, 'acme')).toEqual({ clientId: 'app-1', appId: 'x' });
+    for (const bad of ['app\r\nX-Evil: 1', 'a\u0000b', 'caf\u00e9', 'tab\there']) {
+      const error = (() => {
+        try {
+          parse(Schema, { clientId: bad, appId: 'x' }, 'acme');
+        } catch (e) {
+          return e as Error;
+        }
+        throw new Error(`accepted ${JSON.stringify(bad)}`);
+      })();
+      expect(error.message).toContain('clientId: contains a line break');
+      expect(error.message).not.toContain(bad.trim());
+    }
+  });
+});

@@ -66,8 +66,15 @@ function isLoopback(hostname: string): boolean {
 export function httpsUrl(o: { allowInsecureLoopback?: boolean } = {}): z.ZodType<string, string> {
   return z.string().transform((value, ctx) => {
     let url: URL;
+    const raw = value.trim();
+    // The URL parser drops an empty `#` or `?` and keeps `@`-userinfo apart: check what was typed too.
+    const authority = raw.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0] ?? '';
+    if (/[?#]/.test(raw) || authority.includes('@')) {
+      ctx.addIssue({ code: 'custom', message: /[?#]/.test(raw) ? 'must not contain a query string or fragment' : 'must not contain a user name or password; pass credentials as their own options' });
+      return z.NEVER;
+    }
     try {
-      url = new URL(value.trim());
+      url = new URL(raw);
     } catch {
       ctx.addIssue({ code: 'custom', message: 'must be an absolute URL such as https://api.example.com/v1' });
       return z.NEVER;

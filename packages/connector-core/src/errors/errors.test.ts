@@ -15,6 +15,8 @@ import {
   isReadOnlyViolationError,
   isSchemaDriftError,
   isServerError,
+  isRedirectError,
+  RedirectError,
   isTimeoutError,
   isVectisError,
   NetworkError,
@@ -124,6 +126,16 @@ describe('non-HTTP errors', () => {
     expect(e).toMatchObject({ vendor: 'Pax8', method: 'listCustomers' });
   });
 
+  it('RedirectError names the target origin, says nothing was sent there, and is an HttpError', () => {
+    const e = new RedirectError({ connector: 'ingram', method: 'GET', url: 'https://api.cloud.im/marketplace/na/customers?offset=0', status: 307, targetOrigin: 'https://elsewhere.test' });
+    expect(e.message).toMatch(/^\[vectis:ingram\] GET \/marketplace\/na\/customers was redirected \(307\) to https:\/\/elsewhere\.test\. Check the API URL/);
+    expect(e.message).toContain('no credentials were sent there');
+    expect(isHttpError(e)).toBe(true);
+    const unknown = new RedirectError({ method: 'GET', url: 'not a url', status: 301 });
+    expect(unknown.message).toContain('without a readable Location');
+    expect(unknown.targetOrigin).toBeUndefined();
+  });
+
   it('ReadOnlyViolationError says nothing was sent', () => {
     const e = new ReadOnlyViolationError({ connector: 'ingram', method: 'POST', url: 'https://x.test/orders' });
     expect(e.message).toContain('refused POST https://x.test/orders: connectors are read-only');
@@ -145,6 +157,7 @@ describe('is*Error guards', () => {
     [isConfigurationError, new ConfigurationError({ issues: [] }), 'ConfigurationError'],
     [isNotImplementedError, new NotImplementedError({ vendor: 'V', method: 'm', docsUrl: 'u' }), 'NotImplementedError'],
     [isReadOnlyViolationError, new ReadOnlyViolationError({ method: 'POST', url: 'u' }), 'ReadOnlyViolationError'],
+    [isRedirectError, new RedirectError({ ...details, status: 302, targetOrigin: 'https://elsewhere.test' }), 'RedirectError'],
   ] as const;
 
   it.each(cases)('%o accepts its class, a cross-realm copy by name, and rejects others', (guard, instance, name) => {

@@ -13,7 +13,7 @@ export interface HttpErrorDetails extends VectisErrorOptions {
 /**
  * An HTTP response the connector could not use. Subclasses name the cause by status:
  * {@link AuthenticationError} 401, {@link PermissionError} 403, {@link NotFoundError} 404,
- * {@link RateLimitError} 429, {@link ServerError} 5xx.
+ * {@link RateLimitError} 429, {@link ServerError} 5xx, {@link RedirectError} 3xx (never followed).
  *
  * @example
  * if (isHttpError(err)) console.log(err.status, err.method, err.url, err.correlationId);
@@ -45,4 +45,4 @@ function safePath(url: string): string {
 }
 
 /** @example if (isHttpError(err)) console.log(err.status); */
-export const isHttpError = guardFor(HttpError, 'HttpError', 'AuthenticationError', 'PermissionError', 'NotFoundError', 'RateLimitError', 'ServerError');
+export const isHttpError = guardFor(HttpError, 'HttpError', 'AuthenticationError', 'PermissionError', 'NotFoundError', 'RateLimitError', 'ServerError', 'RedirectError');

@@ -5,6 +5,7 @@ export { PermissionError, isPermissionError } from './permission-error';
 export { NotFoundError, isNotFoundError } from './not-found-error';
 export { RateLimitError, isRateLimitError } from './rate-limit-error';
 export { ServerError, isServerError } from './server-error';
+export { RedirectError, isRedirectError } from './redirect-error';
 export { NetworkError, isNetworkError } from './network-error';
 export { TimeoutError, isTimeoutError } from './timeout-error';
 export { SchemaDriftError, isSchemaDriftError, type DriftIssue } from './schema-drift-error';

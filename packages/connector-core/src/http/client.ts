@@ -1,15 +1,15 @@
 // The only file in the repository that imports ky: one attempt per call (ky's own retry is off),
 // because retry, 401 renewal and Retry-After policy live in ./request so they can be tested alone.
 import ky, { isTimeoutError as isKyTimeout } from 'ky';
-import pThrottle from 'p-throttle';
 import type { z } from 'zod';
-import type { AuthStrategy } from '../auth/types';
+import type { Authorization, AuthStrategy } from '../auth/types';
 import type { ProgressEvent } from '../connector';
-import { type ErrorRemedies, NetworkError, redact, TimeoutError, VectisError } from '../errors/index';
+import { ConfigurationError, type ErrorRemedies, NetworkError, redact, TimeoutError, VectisError } from '../errors/index';
 import { notJsonError, validate } from './drift';
 import { type ErrorBodyReader, tryJson } from './failure';
 import { readOnlyFetch } from './guard';
-import { createRequester, type Exchange, type RetryPolicy } from './request';
+import { createPacer } from './pacing';
+import { createRequester, type ExchangeFn, type RetryPolicy } from './request';
 import { abortable, createSemaphore, withinDeadline } from './timing';
 
 export interface HttpClientOptions {
@@ -22,8 +22,13 @@ export interface HttpClientOptions {
   headers?: Record<string, string>;
   /** Literal secrets redacted from every error (the auth strategy adds its own). */
   secrets?: readonly string[];
-  /** Proactive pacing per client instance; token calls count. `false` turns it off. */
-  pacing?: { limit: number; intervalMs: number } | false;
+  /**
+   * Proactive pacing per client instance: at most `limit` requests in every sliding window of
+   * `intervalMs` (token calls count), with a small guard band for network jitter (`guardMs`, default
+   * 2 % of the interval, 25 ms to 1 s). `spread: true` also spaces them `intervalMs / limit` apart.
+   * `false` turns it off.
+   */
+  pacing?: { limit: number; intervalMs: number; spread?: boolean | undefined; guardMs?: number | undefined } | false;
   /** Max requests in flight (default 2). */
   concurrency?: number;
   retry?: { limit?: number; baseDelayMs?: number; maxRetryAfterMs?: number; defaultRetryAfterMs?: number };
@@ -81,9 +86,13 @@ export interface HttpClient {
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { connector, auth } = options;
+  checkHeaders(connector, options.headers);
   const base = options.baseUrl.replace(/\/+$/, '');
   const resolve = (path: string) => (/^https?:\/\//i.test(path) ? path : `${base}${path.startsWith('/') ? '' : '/'}${path}`);
-  const secrets = () => withEncodings([...(options.secrets ?? []), ...auth.secrets()]);
+  const learned = new Set<string>();
+  const secrets = () => withEncodings([...(options.secrets ?? []), ...auth.secrets(), ...learned]);
+  // Credentials go to the configured API origin and the token call's origin, nowhere else.
+  const origins = new Set([new URL(base).origin, new URL(resolve(auth.tokenCall.url)).origin]);
   const guardedFetch = readOnlyFetch({
     connector,
     fetch: options.fetch,
@@ -92,8 +101,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
   const timeoutMs = options.timeoutMs ?? 60_000;
   const lifetime = new AbortController();
-  const pacing = options.pacing ? options.pacing : undefined;
-  const gate = pacing ? pThrottle({ limit: pacing.limit, interval: pacing.intervalMs, strict: true, signal: lifetime.signal })(async () => undefined) : undefined;
+  const pace = options.pacing ? createPacer(options.pacing) : undefined;
   const slots = createSemaphore(Math.max(1, options.concurrency ?? 2));
   const stats: HttpClientStats = { requests: 0, retries: 0, rateLimitWaits: 0, tokenRequests: 0, unauthorizedRetries: 0 };
   const policy: RetryPolicy = {
@@ -103,19 +111,29 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     defaultRetryAfterMs: options.retry?.defaultRetryAfterMs ?? 60_000,
   };
 
-  /** One attempt: a concurrency slot, a pacing slot, one guarded ky call with its own timeout. */
-  async function exchange(
-    req: { method: string; url: string; headers: Record<string, string>; body?: string | undefined; signal: AbortSignal },
-    emit: (e: ProgressEvent) => void,
-    attempt: number,
-  ): Promise<Exchange> {
-    const release = await slots.acquire(req.signal);
+  /**
+   * One attempt: a concurrency slot, a pacing slot, then the bearer token — taken last, right before
+   * sending, so a request that queued for minutes never goes out with a token that expired meanwhile.
+   */
+  const exchange: ExchangeFn = async (req, emit, attempt, authorize) => {
+    // The token call runs on behalf of a request that already holds a slot; taking a second one could deadlock.
+    const release = req.tokenCall ? () => undefined : await slots.acquire(req.signal);
     try {
-      if (gate) {
-        const started = Date.now();
-        await abortable(Promise.resolve(gate()), req.signal);
-        const waitMs = Date.now() - started;
-        if (waitMs >= 5) emit({ type: 'rate-limit-wait', connector, waitMs, reason: 'pacing' });
+      let authorization: Authorization | undefined;
+      // Renew first when due, so the token call is not queued behind this request's own pacing slot.
+      if (authorize) await authorize();
+      for (let round = 0; ; round++) {
+        if (pace) {
+          const started = Date.now();
+          await abortable(pace(req.signal), req.signal);
+          const waitMs = Date.now() - started;
+          if (waitMs >= 5) emit({ type: 'rate-limit-wait', connector, waitMs, reason: 'pacing' });
+        }
+        if (!authorize) break;
+        const before = stats.tokenRequests;
+        authorization = await authorize();
+        // A token call used time (and a pacing slot) after ours was granted: queue again so the send follows its grant.
+        if (!pace || stats.tokenRequests === before || round >= 2) break;
       }
       const url = new URL(req.url);
       emit({ type: 'request', connector, method: req.method, path: redact(`${url.pathname}${url.search}`, secrets()), attempt });
@@ -123,12 +141,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const started = Date.now();
       const response = await ky(req.url, {
         method: req.method,
-        headers: { ...options.headers, ...req.headers },
+        headers: { ...options.headers, ...req.headers, ...authorization?.headers },
         ...(req.body === undefined ? {} : { body: req.body }),
         signal: req.signal,
         retry: 0,
         timeout: timeoutMs,
         throwHttpErrors: false,
+        redirect: 'manual',
         fetch: guardedFetch,
       });
       // ky's timeout ends at the headers; a body that stalls must count against the same attempt budget.
@@ -136,7 +155,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         void response.body?.cancel().catch(() => undefined);
         return new TimeoutError({ connector, method: req.method, url: redact(req.url, secrets()), timeoutMs });
       });
-      return { status: response.status, statusText: response.statusText, headers: response.headers, text };
+      return { status: response.status, statusText: response.statusText, headers: response.headers, text, token: authorization?.token };
     } catch (error) {
       if (req.signal.aborted) throw req.signal.reason;
       if (error instanceof VectisError) throw error;
@@ -145,29 +164,43 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // ky's NetworkError holds the Request (with its Authorization header): keep only the underlying cause.
       const root = error instanceof Error && error.cause instanceof Error ? error.cause : error;
       const reason = root instanceof Error ? redact(root.message, secrets()) : undefined;
-      throw new NetworkError({ connector, method: req.method, url, reason, cause: root });
+      // The cause is a redacted copy: the original's message (undici quotes bad header values) may hold a secret.
+      const cause = root instanceof Error ? Object.assign(new Error(reason), { name: root.name, code: (root as { code?: unknown }).code }) : undefined;
+      throw new NetworkError({ connector, method: req.method, url, reason, cause });
     } finally {
       release();
     }
-  }
+  };
 
-  const requester = createRequester({ connector, auth, policy, stats, secrets, resolve, exchange, options });
+  const requester = createRequester({ connector, auth, policy, stats, secrets, addSecret: (v) => void learned.add(v), resolve, exchange, options });
 
   return {
     async get<T>(path: string, o: GetOptions<T>) {
       if (lifetime.signal.aborted) throw new VectisError('the HTTP client was disposed', { connector, remedy: 'Create a new connector; this one was disposed.' });
       const url = new URL(resolve(path));
+      if (!origins.has(url.origin)) {
+        throw new VectisError(`refused GET to ${url.origin}: credentials are only sent to the configured API`, {
+          connector,
+          remedy: 'This is a bug in the connector (it built a URL outside the API URL); nothing was sent. Please report it.',
+        });
+      }
       for (const [key, value] of Object.entries(o.searchParams ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
       const signal = o.signal ? AbortSignal.any([o.signal, lifetime.signal]) : lifetime.signal;
       const where = `GET ${path.split('?')[0]}`;
-      const res = await requester.request({ method: 'GET', url: url.toString(), headers: { accept: 'application/json' }, signal, onProgress: o.onProgress });
-      const correlationId = options.correlationIdHeader ? (res.headers.get(options.correlationIdHeader) ?? undefined) : undefined;
-      const json = tryJson(res.text);
+      // The readability check parses the body; keep that parse so a page is parsed once, not twice.
+      let parsed: { text: string; json: ReturnType<typeof tryJson> } | undefined;
+      const readable = (text: string) => (parsed = { text, json: tryJson(text) }).json.ok;
+      const res = await requester.request({ method: 'GET', url: url.toString(), headers: { accept: 'application/json' }, signal, onProgress: o.onProgress, readable });
+      // Header values are vendor text: a server echoing the Authorization header must not put the token in an error.
+      const header = options.correlationIdHeader ? res.headers.get(options.correlationIdHeader) : null;
+      const correlationId = header ? redact(header, secrets()) : undefined;
+      const json = parsed?.text === res.text ? parsed.json : tryJson(res.text);
       if (!json.ok) {
-        const start = redact(res.text.trim().slice(0, 60), secrets()).replace(/\s+/g, ' ');
+        // Redact the whole body before cutting it: a cut secret would no longer match.
+        const start = redact(res.text, secrets()).trim().slice(0, 60).replace(/\s+/g, ' ');
         throw notJsonError({ connector, where, start, correlationId });
       }
-      return { data: validate(o.schema, json.value, { connector, where, correlationId }), correlationId };
+      return { data: validate(o.schema, json.value, { connector, where, correlationId, secrets }), correlationId };
     },
     get stats() {
       return { ...stats };
@@ -176,6 +209,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       lifetime.abort(new DOMException('The HTTP client was disposed', 'AbortError'));
     },
   };
+}
+
+// A header value with CR/LF or another control character could smuggle extra headers in (or make
+// every call fail as a retried network error that echoes it): refuse it before anything is sent.
+const HEADER_SAFE = /^[\x20-\x7e]*$/;
+
+function checkHeaders(connector: string, headers: Record<string, string> | undefined): void {
+  const bad = Object.entries(headers ?? {}).filter(([name, value]) => !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || !HEADER_SAFE.test(value));
+  if (!bad.length) return;
+  throw new ConfigurationError({
+    connector,
+    issues: bad.map(([name]) => ({ field: `headers.${name}`, message: 'contains a line break or another character not allowed in an HTTP header; copy the value again' })),
+  });
 }
 
 // A vendor may echo a secret URL-encoded (a form body) or JSON-escaped; mask those spellings too.

@@ -40,6 +40,8 @@ export interface FailureContext {
   /** Set for the auth strategy's token call: 400/401/403 there mean the credentials are wrong. */
   tokenRemedy?: string | undefined;
   tokenCall?: boolean;
+  /** Overrides the remedy the status would get (e.g. a token revoked mid-run). */
+  remedy?: string | undefined;
 }
 
 /** The vendor correlation id: the configured header first, then the error body. */
@@ -69,7 +71,8 @@ export function responseError(c: FailureContext): HttpError {
   } catch {
     vendorMessage = undefined;
   }
-  const statusText = [c.statusText, vendorMessage ? `(${redact(vendorMessage, c.secrets).slice(0, 200)})` : '']
+  // The reason phrase is chosen by the server, so it is vendor text like any other.
+  const statusText = [redact(c.statusText, c.secrets), vendorMessage ? `(${redact(vendorMessage, c.secrets).slice(0, 200)})` : '']
     .filter(Boolean)
     .join(' ');
   const details = {
@@ -81,6 +84,7 @@ export function responseError(c: FailureContext): HttpError {
     data: bodyData(c.text, c.secrets),
     correlationId: correlationId === undefined ? undefined : redact(correlationId, c.secrets),
     retryAfterMs: c.retryAfterMs,
+    remedy: c.remedy,
   };
   if (c.tokenCall && (c.status === 400 || c.status === 401)) {
     return new AuthenticationError({ ...details, remedy: c.tokenRemedy ?? c.remedies.authentication ?? 'The token call was refused: check the credentials configured for this connector.' });

@@ -20,6 +20,9 @@ function withoutQuery(url: string): string {
 /**
  * Wraps `fetch` so nothing but GET plus the listed calls (the auth strategy's token call) can
  * leave the process: anything else throws ReadOnlyViolationError before a byte is sent.
+ * Redirects are never followed (`redirect: 'manual'` is forced): fetch would otherwise re-send the
+ * request, credentials and body included, to a URL this guard never checked. The caller gets the
+ * 3xx response itself (the kernel turns it into `RedirectError`).
  *
  * @example
  * const safeFetch = readOnlyFetch({ connector: 'ingram', allow: [{ method: 'POST', url: 'https://api.cloud.im/marketplace/na/token' }] });
@@ -39,6 +42,7 @@ export function readOnlyFetch(o: {
     if (method !== 'GET' && !allowed.includes(`${method} ${withoutQuery(url)}`)) {
       throw new ReadOnlyViolationError({ connector: o.connector, method, url: redact(url, o.secrets?.() ?? []) });
     }
-    return (o.fetch ?? globalThis.fetch)(input, init);
+    // `init.redirect` wins over a Request's own setting, so this holds whatever the caller built.
+    return (o.fetch ?? globalThis.fetch)(input, { ...init, redirect: 'manual' });
   };
 }

@@ -1,4 +1,6 @@
+import type { ExtendedFakeFault, FakeFeature } from '@vectis/connector-core';
 import { createRandom } from './seed';
+import { breakSchema, echoCredentials, sleep, truncated } from './faults';
 import { errorResponse, htmlPage, json, makeToken } from './responses';
 import { createTraffic, type FakeFault, type SandboxStats } from './traffic';
 import { createTenant, type SandboxChange } from './tenant';
@@ -73,6 +75,8 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
   const ids = createRandom((options.seed ?? 42) ^ 0x5eed);
   let pageSizeCap = options.pageSizeCap ?? 100;
   let issued = 0;
+  const spoiled = new Set<string>(); // subscription ids whose next detail carries a bad record
+  let generation = 0; // bumped by reset()
   const basePath = `/marketplace/${gateway}`;
   const baseUrl = `https://ingram-sandbox.vectis.test${basePath}`;
 
@@ -87,8 +91,10 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     const cid = correlationId();
     const fail = (status: number, message?: string, retryAfterSeconds?: number) =>
       errorResponse(status, { path: path ?? url.pathname, correlationId: cid, now: now(), message, retryAfterSeconds });
+    const started = generation;
     const response = await route(request, url, path, rel, cid, fail);
-    traffic.log({ method: request.method, path: rel, status: response.status }, path ?? '');
+    // A slow answer that outlived a reset() belongs to the previous test, not to this log.
+    if (started === generation) traffic.log({ method: request.method, path: rel, status: response.status }, path ?? '');
     return response;
   }
 
@@ -108,6 +114,8 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     const isToken = path === '/token';
     const fault = traffic.takeFault(rel, { token: isToken, list: path === '/customers' || path === '/subscriptions' });
     if (fault?.kind === 'status') return fail(fault.status, undefined, fault.retryAfterSeconds);
+    // A redirect comes from the gateway, before any credential is looked at.
+    if (fault?.kind === 'redirect') return new Response(null, { status: fault.status, headers: { location: fault.location, 'x-correlation-id': cid } });
     if (fault?.kind === 'delay') await sleep(fault.ms, request.signal);
     if (fault?.kind === 'malformed-json') return htmlPage(cid);
     if (!key) return fail(401, 'Access denied due to missing subscription key. Make sure to include the X-Subscription-Key header.');
@@ -127,6 +135,9 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     const body = serve(path, url.searchParams, fail);
     if (body instanceof Response) return body;
     if (fault?.kind === 'schema-drift') breakSchema(body);
+    if (fault?.kind === 'bad-record') spoilRecord(path, body);
+    if (fault?.kind === 'truncated-json') return truncated(body, cid);
+    if (fault?.kind === 'echo-credentials') return echoCredentials(request, body, fault.body);
     if (fault?.kind === 'insert-during-paging') {
       for (let i = 0; i < fault.count; i++) path.startsWith('/customers') ? tenant.addCustomer() : tenant.mutate({ kind: 'new-subscription' });
     }
@@ -152,8 +163,14 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
   function serve(path: string, q: URLSearchParams, fail: (s: number, m?: string) => Response): Record<string, unknown> | Response {
     const detail = path.match(/^\/(customers|subscriptions)\/([^/]+)$/);
     if (detail) {
-      const found = detail[1] === 'customers' ? tenant.customer(decodeURIComponent(detail[2] as string)) : tenant.subscription(decodeURIComponent(detail[2] as string));
-      return found ? (structuredClone(found) as unknown as Record<string, unknown>) : fail(404, `The ${detail[1] === 'customers' ? 'customer' : 'subscription'} is not found.`);
+      const id = decodeURIComponent(detail[2] as string);
+      const found = detail[1] === 'customers' ? tenant.customer(id) : tenant.subscription(id);
+      if (!found) return fail(404, `The ${detail[1] === 'customers' ? 'customer' : 'subscription'} is not found.`);
+      const copy = structuredClone(found) as unknown as Record<string, unknown>;
+      const product = (copy.products as Record<string, unknown>[] | undefined)?.[0];
+      // A detail marked by a `bad-record` fault: the spec's integer quantity arrives as a string.
+      if (spoiled.delete(id) && product) product.quantity = String(product.quantity);
+      return copy;
     }
     if (path !== '/customers' && path !== '/subscriptions') return fail(404);
     const offset = q.has('offset') ? Number(q.get('offset')) : 0;
@@ -165,7 +182,9 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     const size = Math.min(limit, pageSizeCap);
     // Newest first, as Ingram lists have been since 1.5.
     const page = items.slice().reverse().slice(offset, offset + size).map((item) => listItem(path, item));
-    return { data: page, pagination: { offset, limit: size, total: items.length } };
+    const factor = traffic.lyingTotal(path.slice(1));
+    const total = factor === undefined ? items.length : Math.floor(items.length * factor);
+    return { data: page, pagination: { offset, limit: size, total } };
   }
 
   function listItem(path: string, item: SandboxCustomer | SandboxSubscription): Record<string, unknown> {
@@ -205,6 +224,14 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     );
   }
 
+  function spoilRecord(path: string, body: Record<string, unknown>): void {
+    const first = (body.data as Record<string, unknown>[] | undefined)?.[0];
+    if (!first) return;
+    // Customers: a list item without its id. Subscriptions carry seats only in the detail, so the fault goes there.
+    if (path === '/customers') delete first.id;
+    else spoiled.add(String(first.id));
+  }
+
   function data(): SandboxData {
     return structuredClone({
       marketplace,
@@ -225,7 +252,16 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
     seed: (size: { customers: number; subscriptions: number }) => tenant.seed(size),
     setPageSizeCap: (cap: number) => void (pageSizeCap = Math.max(1, Math.floor(cap))),
     inject: (fault: FakeFault) => traffic.inject(fault),
-    reset: () => traffic.reset(),
+    injectExtended: (fault: ExtendedFakeFault) => traffic.inject(fault),
+    /** The contract suite's newer fault kinds this sandbox implements. */
+    supports: ['redirect', 'truncated-json', 'echo-credentials', 'bad-record', 'lying-total'] as const satisfies readonly FakeFeature[],
+    /** Every access token issued (for the secret scan). */
+    tokens: (): readonly string[] => [...tokens.keys()],
+    reset: () => {
+      generation++;
+      traffic.reset();
+      spoiled.clear();
+    },
     requests: () => traffic.requests(),
     stats: (): SandboxStats => ({ ...traffic.stats(), tokensIssued: issued }),
     ids: (stream: 'customers' | 'subscriptions') =>
@@ -260,20 +296,3 @@ export function createIngramSandbox(options: IngramSandboxOptions = {}) {
 
 /** The sandbox tenant returned by {@link createIngramSandbox}. */
 export type IngramSandbox = ReturnType<typeof createIngramSandbox>;
-
-function breakSchema(body: Record<string, unknown>): void {
-  // A required field of the wrong type, as a drifting API would send it.
-  const pagination = body.pagination as Record<string, unknown> | undefined;
-  if (pagination) pagination.total = 'many';
-  else body.id = 12345;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
-}

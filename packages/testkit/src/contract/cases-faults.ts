@@ -90,23 +90,47 @@ export const timeoutCase: ContractCase = {
 };
 
 export const malformedJsonCase: ContractCase = {
-  name: 'a 200 whose body is not JSON (a proxy error page) → SchemaDriftError',
+  name: 'a 200 whose body is not JSON (a proxy page, a cut-off body) is retried within the budget; persistently → SchemaDriftError',
   async run(ctx) {
     prepare(ctx);
     ctx.fake.inject({ kind: 'malformed-json', times: 1 });
+    const { items } = await drainPrimary(ctx);
+    expect(items.length, 'one unreadable 200 is a gateway hiccup: retry it, do not end the sync').toBeGreaterThan(0);
+
+    prepare(ctx);
+    ctx.fake.inject({ kind: 'malformed-json', times: 50 });
     const error = await failPrimary(ctx);
     expect(isSchemaDriftError(error), describeError(error)).toBe(true);
+    expect(ctx.fake.requests().filter((r) => r.status === 200).length, 'retries must be bounded').toBeLessThanOrEqual(2 * (ctx.env.tuning.retry.limit + 1));
   },
 };
 
 export const schemaDriftCase: ContractCase = {
-  name: 'a payload that breaks the documented schema → SchemaDriftError naming the payload path',
+  name: 'a payload that breaks the documented schema → SchemaDriftError naming the payload path (or, for a single record, a rejected record naming it)',
   async run(ctx) {
     prepare(ctx);
     ctx.fake.inject({ kind: 'schema-drift', times: 1 });
-    const error = await failPrimary(ctx);
-    expect(isSchemaDriftError(error), describeError(error)).toBe(true);
-    const issues = (error as { issues: readonly { path: string }[] }).issues;
-    expect(issues.some((i) => i.path !== ''), 'at least one issue must point into the payload').toBe(true);
+    const c = ctx.create();
+    const rejected: { issues: readonly { path: string }[] }[] = [];
+    let complete: boolean | undefined;
+    const outcome = await (async () => {
+      for await (const batch of open(c, primaryStream(c))) {
+        rejected.push(...(batch.rejected ?? []));
+        complete = batch.coverage?.complete ?? complete;
+      }
+    })().then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    if (outcome) {
+      expect(isSchemaDriftError(outcome.error), describeError(outcome.error)).toBe(true);
+      const issues = (outcome.error as { issues: readonly { path: string }[] }).issues;
+      expect(issues.some((i) => i.path !== ''), 'at least one issue must point into the payload').toBe(true);
+      return;
+    }
+    // Per-record validation: the drifted record is rejected, the stream goes on and says it is incomplete.
+    expect(rejected.length, 'the drift was neither thrown nor reported as a rejected record').toBeGreaterThan(0);
+    expect(rejected.some((r) => r.issues.some((i) => i.path !== '')), 'a rejection must point into the payload').toBe(true);
+    expect(complete, 'a stream with rejected records cannot be complete').toBe(false);
   },
 };

@@ -5,6 +5,7 @@ import { useFakeApi } from '../msw';
 import { capabilitiesCase, pagingCase, shiftingPagesCase, testConnectionCase, unknownStatusCase } from './cases-data';
 import { malformedJsonCase, rateLimitCase, schemaDriftCase, serverErrorCase, timeoutCase, unauthorizedCase } from './cases-faults';
 import { abortCase, readOnlyCase, secretsCase } from './cases-safety';
+import { badRecordCase, echoedSecretsCase, lyingTotalCase, redirectCase, truncatedJsonCase } from './cases-hostile';
 import { describeError, errorText, rejection } from './helpers';
 import type { ContractCase, ContractContext, ContractOptions, ContractTuning } from './types';
 
@@ -34,6 +35,11 @@ export const contractCases: readonly ContractCase[] = [
   secretsCase,
   abortCase,
   capabilitiesCase,
+  redirectCase,
+  echoedSecretsCase,
+  truncatedJsonCase,
+  badRecordCase,
+  lyingTotalCase,
 ];
 
 const DEFAULT_SEED = { customers: 23, subscriptions: 31 };
@@ -128,7 +134,10 @@ export function connectorContract(options: ContractOptions): void {
     const ctx = createContractContext(options);
     afterEach(() => ctx.cleanup());
     for (const c of contractCases) {
-      it.skipIf(c.applies !== undefined && !c.applies(probe))(c.name, () => c.run(ctx), 20_000);
+      const lacking = (c.needs ?? []).filter((feature) => !options.fake?.supports?.includes(feature));
+      // Visible in the report as not yet covered for this connector, never as a pass.
+      if (lacking.length) it.todo(`${c.name} — the fake does not implement ${lacking.join(', ')} (see testkit README)`);
+      else it.skipIf(c.applies !== undefined && !c.applies(probe))(c.name, () => c.run(ctx), 30_000);
     }
   });
 }

@@ -1,5 +1,5 @@
 import type { DistributorConnector } from '@vectis/connector-core';
-import type { ContractFake } from '@vectis/connector-core';
+import type { ContractFake, FakeFeature } from '@vectis/connector-core';
 
 /** Fast timings the suite passes to connectors so faults resolve in milliseconds. */
 export interface ContractTuning {
@@ -53,5 +53,7 @@ export interface ContractCase {
   name: string;
   /** False when the connector's declared capabilities make the case meaningless. */
   applies?: (connector: DistributorConnector) => boolean;
+  /** Newer fake faults the case injects; a fake whose `supports` lacks one gets the case as a todo. */
+  needs?: readonly FakeFeature[];
   run(ctx: ContractContext): Promise<void>;
 }
