@@ -10,14 +10,13 @@ import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingr
 import {
   computeLicensingReport,
   formatLicensingReport,
-  matchCustomers,
   trackFindings,
   weeklyDigest,
   type CustomerLink,
-  type PsaCompany,
   type PsaContractLine,
   type SourceCoverage,
 } from '@vectis/licensing-core';
+import { matchCustomers, type PsaCompany } from '@vectis/matching';
 import { createSqliteStore, runSync, type Store, type SyncResult } from '@vectis/sync';
 import { readFileSync } from 'node:fs';
 import { createProgressBar } from './progress.ts';

@@ -3,8 +3,8 @@
 // loop (names only, threshold 0.4, best hit) measured on a sample in the same run and extrapolated.
 // Run by `npm run bench` with plain Node (type stripping), against the built package.
 import Fuse from 'fuse.js';
-import { fromMatchingRow, generateMatchingDataset, matchCustomers, scoreMatches, toMatchTable } from '@vectis/licensing-core';
-import type { PsaCompany } from '@vectis/licensing-core';
+import { fromMatchingRow, generateMatchingDataset, matchCustomers, scoreMatches, toMatchTable } from '@vectis/matching';
+import type { PsaCompany } from '@vectis/matching';
 
 const N = Number(process.env.MATCH_BENCH_N ?? 20_000);
 const SAMPLE = Number(process.env.MATCH_BENCH_NAIVE_SAMPLE ?? 200);

@@ -7,8 +7,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import { fromMatchingRow, generateMatchingDataset, matchCustomers, scoreMatches, toMatchTable } from '@vectis/licensing-core';
-import type { MatchingRow, MatchTable, PsaCompany } from '@vectis/licensing-core';
+import { fromMatchingRow, generateMatchingDataset, matchCustomers, scoreMatches, toMatchTable } from '@vectis/matching';
+import type { MatchingRow, MatchTable, PsaCompany } from '@vectis/matching';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

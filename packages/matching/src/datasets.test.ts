@@ -8,14 +8,14 @@ import { matchCustomers } from './match';
 import { generateMatchingDataset } from './synthetic';
 import type { PsaCompany } from './types';
 
-// The shared data sits beside the clone: /work/main/packages/licensing-core/src/matching → /work/shared/data/matching.
-const shared = join(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/data/matching');
-const dev = join(shared, 'dev');
+// The labelled dev set lives in the repository (a byte-identical copy of ../shared/data/matching/dev,
+// checked by scripts/check-fixtures.mjs), so a fresh clone needs nothing outside it.
+const dev = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures/dev');
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(dev, file), 'utf8')) as T;
 
 describe('end to end on data sets', () => {
   it('dev set: auto links reach precision ≥ 0.995 and F1 ≥ 0.97', () => {
-    expect(existsSync(dev), `shared matching data expected at ${dev}`).toBe(true);
+    expect(existsSync(dev), `dev fixture expected at ${dev}`).toBe(true);
     const psa = read<PsaCompany[]>('psa.json');
     const rows = read<MatchingRow[]>('distributor.json');
     const s = scoreMatches(read<MatchTable>('truth.json'), toMatchTable(matchCustomers(rows.map(fromMatchingRow), psa)));

@@ -1,0 +1,23 @@
+// Curated public surface of @vectis/matching: distributor customers → PSA companies.
+export { matchCustomers, isMatchablePsaCompany } from './match';
+export { fromMatchingRow } from './adapter';
+export type { MatchingRow } from './adapter';
+export { normalizeName } from './normalize';
+export type { NormalizedName } from './normalize';
+export { normalizeDomain, isFreeMailDomain, tenantName } from './domain';
+export { normalizeCountry, normalizePostalCode, normalizeCity } from './location';
+export { scoreMatches, toMatchTable } from './evaluate';
+export type { MatchScore, MatchTable } from './evaluate';
+export { generateMatchingDataset } from './synthetic';
+export type { SyntheticOptions, SyntheticDataset } from './synthetic';
+export type {
+  PsaCompany,
+  DistributorCustomer,
+  MatchOptions,
+  MatchOverride,
+  MatchResult,
+  MatchCandidate,
+  MatchReason,
+  MatchSignal,
+  MatchTier,
+} from './types';
