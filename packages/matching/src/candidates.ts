@@ -1,3 +1,4 @@
+import { nameParts } from './normalize';
 import type { PreparedCustomer, PreparedPsa } from './prepare';
 
 /**
@@ -44,7 +45,7 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
   const tokenSets: Set<string>[] = [];
   const compactList: Array<[string, number]> = [];
   psa.forEach((p, i) => {
-    const tokens = new Set(p.name.tokens);
+    const tokens = new Set(nameParts(p.name).flatMap((x) => x.tokens));
     tokenSets.push(tokens);
     for (const t of tokens) {
       push(byToken, t, i);
@@ -56,7 +57,7 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     }
     push(byRef, p.id.toLowerCase(), i);
     for (const x of p.externalIds) push(byRef, x, i);
-    keys.set(p.name.key, (keys.get(p.name.key) ?? 0) + 1);
+    for (const key of new Set(nameParts(p.name).map((x) => x.key))) keys.set(key, (keys.get(key) ?? 0) + 1);
   });
   for (const t of byToken.keys()) {
     if (t.length < 4) continue;
@@ -117,12 +118,12 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     const pin = (list: number[] | undefined) => list?.forEach((i) => (pinned.includes(i) || pinned.push(i), add(i, 100)));
     if (c.externalRef) pin(byRef.get(c.externalRef));
     for (const d of c.domains) pin(byDomain.get(d));
-    for (const label of [...c.tenants, ...c.domainLabels]) {
+    for (const label of [...c.tenantSpellings, ...c.domainLabels]) {
       byCompact.get(label)?.forEach((i) => add(i, 5));
       if (label.length >= 6) prefixHits(label, add);
     }
     const common: string[] = [];
-    for (const t of new Set(c.name.tokens)) {
+    for (const t of new Set(nameParts(c.name).flatMap((x) => x.tokens))) {
       const list = byToken.get(t);
       if (list && list.length > commonCut) common.push(t);
       else list?.forEach((i) => add(i, weight(t)));

@@ -1,4 +1,5 @@
-import { editDistance, compareNames, type NameComparison } from './similarity';
+import { nameParts, type NamePart, type NormalizedName } from './normalize';
+import { editDistance, compareNames, significant, type NameComparison } from './similarity';
 import type { PreparedCustomer, PreparedPsa } from './prepare';
 import type { MatchReason } from './types';
 
@@ -18,7 +19,9 @@ export interface PairEvidence {
   tenantLength: number;
   /** Length of the PSA spelling the customer's domain starts with. */
   domainNameLength: number;
-  name: NameComparison;
+  name: ComparedName;
+  /** Which spellings agreed best, when a trade name or parenthesized alternative was involved. */
+  via: string | undefined;
   city: 'match' | 'conflict' | 'unknown';
   postal: 'match' | 'near' | 'conflict' | 'unknown';
   country: 'match' | 'conflict' | 'unknown';
@@ -36,6 +39,7 @@ export const WEIGHTS = {
   domainExtendsName: 2,
   nameExact: 5,
   typo: -1,
+  nameContained: 1,
   distinguishingWord: -1.5,
   cityMatch: 1.5,
   cityConflict: -3,
@@ -57,7 +61,7 @@ export function toScore(points: number): number {
 function tenantEvidence(c: PreparedCustomer, p: PreparedPsa): [PairEvidence['tenant'], number] {
   let best: PairEvidence['tenant'] = 'none';
   let length = 0;
-  for (const t of c.tenants) {
+  for (const t of c.tenantSpellings) {
     for (const k of [...p.compacts, ...p.websiteLabels]) {
       if (k === t || (t.length >= 10 && editDistance(k, t, 1) <= 1)) return ['exact', t.length];
       // Microsoft truncates long tenant names; a long enough prefix still says a lot.
@@ -132,11 +136,16 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   if (domainName === 'exact') note('domain', 'agrees', `customer domain ${c.domains.join(', ')} spells the PSA name or website`, WEIGHTS.domainSpellsName);
   if (domainName === 'partial') note('domain', 'agrees', `customer domain ${c.domains.join(', ')} starts with the PSA name or website`, WEIGHTS.domainExtendsName);
 
-  const name = compareNames(c.name.tokens, p.name.tokens, weight);
-  const distinguishing = [...name.onlyLeft, ...name.onlyRight].filter((t) => t.length > 1);
-  if (name.exact) note('name', 'agrees', `normalized names are identical ("${p.name.tokens.join(' ')}")`, WEIGHTS.nameExact);
+  const { name, via } = bestNameComparison(c.name, p.name, weight);
+  const distinguishing = [...name.onlyLeft, ...name.onlyRight].filter(significant);
+  const through = via ? ` (${via})` : '';
+  if (name.exact) note('name', 'agrees', `normalized names are identical ("${name.leftTokens.join(' ')}")${through}`, WEIGHTS.nameExact);
   else if (name.equivalent) {
-    note('name', 'agrees', `names agree up to ${name.typos} typo(s) or split words`, WEIGHTS.nameExact + WEIGHTS.typo * Math.max(1, name.typos));
+    note('name', 'agrees', `names agree up to ${name.typos} typo(s), initials or split words${through}`, WEIGHTS.nameExact + WEIGHTS.typo * Math.max(1, name.typos));
+  } else if (name.contained) {
+    const [side, extra] = name.onlyLeft.some(significant) ? ['customer', name.onlyLeft] : ['PSA', name.onlyRight];
+    const words = extra.filter(significant).map((t) => `"${t}"`).join(', ');
+    note('name', 'neutral', `one name contains the other; the ${side} name adds ${words}${through}: links only with strong evidence (same website, tenant or reference)`, WEIGHTS.nameContained);
   } else {
     const pts = 8 * (name.similarity - 0.6) + WEIGHTS.distinguishingWord * Math.min(2, distinguishing.length);
     note('name', 'conflicts', `names differ in ${distinguishing.map((t) => `"${t}"`).join(', ')} (similarity ${name.similarity.toFixed(2)})`, pts);
@@ -152,5 +161,27 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   const country = !c.country || !p.country ? 'unknown' : c.country === p.country ? 'match' : 'conflict';
   if (country === 'conflict') note('country', 'conflicts', `country ${c.country} vs ${p.country}`, WEIGHTS.countryConflict);
 
-  return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, domainName, domainNameLength, name, city, postal, country };
+  return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, domainName, domainNameLength, name, via, city, postal, country };
+}
+
+/** A name comparison plus the customer-side spelling that took part in it. */
+export type ComparedName = NameComparison & { leftTokens: string[] };
+type Compared = ComparedName;
+const rank = (n: NameComparison) => (n.exact ? 4 : n.equivalent ? 3 - 0.1 * n.typos : n.contained ? 2 + n.similarity / 2 : n.similarity);
+
+/** Compares every spelling of both names (main name, trade names, parenthesized names) and keeps the best pair. */
+export function bestNameComparison(left: NormalizedName, right: NormalizedName, weight: (t: string) => number): { name: Compared; via: string | undefined } {
+  let best: Compared | undefined;
+  let bestPair: [NamePart, NamePart] | undefined;
+  const ls = nameParts(left);
+  const rs = nameParts(right);
+  for (const a of ls) {
+    for (const b of rs) {
+      const cmp = compareNames(a.tokens, b.tokens, weight, { left: a.spelled, right: b.spelled });
+      if (!best || rank(cmp) > rank(best)) [best, bestPair] = [{ ...cmp, leftTokens: a.tokens }, [a, b]];
+    }
+  }
+  const [a, b] = bestPair!;
+  const via = a === left && b === right ? undefined : `through the alternative name ${a === left ? `"${b.tokens.join(' ')}" on the PSA side` : `"${a.tokens.join(' ')}" on the customer side`}`;
+  return { name: best!, via };
 }

@@ -1,6 +1,7 @@
 import { buildCandidateIndex, type CandidateIndex } from './candidates';
 import { collectEvidence, toScore, type PairEvidence } from './evidence';
 import { prepareCustomer, preparePsa, type PreparedCustomer } from './prepare';
+import { DEFAULT_NAME_TABLES } from './tables';
 import type { DistributorCustomer, MatchCandidate, MatchOptions, MatchReason, MatchResult, PsaCompany } from './types';
 
 const DEFAULT_AUTO = 0.9;
@@ -41,7 +42,8 @@ export function matchCustomers(
   options: MatchOptions = {},
 ): MatchResult[] {
   const filter = options.candidateFilter ?? isMatchablePsaCompany;
-  const index = buildCandidateIndex(companies.filter(filter).map(preparePsa));
+  const tables = options.nameTables ?? DEFAULT_NAME_TABLES;
+  const index = buildCandidateIndex(companies.filter(filter).map((company) => preparePsa(company, tables)));
   const autoAt = options.thresholds?.auto ?? DEFAULT_AUTO;
   const reviewAt = options.thresholds?.review ?? DEFAULT_REVIEW;
   const keep = options.runnersUp ?? 3;
@@ -51,7 +53,7 @@ export function matchCustomers(
   const byId = new Map(companies.map((c) => [String(c.id), c]));
 
   return customers.map((customer) => {
-    const c = prepareCustomer(customer);
+    const c = prepareCustomer(customer, tables);
     const evidence = index
       .candidates(c, limit)
       .map((i) => collectEvidence(c, index.psa[i]!, index.weight))
@@ -88,7 +90,16 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
     const corroborated = e.name.similarity > 0 || e.domain === 'match' || e.tenant !== 'none' || e.city === 'match';
     return corroborated ? { signal: 'external_ref', effect: 'agrees', detail: 'stable id link' } : undefined;
   }
-  if (e.country === 'conflict' || !e.name.equivalent) return undefined;
+  if (e.country === 'conflict') return undefined;
+  if (e.name.contained) {
+    // Containment ("Acme Roofing" vs "Acme Roofing Services") links only on strong evidence, and only
+    // when no other candidate carries the name itself: that one would be the sibling the extra word names.
+    const strong = e.domain === 'match' ? 'the same website domain' : e.tenant === 'exact' && e.city !== 'conflict' && e.postal !== 'conflict' ? 'a tenant that spells the PSA name' : undefined;
+    const rival = all.find((o) => o !== e && (o.name.equivalent || o.domain === 'match') && o.country !== 'conflict');
+    if (!strong || rival) return undefined;
+    return { signal: 'name', effect: 'agrees', detail: `one name contains the other and ${strong} confirms it` };
+  }
+  if (!e.name.equivalent) return undefined;
   if (e.domain === 'match') return { signal: 'domain', effect: 'agrees', detail: 'same company domain and compatible name' };
   if (e.city === 'conflict' || e.postal === 'conflict') return undefined;
   const located = e.city === 'match' || e.postal === 'match';
@@ -99,7 +110,7 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
   }
   if (e.name.typos > 0 && (located || spelled)) return { signal: 'name', effect: 'agrees', detail: 'name within typos, corroborated' };
   // Name alone: only an exact normalized name that no other PSA company shares, with nothing against it.
-  const unique = index.keyCount(e.psa.name.key) === 1 && !all.some((o) => o !== e && o.name.equivalent && o.country !== 'conflict');
+  const unique = index.keyCount([...e.name.leftTokens].sort().join(' ')) === 1 && !all.some((o) => o !== e && o.name.equivalent && o.country !== 'conflict');
   if (e.name.exact && unique && e.domain !== 'conflict') {
     e.points += UNIQUE_BONUS;
     e.score = toScore(e.points);

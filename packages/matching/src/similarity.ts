@@ -1,3 +1,4 @@
+import { NUMBER_WORDS } from './tables-words';
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up above `max`.
  *
@@ -46,7 +47,12 @@ export interface NameComparison {
   equivalent: boolean;
   /** Token pairs that matched only with a typo. */
   typos: number;
-  /** Tokens without a partner: a distinguishing word when longer than one letter. */
+  /**
+   * All distinctive words of one name appear in the other, which adds whole words ("Acme Roofing" vs
+   * "Acme Roofing Services of Tulsa"): weaker than equality, and never enough without strong evidence.
+   */
+  contained: boolean;
+  /** Tokens without a partner: a distinguishing word when longer than one letter or a number. */
   onlyLeft: string[];
   onlyRight: string[];
   /** 0..1, weighted by how rare each token is. */
@@ -54,6 +60,7 @@ export interface NameComparison {
 }
 
 type Weight = (token: string) => number;
+type Slot = { t: string; used: boolean; s: string };
 
 /**
  * Aligns two token lists: exact pairs first, then typos, then a word split in two (`great lakes` vs
@@ -63,12 +70,17 @@ type Weight = (token: string) => number;
  * @example
  * compareNames(['russo', 'sos'], ['russo', 'sons']).equivalent // true (one typo)
  */
-export function compareNames(left: readonly string[], right: readonly string[], weight: Weight = () => 1): NameComparison {
-  const l = left.map((t) => ({ t, used: false }));
-  const r = right.map((t) => ({ t, used: false }));
+export function compareNames(
+  left: readonly string[],
+  right: readonly string[],
+  weight: Weight = () => 1,
+  spelled?: { left: readonly string[]; right: readonly string[] },
+): NameComparison {
+  const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t }));
+  const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t }));
   let matched = 0;
   let typos = 0;
-  const pair = (a: { t: string; used: boolean }, b: { t: string; used: boolean }, quality: number) => {
+  const pair = (a: Slot, b: Slot, quality: number) => {
     a.used = b.used = true;
     matched += quality * (weight(a.t) + weight(b.t));
   };
@@ -78,14 +90,17 @@ export function compareNames(left: readonly string[], right: readonly string[], 
   }
   for (const a of l) {
     if (a.used) continue;
-    let best: { t: string; used: boolean } | undefined;
+    let best: Slot | undefined;
     let bestD = Infinity;
     for (const b of r) {
-      if (b.used) continue;
-      const budget = typoBudget(Math.min(a.t.length, b.t.length), Math.max(a.t.length, b.t.length));
-      if (budget === 0) continue;
-      const d = editDistance(a.t, b.t, budget);
-      if (d <= budget && d < bestD) [best, bestD] = [b, d];
+      if (b.used || (NUMBER_WORDS.has(a.t) && NUMBER_WORDS.has(b.t))) continue;
+      // Compare canonical forms and the spellings as written ("Tehc" is a typo of "Tech", not of "Technologies").
+      for (const [x, y] of [[a.t, b.t], [a.s, b.s], [a.s, b.t], [a.t, b.s]] as const) {
+        const budget = typoBudget(Math.min(x.length, y.length), Math.max(x.length, y.length));
+        if (budget === 0) continue;
+        const d = editDistance(x, y, budget);
+        if (d <= budget && d < bestD) [best, bestD] = [b, d];
+      }
     }
     if (best) {
       pair(a, best, 0.85);
@@ -96,16 +111,20 @@ export function compareNames(left: readonly string[], right: readonly string[], 
   joinSplitWords(r, l, pair);
   for (const a of l) {
     if (a.used) continue;
-    const b = r.find((x) => !x.used && (x.t.length === 1 || a.t.length === 1) && x.t[0] === a.t[0]);
+    // Initials ("J. Smith" vs "John Smith"); digits are numbers, never initials.
+    const b = r.find((x) => !x.used && (x.t.length === 1 || a.t.length === 1) && x.t[0] === a.t[0] && !/\d/.test(a.t + x.t));
     if (b) pair(a, b, 0.6);
   }
   const total = left.reduce((s, t) => s + weight(t), 0) + right.reduce((s, t) => s + weight(t), 0);
   const onlyLeft = l.filter((x) => !x.used).map((x) => x.t);
   const onlyRight = r.filter((x) => !x.used).map((x) => x.t);
-  const significant = (t: string) => t.length > 1;
+  const extraLeft = onlyLeft.some(significant);
+  const extraRight = onlyRight.some(significant);
+  const matchedOnBoth = l.some((x) => x.used && significant(x.t));
   return {
     exact: typos === 0 && onlyLeft.length === 0 && onlyRight.length === 0 && left.length === right.length && sameMultiset(left, right),
-    equivalent: !onlyLeft.some(significant) && !onlyRight.some(significant),
+    equivalent: !extraLeft && !extraRight,
+    contained: matchedOnBoth && extraLeft !== extraRight,
     typos,
     onlyLeft,
     onlyRight,
@@ -113,7 +132,11 @@ export function compareNames(left: readonly string[], right: readonly string[], 
   };
 }
 
-type Slot = { t: string; used: boolean };
+/** A word that can tell two companies apart: anything but a lone letter (an initial); numbers always count. */
+export function significant(t: string): boolean {
+  return t.length > 1 || /\d/.test(t);
+}
+
 function joinSplitWords(one: Slot[], other: Slot[], pair: (a: Slot, b: Slot, q: number) => void): void {
   for (const a of one) {
     if (a.used || a.t.length < 5) continue;

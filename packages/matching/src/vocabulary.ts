@@ -1,45 +1,6 @@
-// Generic vocabularies used by normalization. They describe kinds of things (legal forms,
-// business abbreviations, free-mail providers, tenant labels), never particular companies,
+// Generic vocabularies for domains and locations (name tables live in tables.ts). They describe kinds
+// of things (free-mail providers, marketing prefixes, country spellings), never particular companies,
 // so they carry over to data the matcher has not seen.
-
-/** Legal-form tokens across countries, after dots are collapsed (`L.L.C.` → `llc`). Stripped from the end of a name. */
-export const LEGAL_FORMS: ReadonlySet<string> = new Set([
-  // US / CA / UK / AU / IE
-  'inc', 'incorporated', 'llc', 'llp', 'lllp', 'lp', 'pllc', 'plc', 'pc', 'pa', 'ltd', 'limited', 'corp',
-  'corporation', 'co', 'company', 'pty', 'ptyltd', 'ltee', 'lte', 'ulc', 'cic', 'dba', 'uc', 'nl',
-  // DE / AT / CH
-  'gmbh', 'ag', 'kg', 'ohg', 'ug', 'ek', 'ev', 'gbr', 'mbh', 'kgaa', 'se', 'haftungsbeschrankt',
-  // FR / BE / ES / IT / PT / NL / Nordics / others
-  'sa', 'sas', 'sarl', 'sasu', 'eurl', 'sl', 'srl', 'spa', 'sapa', 'lda', 'bv', 'nv', 'vof', 'ab', 'as',
-  'asa', 'aps', 'oy', 'oyj', 'kk', 'bhd', 'sdn', 'pte',
-]);
-
-/** Tokens that carry no identity: articles, connectors and honorifics. */
-export const STOP_TOKENS: ReadonlySet<string> = new Set(['the', 'and', 'of', 'at', 'for', 'dr', 'mr', 'mrs', 'ms', 'et', 'und', 'le', 'la']);
-
-/** Common business abbreviations → the word they stand for. */
-export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['mtn', 'mountain'], ['mt', 'mount'], ['ft', 'fort'], ['bros', 'brothers'], ['bro', 'brother'],
-  ['svcs', 'services'], ['svc', 'services'], ['srvcs', 'services'], ['servs', 'services'], ['serv', 'services'],
-  ['assoc', 'associates'], ['assocs', 'associates'], ['assn', 'association'], ['intl', 'international'],
-  ['natl', 'national'], ['mgmt', 'management'], ['mgt', 'management'], ['dept', 'department'],
-  ['grp', 'group'], ['ctr', 'center'], ['cntr', 'center'], ['centre', 'center'], ['univ', 'university'],
-  ['acad', 'academy'], ['hosp', 'hospital'], ['med', 'medical'], ['engr', 'engineering'], ['eng', 'engineering'],
-  ['mfg', 'manufacturing'], ['ins', 'insurance'], ['sys', 'systems'], ['solns', 'solutions'], ['sol', 'solutions'],
-  ['constr', 'construction'], ['const', 'construction'], ['ent', 'enterprises'], ['ents', 'enterprises'],
-  ['hldgs', 'holdings'], ['hldg', 'holding'], ['inds', 'industries'], ['ind', 'industries'], ['props', 'properties'],
-  ['soc', 'society'], ['sch', 'school'], ['hts', 'heights'], ['vly', 'valley'], ['spgs', 'springs'],
-  ['twp', 'township'], ['govt', 'government'], ['inst', 'institute'], ['chr', 'church'],
-  ['cpas', 'cpa'], ['labs', 'laboratories'], ['lab', 'laboratory'], ['tech', 'technologies'], ['techs', 'technologies'],
-  ['technology', 'technologies'], ['mktg', 'marketing'], ['dev', 'development'], ['fin', 'financial'],
-  ['acctg', 'accounting'], ['acct', 'accounting'], ['elec', 'electric'], ['plbg', 'plumbing'],
-]);
-
-/** Words that mark a distributor-side tenant/billing label rather than the company ("Acme - M365", "Acme (Main)"). */
-export const TENANT_NOISE: ReadonlySet<string> = new Set([
-  'm365', 'o365', '365', 'microsoft', 'office', 'azure', 'tenant', 'main', 'hq', 'csp', 'nce', 'new', 'old',
-  'primary', 'legacy', 'prod', 'production', 'test', 'trial', 'ms', 'mca', 'ea', 'eu', 'us', 'account', 'billing',
-]);
 
 /** Free-mail and ISP domains: a contact address there says nothing about which company it is. */
 export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
