@@ -52,7 +52,7 @@ export interface NameComparison {
    * "Acme Roofing Services of Tulsa"): weaker than equality, and never enough without strong evidence.
    */
   contained: boolean;
-  /** Tokens without a partner: a distinguishing word when longer than one letter or a number. */
+  /** Tokens without a partner, as written: a distinguishing word when longer than one letter or a number. */
   onlyLeft: string[];
   onlyRight: string[];
   /** 0..1, weighted by how rare each token is. */
@@ -116,8 +116,8 @@ export function compareNames(
     if (b) pair(a, b, 0.6);
   }
   const total = left.reduce((s, t) => s + weight(t), 0) + right.reduce((s, t) => s + weight(t), 0);
-  const onlyLeft = l.filter((x) => !x.used).map((x) => x.t);
-  const onlyRight = r.filter((x) => !x.used).map((x) => x.t);
+  const onlyLeft = l.filter((x) => !x.used).map((x) => x.s);
+  const onlyRight = r.filter((x) => !x.used).map((x) => x.s);
   const extraLeft = onlyLeft.some(significant);
   const extraRight = onlyRight.some(significant);
   const matchedOnBoth = l.some((x) => x.used && significant(x.t));
