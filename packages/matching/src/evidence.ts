@@ -39,7 +39,7 @@ export const WEIGHTS = {
   domainExtendsName: 2,
   nameExact: 5,
   typo: -1,
-  nameContained: 1,
+  nameContained: 2,
   distinguishingWord: -1.5,
   cityMatch: 1.5,
   cityConflict: -3,
@@ -137,8 +137,10 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   if (domainName === 'partial') note('domain', 'agrees', `customer domain ${c.domains.join(', ')} starts with the PSA name or website`, WEIGHTS.domainExtendsName);
 
   const { name, via } = bestNameComparison(c.name, p.name, weight);
+  const placeNote = locationQualifier(name, c.city, p.city);
   const distinguishing = [...name.onlyLeft, ...name.onlyRight].filter(significant);
   const through = via ? ` (${via})` : '';
+  if (placeNote) note('name', 'neutral', placeNote, 0);
   if (name.exact) note('name', 'agrees', `normalized names are identical ("${name.leftTokens.join(' ')}")${through}`, WEIGHTS.nameExact);
   else if (name.equivalent) {
     note('name', 'agrees', `names agree up to ${name.typos} typo(s), initials or split words${through}`, WEIGHTS.nameExact + WEIGHTS.typo * Math.max(1, name.typos));
@@ -167,6 +169,22 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
 /** A name comparison plus the customer-side spelling that took part in it. */
 export type ComparedName = NameComparison & { leftTokens: string[] };
 type Compared = ComparedName;
+
+/**
+ * "Valdivia Insurance Agency of Spokane" for the PSA's "Valdivia Insurance Agency" in Spokane: words
+ * that only name the other side's own city locate the company, they do not distinguish it. The
+ * comparison becomes equivalent (not exact), so it still needs the usual corroboration.
+ */
+function locationQualifier(name: ComparedName, customerCity: string | undefined, psaCity: string | undefined): string | undefined {
+  if (!name.contained) return undefined;
+  const leftExtra = name.onlyLeft.filter(significant);
+  const [extra, city] = leftExtra.length > 0 ? [leftExtra, psaCity] : [name.onlyRight.filter(significant), customerCity];
+  if (!city) return undefined;
+  const words = new Set(city.split(' '));
+  if (!extra.every((w) => words.has(w))) return undefined;
+  Object.assign(name, { contained: false, equivalent: true, typos: name.typos });
+  return `the added ${extra.map((w) => `"${w}"`).join(', ')} is the other side's city, not a distinguishing word`;
+}
 const rank = (n: NameComparison) => (n.exact ? 4 : n.equivalent ? 3 - 0.1 * n.typos : n.contained ? 2 + n.similarity / 2 : n.similarity);
 
 /** Compares every spelling of both names (main name, trade names, parenthesized names) and keeps the best pair. */
@@ -177,7 +195,12 @@ export function bestNameComparison(left: NormalizedName, right: NormalizedName, 
   const rs = nameParts(right);
   for (const a of ls) {
     for (const b of rs) {
-      const cmp = compareNames(a.tokens, b.tokens, weight, { left: a.spelled, right: b.spelled });
+      const optional = a.optional.length + b.optional.length > 0 ? new Set([...a.optional, ...b.optional]) : undefined;
+      const cmp = compareNames(a.tokens, b.tokens, weight, { left: a.spelled, right: b.spelled }, optional);
+      if (a.titles.length > 0 && b.titles.length > 0 && !a.titles.some((x) => b.titles.includes(x))) {
+        // "Aurora Okonkwo DDS" and "Aurora Okonkwo CPA": the same name, two different practices.
+        Object.assign(cmp, { exact: false, equivalent: false, contained: false, onlyLeft: [...cmp.onlyLeft, ...a.titles], onlyRight: [...cmp.onlyRight, ...b.titles] });
+      }
       if (!best || rank(cmp) > rank(best)) [best, bestPair] = [{ ...cmp, leftTokens: a.tokens }, [a, b]];
     }
   }

@@ -85,10 +85,13 @@ function toCandidate(e: PairEvidence): MatchCandidate {
 /** Why this pair may be auto-linked, or undefined when a guardrail says no. */
 function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex, all: PairEvidence[]): MatchReason | undefined {
   if (e.externalRef) {
-    // A reseller reference that happens to equal some PSA id while nothing else agrees is more likely
-    // another numbering scheme (an ERP code) than a link: a human confirms it.
-    const corroborated = e.name.similarity > 0 || e.domain === 'match' || e.tenant !== 'none' || e.city === 'match';
-    return corroborated ? { signal: 'external_ref', effect: 'agrees', detail: 'stable id link' } : undefined;
+    // A reference that happens to equal some PSA id while nothing else agrees is more likely another
+    // numbering scheme (an ERP code) than a link: a human confirms it. Something must agree, and no
+    // country, or domain and city together, may contradict it.
+    const n = e.name;
+    const corroborated = n.equivalent || n.contained || n.similarity >= 0.5 || e.domain === 'match' || e.tenant === 'exact' || e.tenant === 'partial' || e.domainName !== 'none' || e.city === 'match' || e.postal === 'match';
+    const contradicted = e.country === 'conflict' || (e.domain === 'conflict' && e.city === 'conflict');
+    return corroborated && !contradicted ? { signal: 'external_ref', effect: 'agrees', detail: 'partner-set reference, corroborated by the name, domain, tenant or address' } : undefined;
   }
   if (e.country === 'conflict') return undefined;
   if (e.name.contained) {

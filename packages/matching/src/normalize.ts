@@ -14,6 +14,13 @@ export interface NamePart {
   spelled: string[];
   /** Legal-form and title tokens that were stripped. */
   legal: string[];
+  /** Professional titles among `legal` (`dds`, `cpa`): two different titles are two different practices. */
+  titles: string[];
+  /**
+   * Short legal forms left inside the name ("SA Dupont Roofing", "Okonkwo AB Bygg"): they may also be
+   * initials, so they stay tokens, but a missing partner for one does not make a distinguishing word.
+   */
+  optional: string[];
   /** Order-insensitive key of `tokens`; equal keys mean "the same name after normalization". */
   key: string;
   /** The words as written (folded, before the equivalence tables), for domain and tenant spellings. */
@@ -142,7 +149,9 @@ function part(text: string, t: CompiledTables): NamePart {
   let named = words.filter((w) => !t.stop.has(w.t));
   if (named.length === 0) named = words.length > 0 ? words : legal.map((x) => ({ t: x, from: x }));
   const tokens = named.map((w) => w.t);
-  return { tokens, spelled: named.map((w) => w.from), legal, key: [...tokens].sort().join(' '), surface };
+  const titles = legal.filter((x) => t.titles.has(x));
+  const optional = tokens.filter((x) => t.trailingLegal.has(x) && !t.titles.has(x));
+  return { tokens, spelled: named.map((w) => w.from), legal, titles, optional, key: [...tokens].sort().join(' '), surface };
 }
 
 /**

@@ -75,6 +75,7 @@ export function compareNames(
   right: readonly string[],
   weight: Weight = () => 1,
   spelled?: { left: readonly string[]; right: readonly string[] },
+  optional?: ReadonlySet<string>,
 ): NameComparison {
   const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t }));
   const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t }));
@@ -118,8 +119,9 @@ export function compareNames(
   const total = left.reduce((s, t) => s + weight(t), 0) + right.reduce((s, t) => s + weight(t), 0);
   const onlyLeft = l.filter((x) => !x.used).map((x) => x.s);
   const onlyRight = r.filter((x) => !x.used).map((x) => x.s);
-  const extraLeft = onlyLeft.some(significant);
-  const extraRight = onlyRight.some(significant);
+  const counts = (x: Slot) => !x.used && significant(x.t) && !optional?.has(x.t);
+  const extraLeft = l.some(counts);
+  const extraRight = r.some(counts);
   const matchedOnBoth = l.some((x) => x.used && significant(x.t));
   return {
     exact: typos === 0 && onlyLeft.length === 0 && onlyRight.length === 0 && left.length === right.length && sameMultiset(left, right),

@@ -1,7 +1,17 @@
 import type { MatchingRow } from './adapter';
 import type { MatchTable } from './evaluate';
+import { noisyName, postalFor, websiteFor, noisyDomain, type Company, type Mutable } from './synthetic-noise';
+import {
+  abbreviate, addWords, flipNumbers, foldMarks, foreignLegal, otherNumber, otherTitle, reorderPerson, rng, withTradeName,
+  type Rng, type VariationKind,
+} from './synthetic-kinds';
+import {
+  type SyntheticCountry, ABBREVIABLE_SHAPES, ADJECTIVES, ANIMALS, BUSINESS_TYPES, COUNTRIES, FIRST_NAMES, MARKED_SURNAMES,
+  NUMBER_NOUNS, NUMBERS, PLACE_WORDS, SIBLING_WORDS, SURNAMES, TITLES,
+} from './synthetic-words';
 import type { PsaCompany } from './types';
-import { type SyntheticCountry, ADJECTIVES, ANIMALS, BUSINESS_TYPES, COUNTRIES, FIRST_NAMES, PLACE_WORDS, PROFESSIONS, SIBLING_WORDS, SURNAMES } from './synthetic-words';
+
+export type { VariationKind } from './synthetic-kinds';
 
 /**
  * Options for {@link generateMatchingDataset}.
@@ -15,89 +25,31 @@ export interface SyntheticOptions {
   companies?: number;
   /** Distributor customers. Default 900. */
   customers?: number;
-  /** Share of customers with no PSA row. Default 0.15. */
+  /** Share of customers with no PSA row (the hard negatives). Default 0.15. */
   unmatchedShare?: number;
 }
 
 /**
- * A generated data set in the shared matching format.
+ * A generated data set in the shared matching format, with the variation kind of every distributor row.
  *
  * @example
- * const { psa, distributor, truth } = generateMatchingDataset({ seed: 1 });
+ * const { psa, distributor, truth, kinds } = generateMatchingDataset({ seed: 1 });
  */
 export interface SyntheticDataset {
   psa: Array<PsaCompany & { id: number; phone: null }>;
   distributor: MatchingRow[];
   truth: MatchTable;
+  /** Distributor row id → what the row tests (`number`, `trade-name`, …; `neg-*` rows have no PSA row). */
+  kinds: Record<string, VariationKind>;
 }
-
-interface Company {
-  words: string[];
-  legal: string;
-  country: SyntheticCountry;
-  city: readonly [string, string, string];
-  postal: string;
-  website: string | undefined;
-  person: boolean;
-}
-
-const VENDORS = ['ingram_micro', 'pax8', 'sherweb', 'td_synnex'] as const;
-const NOISE = [' - M365', ' (Main)', ' Tenant', ' - NCE', ' - CSP', ' - Azure', ' - Microsoft 365', ' (New)', ' TENANT'];
-const FREE = ['gmail.com', 'outlook.com', 'yahoo.com', 'comcast.net', 'hotmail.com', 'att.net', 'shaw.ca', 'btinternet.com', 'bigpond.com', 'web.de'];
-const ABBR: Array<[RegExp, string]> = [[/\bBrothers\b/, 'Bros.'], [/\bServices\b/, 'Svcs'], [/\bMountain\b/, 'Mtn.'], [/\bAssociates\b/, 'Assoc.'], [/\bCompany\b/, 'Co.'], [/\bMedical\b/, 'Med.']];
-const TLD: Record<string, string[]> = { US: ['com', 'net', 'us', 'co'], CA: ['ca', 'com'], GB: ['co.uk', 'com'], AU: ['com.au'], DE: ['de', 'com'] };
-
-/** mulberry32: a tiny seeded PRNG, so a seed always yields the same data set. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  return { next, pick, chance: (p: number) => next() < p, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
-}
-type Rng = ReturnType<typeof rng>;
 
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
-const slug = (words: readonly string[]) => words.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function postalFor(r: Rng, iso: string, prefix: string): string {
-  const d = () => String(r.int(0, 9));
-  const l = () => 'ABCEGHJKLMNPRSTVWXYZ'[r.int(0, 19)]!;
-  if (iso === 'US') return prefix + d() + d();
-  if (iso === 'CA') return `${prefix} ${d()}${l()}${d()}`;
-  if (iso === 'GB') return `${prefix} ${d()}${l()}${l()}`;
-  if (iso === 'AU') return prefix + d() + d();
-  return prefix + d() + d() + d();
-}
-
-function newCompany(r: Rng, taken: Set<string>): Company {
-  for (;;) {
-    const country = pickCountry(r);
-    const type = r.pick(BUSINESS_TYPES).split(' ');
-    const s = () => cap(r.pick(SURNAMES));
-    const shape = r.next();
-    let words: string[];
-    let person = false;
-    if (shape < 0.3) words = [s(), ...type];
-    else if (shape < 0.45) words = [s(), r.pick(['&', 'and', '&']), s(), ...type];
-    else if (shape < 0.6) words = [cap(r.pick(PLACE_WORDS)), ...type];
-    else if (shape < 0.7) words = [cap(r.pick(ADJECTIVES)), cap(r.pick(ANIMALS)), ...type];
-    else if (shape < 0.8) [words, person] = [[cap(r.pick(FIRST_NAMES)), s(), r.pick(PROFESSIONS)], true];
-    else if (shape < 0.9) words = ['ABCDEFGHJKLMNPRSTVW'.split('').sort(() => r.next() - 0.5).slice(0, 3).join(''), ...type];
-    else words = [s(), '&', 'Sons', ...type];
-    const key = words.join(' ').toLowerCase();
-    if (taken.has(key)) continue;
-    taken.add(key);
-    const city = r.pick(country.cities);
-    const website = r.chance(0.83) ? websiteFor(r, words, country.iso) : undefined;
-    return { words, legal: r.chance(0.6) ? r.pick(country.legal) : '', country, city, postal: postalFor(r, country.iso, city[2]), website, person };
-  }
-}
+// Share of companies per kind; `plain` takes the rest. Kinds with their own name shape pick it here.
+const KIND_SHARES: ReadonlyArray<readonly [VariationKind, number]> = [
+  ['number', 0.06], ['abbreviation', 0.08], ['trade-name', 0.08], ['legal-anywhere', 0.06], ['marks', 0.05],
+  ['person-reorder', 0.07], ['extra-words', 0.08], ['external-ref', 0.04], ['tenant-suffix', 0.05], ['leading-the', 0.04],
+];
 
 function pickCountry(r: Rng): SyntheticCountry {
   let x = r.next();
@@ -105,67 +57,100 @@ function pickCountry(r: Rng): SyntheticCountry {
   return COUNTRIES[0]!;
 }
 
-function websiteFor(r: Rng, words: readonly string[], iso: string): string {
-  const core = words.filter((w) => w !== '&' && w !== 'and');
-  const x = r.next();
-  const label = x < 0.6 ? slug(core) : x < 0.75 ? core.join('-').toLowerCase() : x < 0.85 ? r.pick(['my', 'go', 'the']) + slug(core) : slug(core.map((w) => w[0]!)) + slug(core.slice(-1));
-  return `${label}.${r.pick(TLD[iso] ?? ['com'])}`;
+function pickKind(r: Rng): VariationKind {
+  let x = r.next();
+  for (const [k, share] of KIND_SHARES) if ((x -= share) < 0) return k;
+  return 'plain';
 }
 
-function typo(r: Rng, text: string): string {
-  const words = text.split(' ');
-  const idx = words.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 5);
-  if (idx.length === 0) return text;
-  const [w, i] = r.pick(idx);
-  const p = r.int(1, w.length - 2);
-  const kind = r.int(0, 3);
-  const c = 'aeioulnrst'[r.int(0, 9)]!;
-  words[i] = kind === 0 ? w.slice(0, p) + w.slice(p + 1) : kind === 1 ? w.slice(0, p) + w[p + 1] + w[p] + w.slice(p + 2) : kind === 2 ? w.slice(0, p) + c + w.slice(p + 1) : w.slice(0, p) + w[p] + w.slice(p);
-  return words.join(' ');
-}
-
-function psaName(c: Company): string {
-  return [c.words.join(' '), c.legal].filter(Boolean).join(c.legal && !c.person ? ', ' : ' ').replace(/, (Inc|LLC|Ltd)/, ' $1');
-}
-
-/** A distributor's spelling of a company: the noise the shared data README describes. */
-function noisyName(r: Rng, c: Company): string {
-  let words = c.words.slice();
-  if (c.person && r.chance(0.5)) words = [words[1]!, words[0]!, ...words.slice(2)].map((w, i) => (i === 0 ? `${w},` : w));
-  let name = words.join(' ');
-  for (const [re, to] of ABBR) if (re.test(name) && r.chance(0.5)) name = name.replace(re, to);
-  if (r.chance(0.3)) name = name.replace(/ & | and /, r.pick([' & ', ' and ', ' + ', '&', ' &amp; ']));
-  const legal = r.chance(0.3) ? '' : r.chance(0.4) ? r.pick(c.country.legal) : c.legal;
-  if (legal) name += r.pick([', ', ' ']) + legal;
-  if (r.chance(0.22)) name = typo(r, name);
-  if (r.chance(0.05)) name = `The ${name}`;
-  if (r.chance(0.1)) name = name.replace(' ', '  ');
-  if (r.chance(0.08)) name += '.';
-  if (r.chance(0.22)) name += r.pick(NOISE);
-  const x = r.next();
-  return x < 0.2 ? name.toUpperCase() : x < 0.3 ? name.toLowerCase() : name;
-}
-
-function noisyDomain(r: Rng, c: Company, elsewhere: boolean): string | null {
-  const core = slug(c.words.filter((w) => w !== '&' && w !== 'and'));
-  // Proportions follow the shared dev set: about 55% website, 26% tenant, 3% other owned, 5% free-mail, 11% none.
-  const x = r.next();
-  // In the dev set, customers billed elsewhere usually carry the website domain (about 2 in 3).
-  if ((x < 0.55 || (elsewhere && x < 0.67)) && c.website) return c.website;
-  if (x < 0.81) {
-    const y = r.next();
-    const t = y < 0.65 ? core : y < 0.8 ? core.slice(0, 14) : slug(c.words.filter((w) => w !== '&').map((w) => w[0]!)) + r.pick(['inc', 'llc', 'co']);
-    return `${t}${r.chance(0.15) ? r.int(2, 9) : ''}.onmicrosoft.com`;
+/** The name words of a company of the given kind (before any legal form). */
+function shapeWords(r: Rng, kind: VariationKind): { words: string[]; person?: Company['person'] } {
+  const s = () => cap(r.pick(SURNAMES));
+  const type = r.pick(BUSINESS_TYPES).split(' ');
+  if (kind === 'number') {
+    const [w, d] = r.pick(NUMBERS);
+    return { words: [r.chance(0.5) ? w : d, r.pick(NUMBER_NOUNS), ...type] };
   }
-  if (x < 0.84) return `${r.pick([core + 'group', 'my' + core, core + '-mail'])}.com`;
-  if (x < 0.89) return r.pick(FREE);
-  return null;
+  if (kind === 'abbreviation') return { words: r.pick(ABBREVIABLE_SHAPES).replace('#', r.chance(0.7) ? s() : cap(r.pick(PLACE_WORDS))).split(' ') };
+  if (kind === 'marks') return { words: [r.pick(MARKED_SURNAMES), ...(r.chance(0.3) ? ['&', s()] : []), ...type] };
+  if (kind === 'person-reorder') {
+    const person = { first: cap(r.pick(FIRST_NAMES)), last: s(), title: r.pick(TITLES) };
+    return { words: [person.first, person.last, person.title], person };
+  }
+  const shape = r.next();
+  if (shape < 0.35) return { words: [s(), ...type] };
+  if (shape < 0.5) return { words: [s(), r.pick(['&', 'and', '&']), s(), ...type] };
+  if (shape < 0.68) return { words: [cap(r.pick(PLACE_WORDS)), ...type] };
+  if (shape < 0.8) return { words: [cap(r.pick(ADJECTIVES)), cap(r.pick(ANIMALS)), ...type] };
+  if (shape < 0.9) return { words: ['ABCDEFGHJKLMNPRSTVW'.split('').sort(() => r.next() - 0.5).slice(0, 3).join(''), ...type] };
+  return { words: [s(), '&', 'Sons', ...type] };
+}
+
+function newCompany(r: Rng, taken: Set<string>, kind: VariationKind = pickKind(r)): Company {
+  for (;;) {
+    const country = pickCountry(r);
+    const { words, person } = shapeWords(r, kind);
+    const key = words.join(' ').toLowerCase();
+    if (taken.has(key)) continue;
+    taken.add(key);
+    const city = r.pick(country.cities);
+    // Added words and references need strong evidence on the distributor side: those companies have a website.
+    const website = r.chance(kind === 'extra-words' ? 1 : 0.83) ? websiteFor(r, words, country.iso) : undefined;
+    const c: Mutable<Company> = { words, legal: r.chance(0.6) && !person ? r.pick(country.legal) : '', country, city, postal: postalFor(r, country.iso, city[2]), website, person, kind };
+    if (kind === 'trade-name') {
+      c.legalName = `${cap(r.pick(SURNAMES))} ${r.pick(['Holdings', 'Ventures', 'Partners', 'Group', 'Enterprises'])} ${r.pick(country.legal)}`;
+      c.tradeForm = r.pick(['psa-trade', 'psa-dba', 'psa-legal']);
+    }
+    if (kind === 'abbreviation' && r.chance(0.5)) c.words = abbreviate(words.join(' '), true).split(' ');
+    if (kind === 'leading-the' && r.chance(0.5)) c.words = ['The', ...words];
+    return c;
+  }
+}
+
+/** The PSA's spelling of a company. */
+function psaName(c: Company): string {
+  const base = [c.words.join(' '), c.legal].filter(Boolean).join(c.legal ? ', ' : ' ').replace(/, (Inc|LLC|Ltd)/, ' $1');
+  if (c.kind === 'trade-name' && c.legalName) {
+    if (c.tradeForm === 'psa-dba') return `${c.legalName} dba ${c.words.join(' ')}`;
+    if (c.tradeForm === 'psa-legal') return c.legalName;
+  }
+  return base;
+}
+
+/** The distributor's base spelling for the company's kind, before the background noise. */
+function kindName(r: Rng, c: Company): { name: string; raw: boolean } {
+  const name = c.words.join(' ');
+  switch (c.kind) {
+    case 'number':
+      return { name: r.chance(0.8) ? flipNumbers(name) : name, raw: false };
+    case 'abbreviation':
+      return { name: abbreviate(name, !/\b(St\.|Mt\.|Svcs|Mgmt|Assoc\.|Assn|Dept\.|Bros\.|Tech|Sys\.|Grp|Corp\.|Co\.|Ctr\.|Mfg\.|Labs|Hldgs|Mtn|Ft\.|Int'l)(?=\s|$)/.test(name)), raw: false };
+    case 'trade-name':
+      // The PSA holds the trade name, the legal name with its dba, or the legal name; the distributor another form.
+      if (c.tradeForm === 'psa-trade') return { name: withTradeName(r, c.legalName!, name), raw: true };
+      if (c.tradeForm === 'psa-dba') return { name: r.chance(0.5) ? name : c.legalName!, raw: true };
+      return { name: withTradeName(r, c.legalName!, name), raw: true };
+    case 'legal-anywhere':
+      return { name: foreignLegal(r, name), raw: false };
+    case 'marks':
+      return { name: foldMarks(r, name), raw: false };
+    case 'person-reorder': {
+      const p = c.person!;
+      return { name: reorderPerson(r, p.first, p.last, p.title), raw: true };
+    }
+    case 'extra-words':
+      return { name: addWords(r, name, c.city[0]), raw: false };
+    case 'leading-the':
+      return { name: c.words[0] === 'The' ? c.words.slice(1).join(' ') : r.chance(0.5) ? `The ${name}` : `${name}, The`, raw: false };
+    default:
+      return { name, raw: false };
+  }
 }
 
 // `located`: a look-alike of a PSA company always says where it is (as in the shared dev set); without
 // that, nobody could tell it from the PSA company of the same name.
-function distributorRow(r: Rng, c: Company, n: number, opts: { elsewhere: boolean; located?: boolean }): MatchingRow {
-  const vendor = r.pick(VENDORS);
+function distributorRow(r: Rng, c: Company, n: number, opts: { elsewhere?: boolean; located?: boolean; name?: string; ref?: string }): MatchingRow {
+  const vendor = r.pick(['ingram_micro', 'pax8', 'sherweb', 'td_synnex'] as const);
   const elsewhere = opts.elsewhere ? r.pick(c.country.cities.filter((x) => x[0] !== c.city[0])) : undefined;
   const [city, , prefix] = elsewhere ?? c.city;
   const hasCity = elsewhere !== undefined || opts.located === true || r.chance(0.6);
@@ -173,26 +158,30 @@ function distributorRow(r: Rng, c: Company, n: number, opts: { elsewhere: boolea
   if (postal && r.chance(0.3)) postal = r.chance(0.5) ? postal.replace(' ', '') : postal.toLowerCase();
   if (postal && c.country.iso === 'US' && r.chance(0.15)) postal += `-${r.int(1000, 9999)}`;
   const cityText = !hasCity ? null : r.chance(0.15) ? city.toUpperCase() : city;
+  const base = opts.name !== undefined ? { name: opts.name, raw: false } : kindName(r, c);
   return {
     id: `${vendor}:${vendor === 'pax8' || vendor === 'sherweb' ? `syn-${n}` : String(5_000_000 + n)}`,
     vendor,
-    name: noisyName(r, c),
-    domain: noisyDomain(r, c, elsewhere !== undefined),
+    name: noisyName(r, c, base.name, base.raw),
+    // Added words come with strong evidence: the website (3 in 4) or a tenant that spells the PSA name.
+    domain: c.kind === 'extra-words' && opts.name === undefined ? (r.chance(0.75) && c.website ? c.website : noisyDomain(r, c, false, true)) : noisyDomain(r, c, elsewhere !== undefined, false),
     city: cityText,
     postalCode: postal,
     country: vendor === 'pax8' ? c.country.name : c.country.iso,
+    ...(opts.ref !== undefined ? { externalRef: opts.ref } : {}),
   };
 }
 
 /**
  * Generates a held-out matching data set with invented names (disjoint from the shared dev set's
- * surnames, place words and cities) and the same kinds of noise: legal-form and case changes,
- * abbreviations, typos, tenant labels, M365 tenant domains (full, truncated, initials, numbered),
- * free-mail domains, missing or billing-elsewhere addresses, same-name companies in other cities,
- * names that differ by one distinguishing word, and customers with no PSA row.
+ * surnames, place words and cities) and every variation kind of {@link VariationKind}: number words,
+ * abbreviations both ways, trade names, legal forms anywhere, accents and punctuation, reordered
+ * person names, added words with strong evidence, partner-set references, tenant suffixes, a leading
+ * "The", billing elsewhere; and for each its hard negative (another number, a sibling, a twin in another
+ * city or country, another person or title, a colliding reference). Background noise as in the dev set.
  *
  * @example
- * const { psa, distributor, truth } = generateMatchingDataset({ seed: 42, companies: 20000, customers: 20000 });
+ * const { psa, distributor, truth, kinds } = generateMatchingDataset({ seed: 42, companies: 20000, customers: 20000 });
  */
 export function generateMatchingDataset(options: SyntheticOptions = {}): SyntheticDataset {
   const r = rng(options.seed ?? 1);
@@ -222,33 +211,70 @@ export function generateMatchingDataset(options: SyntheticOptions = {}): Synthet
       if (!used.has(key) || k > 20) return (used.add(key), c);
     }
   };
-  // Traps on the PSA side: another company with the same name elsewhere, and a sibling with one more word.
-  const siblingOf = (c: Company): Company => ({ ...c, words: [...c.words, r.pick(SIBLING_WORDS)], website: undefined });
+  const plain = (c: Company): Company => ({ ...c, kind: 'plain' });
+  const siblingOf = (c: Company): Company => ({ ...plain(c), words: [...c.words, r.pick(SIBLING_WORDS)], website: undefined, person: undefined });
   const movedTwin = (c: Company): Company => {
     const city = r.pick(c.country.cities.filter((x) => x[0] !== c.city[0]));
-    return { ...c, city, postal: postalFor(r, c.country.iso, city[2]), website: r.chance(0.5) ? websiteFor(r, [...c.words, city[0]], c.country.iso) : undefined };
+    return { ...plain(c), city, postal: postalFor(r, c.country.iso, city[2]), website: r.chance(0.5) ? websiteFor(r, [...c.words, city[0]], c.country.iso) : undefined };
   };
+  // Traps on the PSA side: another company with the same name elsewhere, and a sibling with one more word.
   for (let i = 0; i < total * 0.04; i++) addPsa(fresh(() => movedTwin(r.pick(companies))));
   for (let i = 0; i < total * 0.03; i++) addPsa(fresh(() => siblingOf(r.pick(companies))));
 
+  const ofKind = (k: VariationKind) => companies.filter((c) => c.kind === k);
+  const numbered = ofKind('number');
+  const persons = ofKind('person-reorder');
+  const traded = ofKind('trade-name').filter((c) => c.tradeForm === 'psa-trade');
   const distributor: MatchingRow[] = [];
   const matches: MatchTable['matches'] = {};
+  const kinds: Record<string, VariationKind> = {};
   for (let n = 0; n < customers; n++) {
     let row: MatchingRow;
+    let kind: VariationKind;
     let truth: number | null = null;
     if (n < unmatched) {
-      const kind = r.next();
-      const base = r.pick(companies);
-      if (kind < 0.55) row = distributorRow(r, newCompany(r, taken), n, { elsewhere: false });
-      else if (kind < 0.8) row = distributorRow(r, fresh(() => movedTwin(base)), n, { elsewhere: false, located: true });
-      else row = distributorRow(r, fresh(() => siblingOf(base)), n, { elsewhere: false });
+      const x = r.next();
+      const base = plain(r.pick(companies));
+      if (x < 0.25) [kind, row] = ['neg-unrelated', distributorRow(r, newCompany(r, taken, 'plain'), n, {})];
+      else if (x < 0.43) [kind, row] = ['neg-moved-twin', distributorRow(r, fresh(() => movedTwin(base)), n, { located: true })];
+      else if (x < 0.56) [kind, row] = ['neg-sibling', distributorRow(r, fresh(() => siblingOf(base)), n, {})];
+      else if (x < 0.62) {
+        const sib = fresh(() => siblingOf(base));
+        [kind, row] = ['neg-sibling-domain', distributorRow(r, { ...sib, website: websiteFor(r, sib.words, sib.country.iso) }, n, {})];
+      } else if (x < 0.7 && numbered.length > 0) {
+        // Negatives carry their own identity everywhere, tenant and domain included.
+        const c = plain(r.pick(numbered));
+        [kind, row] = ['neg-number', distributorRow(r, { ...c, words: otherNumber(r, c.words.join(' ')).split(' '), website: undefined }, n, { located: true })];
+      } else if (x < 0.78 && persons.length > 0) {
+        const c = r.pick(persons);
+        const p = c.person!;
+        const other = r.chance(0.5) ? { ...p, first: cap(r.pick(FIRST_NAMES.filter((f) => cap(f) !== p.first))) } : { ...p, title: otherTitle(r, p.title) };
+        [kind, row] = ['neg-person', distributorRow(r, { ...plain(c), person: other, words: [other.first, other.last, other.title], website: undefined }, n, { located: true })];
+      } else if (x < 0.85 && traded.length > 0) {
+        const c = r.pick(traded);
+        const sibling = { ...c, words: [...c.words, r.pick(SIBLING_WORDS)], legalName: `${cap(r.pick(SURNAMES))} ${r.pick(c.country.legal)}`, website: undefined };
+        [kind, row] = ['neg-trade-sibling', distributorRow(r, sibling, n, {})];
+      } else if (x < 0.92) {
+        // A reference that happens to equal some PSA id (an ERP code), on an unrelated customer.
+        [kind, row] = ['neg-ref-collision', distributorRow(r, newCompany(r, taken, 'plain'), n, { ref: String(r.pick(psaIds)) })];
+      } else {
+        const country = r.pick(COUNTRIES.filter((c) => c.iso !== base.country.iso));
+        const city = r.pick(country.cities);
+        const abroad = { ...base, country, city, postal: postalFor(r, country.iso, city[2]), legal: r.pick(country.legal), website: undefined };
+        [kind, row] = ['neg-other-country', distributorRow(r, abroad, n, { located: true })];
+      }
     } else {
       const i = r.int(0, companies.length - 1);
-      row = distributorRow(r, companies[i]!, n, { elsewhere: r.chance(0.033) });
+      const c = companies[i]!;
+      const elsewhere = r.chance(0.033);
+      kind = elsewhere && c.kind === 'plain' ? 'billing-elsewhere' : c.kind;
+      row = distributorRow(r, c, n, { elsewhere, ...(c.kind === 'external-ref' ? { ref: String(psaIds[i]!) } : {}) });
       truth = psaIds[i]!;
     }
     distributor.push(row);
     matches[row.id] = truth;
+    kinds[row.id] = kind;
   }
-  return { psa, distributor, truth: { matches } };
+  return { psa, distributor, truth: { matches }, kinds };
 }
+

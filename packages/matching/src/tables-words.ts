@@ -25,7 +25,7 @@ export const ABBREVIATION_GROUPS: ReadonlyArray<readonly string[]> = [
   ['supply', 'supplies', 'sply'], ['consulting', 'consultants', 'consultant', 'consultancy'], ['transport', 'transportation', 'trans'],
   ['associated', 'assocd'], ['county', 'cnty'], ['north', 'nth'], ['south', 'sth'],
   ['clinic', 'clinics', 'clin'], ['veterinary', 'vet'], ['pharmacy', 'pharm'],
-  ['apartments', 'apts', 'apt'], ['restaurant', 'rest'], ['realty', 'real estate'],
+  ['dds', 'dmd'], ['esq', 'esquire'], ['apartments', 'apts', 'apt'], ['restaurant', 'rest'], ['realty', 'real estate'],
 ];
 
 /**

@@ -85,6 +85,7 @@ export interface CompiledTables {
   /** Multi-word titles and legal forms, as token lists, removed from the end. */
   trailingPhrases: ReadonlyArray<readonly string[]>;
   stop: ReadonlySet<string>;
+  titles: ReadonlySet<string>;
   /** Single word → canonical tokens. */
   words: ReadonlyMap<string, readonly string[]>;
   /** Phrase (token list) → canonical tokens, longest first. */
@@ -125,6 +126,7 @@ export function compileTables(t: NameTables): CompiledTables {
     trailingLegal: new Set(trailing.filter((x) => split(x).length === 1)),
     trailingPhrases: trailing.map(split).filter((x) => x.length > 1),
     stop: new Set(t.stopWords),
+    titles: new Set(t.titles.flatMap(split)),
     words,
     phrases,
     // A marker must stand as a word of its own: "dba" in "Acme dba Foo", not inside "Adbar".
