@@ -17,6 +17,8 @@ export interface PairEvidence {
   domainName: 'exact' | 'partial' | 'none';
   /** Longest tenant name that agreed, for judging truncations. */
   tenantLength: number;
+  /** The tenant spelling that equals a PSA spelling (`exact` only). */
+  tenantMatched: string;
   /** Length of the PSA spelling the customer's domain starts with. */
   domainNameLength: number;
   name: ComparedName;
@@ -58,18 +60,18 @@ export function toScore(points: number): number {
   return Math.round((1 / (1 + Math.exp(-(points - 3)))) * 1000) / 1000;
 }
 
-function tenantEvidence(c: PreparedCustomer, p: PreparedPsa): [PairEvidence['tenant'], number] {
+function tenantEvidence(c: PreparedCustomer, p: PreparedPsa): [PairEvidence['tenant'], number, string] {
   let best: PairEvidence['tenant'] = 'none';
   let length = 0;
   for (const t of c.tenantSpellings) {
     for (const k of [...p.compacts, ...p.websiteLabels]) {
-      if (k === t || (t.length >= 10 && editDistance(k, t, 1) <= 1)) return ['exact', t.length];
+      if (k === t || (t.length >= 10 && editDistance(k, t, 1) <= 1)) return ['exact', t.length, t];
       // Microsoft truncates long tenant names; a long enough prefix still says a lot.
       if (t.length >= 6 && k.startsWith(t) && t.length > length) [best, length] = ['partial', t.length];
     }
     if (best === 'none' && p.acronyms.has(t)) [best, length] = ['acronym', t.length];
   }
-  return [best, length];
+  return [best, length, ''];
 }
 
 function domainNameEvidence(c: PreparedCustomer, p: PreparedPsa): [PairEvidence['domainName'], number] {
@@ -127,7 +129,7 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   }
   for (const f of c.freeMail) reasons.push({ signal: 'domain', effect: 'neutral', detail: `${f} is a free-mail/ISP domain and proves nothing` });
 
-  const [tenant, tenantLength] = tenantEvidence(c, p);
+  const [tenant, tenantLength, tenantMatched] = tenantEvidence(c, p);
   if (tenant !== 'none') {
     const pts = tenant === 'exact' ? WEIGHTS.tenantExact : tenant === 'partial' ? WEIGHTS.tenantPartial : WEIGHTS.tenantAcronym;
     const how = tenant === 'exact' ? 'spells' : tenant === 'partial' ? 'is a truncation of' : 'matches the initials of';
@@ -163,7 +165,7 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   const country = !c.country || !p.country ? 'unknown' : c.country === p.country ? 'match' : 'conflict';
   if (country === 'conflict') note('country', 'conflicts', `country ${c.country} vs ${p.country}`, WEIGHTS.countryConflict);
 
-  return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, domainName, domainNameLength, name, via, city, postal, country };
+  return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, tenantMatched, domainName, domainNameLength, name, via, city, postal, country };
 }
 
 /** A name comparison plus the customer-side spelling that took part in it. */

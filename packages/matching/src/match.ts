@@ -1,6 +1,7 @@
 import { buildCandidateIndex, type CandidateIndex } from './candidates';
 import { collectEvidence, toScore, type PairEvidence } from './evidence';
 import { prepareCustomer, preparePsa, type PreparedCustomer } from './prepare';
+import { editDistance } from './similarity';
 import { DEFAULT_NAME_TABLES } from './tables';
 import type { DistributorCustomer, MatchCandidate, MatchOptions, MatchReason, MatchResult, PsaCompany } from './types';
 
@@ -97,7 +98,7 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
   if (e.name.contained) {
     // Containment ("Acme Roofing" vs "Acme Roofing Services") links only on strong evidence, and only
     // when no other candidate carries the name itself: that one would be the sibling the extra word names.
-    const strong = e.domain === 'match' ? 'the same website domain' : e.tenant === 'exact' && e.city !== 'conflict' && e.postal !== 'conflict' ? 'a tenant that spells the PSA name' : undefined;
+    const strong = e.domain === 'match' ? 'the same website domain' : e.tenant === 'exact' && e.city !== 'conflict' && e.postal !== 'conflict' && tenantDiscriminates(c, e) ? 'a tenant that spells the PSA name' : undefined;
     const rival = all.find((o) => o !== e && (o.name.equivalent || o.domain === 'match') && o.country !== 'conflict');
     if (!strong || rival) return undefined;
     return { signal: 'name', effect: 'agrees', detail: `one name contains the other and ${strong} confirms it` };
@@ -120,6 +121,21 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
     return { signal: 'uniqueness', effect: 'agrees', detail: 'exact normalized name, unique among PSA companies, nothing conflicts' };
   }
   return undefined;
+}
+
+/**
+ * A tenant that spells the PSA name is strong evidence for a longer customer name only when it tells
+ * the two readings apart: "acmedental" for the customer "Acme Dental Lab" may just be that customer's
+ * own name cut short, so it proves nothing against the sibling reading, unless the added words are
+ * generic ("Group", "Services"), which no sibling is named by.
+ */
+function tenantDiscriminates(c: PreparedCustomer, e: PairEvidence): boolean {
+  const extra = [...e.name.onlyLeft, ...e.name.onlyRight].filter((w) => w.length > 1 || /\d/.test(w));
+  if (extra.every((w) => c.generic.has(w))) return true;
+  const t = e.tenantMatched;
+  // Up to one typo in the customer's own spelling still reads as the same cut ("ambrosefittess…").
+  const cutOfOwnName = (k: string) => k.length > t.length && [t.length - 1, t.length, t.length + 1].some((n) => editDistance(k.slice(0, n), t, 1) <= 1);
+  return !c.compacts.some(cutOfOwnName);
 }
 
 function decide(

@@ -32,6 +32,10 @@ export interface PreparedCustomer {
   domainLabels: string[];
   freeMail: string[];
   tenants: string[];
+  /** The customer's own name spelled the way a tenant would be (`acmedentallab`), per name part. */
+  compacts: string[];
+  /** Words of the name tables that describe a business's form, not its identity (`group`, `services`). */
+  generic: ReadonlySet<string>;
   /** Tenant names and their forms without a suffix that is not part of the name (`acmellc` → `acme`). */
   tenantSpellings: string[];
   city: string | undefined;
@@ -89,7 +93,8 @@ export function preparePsa(company: PsaCompany, tables: NameTables = DEFAULT_NAM
  * prepareCustomer({ vendor: 'pax8', externalId: '1', name: 'Acme', domains: [{ domain: 'acme.onmicrosoft.com', source: 'tenant' }] }).tenants // ['acme']
  */
 export function prepareCustomer(customer: DistributorCustomer, tables: NameTables = DEFAULT_NAME_TABLES): PreparedCustomer {
-  const suffixes = compileTables(tables).tenantSuffixes;
+  const compiled = compileTables(tables);
+  const suffixes = compiled.tenantSuffixes;
   const hosts = [...(customer.domains ?? []).map((d) => d.domain), customer.email]
     .map((d) => normalizeDomain(d))
     .filter((d): d is string => d !== undefined);
@@ -103,10 +108,13 @@ export function prepareCustomer(customer: DistributorCustomer, tables: NameTable
     else domains.push(registrableDomain(host));
   }
   const country = normalizeCountry(customer.address?.country);
+  const name = normalizeName(customer.name, tables);
   return {
     customer,
     id: `${customer.vendor}:${customer.externalId}`,
-    name: normalizeName(customer.name, tables),
+    name,
+    compacts: nameParts(name).map((p) => compact(p.surface.filter((w) => w !== 'the' && w !== 'and'))),
+    generic: compiled.generic,
     domains: [...new Set(domains)],
     domainLabels: [...new Set(domains.flatMap((d) => labelVariants(domainLabel(d))))],
     freeMail,

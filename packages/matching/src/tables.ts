@@ -31,6 +31,11 @@ export interface NameTables {
    * Either part may be the name the other side uses. A parenthesized name is always an alternative.
    */
   tradeNameMarkers: readonly string[];
+  /**
+   * Words that describe a business's form or reach, not what it is (`group`, `services`, `global`): an
+   * added generic word is not a sibling's distinguishing word. Containment still needs strong evidence.
+   */
+  genericWords: readonly string[];
   /** Words of a label distributors add to a customer name (`- M365`, `(Main)`, `Tenant`). */
   tenantNoise: readonly string[];
   /** Endings of a Microsoft 365 tenant name that are not part of the company name (`acmellc`, `acme365`). */
@@ -53,6 +58,11 @@ export const DEFAULT_NAME_TABLES: NameTables = {
   tradeNameMarkers: [
     'dba', 'd/b/a', 'doing business as', 't/a', 'trading as', 'o/a', 'operating as', 'formerly', 'formerly known as', 'fka',
     'f/k/a', 'aka', 'a/k/a', 'also known as', 'previously', 'now known as', 'nka', 'n/k/a',
+  ],
+  genericWords: [
+    'group', 'holdings', 'services', 'solutions', 'global', 'enterprises', 'international', 'usa', 'us', 'america', 'partners',
+    'office', 'offices', 'online', 'worldwide', 'company', 'consolidated', 'team', 'hq', 'main', 'head', 'headquarters',
+    'inc', 'llc', 'ltd', 'corp', 'corporation', 'limited', 'branch', 'division', 'national', 'the', 'of', 'and',
   ],
   tenantNoise: [
     'm365', 'o365', '365', 'microsoft', 'office', 'azure', 'tenant', 'main', 'hq', 'csp', 'nce', 'new', 'old', 'primary',
@@ -92,6 +102,8 @@ export interface CompiledTables {
   phrases: ReadonlyArray<readonly [readonly string[], readonly string[]]>;
   markers: RegExp | undefined;
   noise: ReadonlySet<string>;
+  /** Generic words with every equal spelling (`grp` as well as `group`). */
+  generic: ReadonlySet<string>;
   tenantSuffixes: readonly string[];
 }
 
@@ -134,8 +146,16 @@ export function compileTables(t: NameTables): CompiledTables {
       ? new RegExp(`(?:^|[\\s,;:(\\-])(?:${[...t.tradeNameMarkers].sort((a, b) => b.length - a.length).map(escape).join('|')})(?=[\\s,;:.)]|$)`, 'g')
       : undefined,
     noise: new Set(t.tenantNoise),
+    generic: expandGeneric(t, words),
     tenantSuffixes: [...t.tenantSuffixes].sort((a, b) => b.length - a.length),
   };
   cache.set(t, compiled);
   return compiled;
+}
+
+function expandGeneric(t: NameTables, words: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const out = new Set(t.genericWords);
+  for (const w of t.genericWords) for (const c of words.get(w) ?? []) out.add(c);
+  for (const [spelling, canonical] of words) if (canonical.length === 1 && out.has(canonical[0]!)) out.add(spelling);
+  return out;
 }
