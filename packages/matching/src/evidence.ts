@@ -64,7 +64,7 @@ function tenantEvidence(c: PreparedCustomer, p: PreparedPsa): [PairEvidence['ten
   let best: PairEvidence['tenant'] = 'none';
   let length = 0;
   for (const t of c.tenantSpellings) {
-    for (const k of [...p.compacts, ...p.websiteLabels]) {
+    for (const k of p.spellings) {
       if (k === t || (t.length >= 10 && editDistance(k, t, 1) <= 1)) return ['exact', t.length, t];
       // Microsoft truncates long tenant names; a long enough prefix still says a lot.
       if (t.length >= 6 && k.startsWith(t) && t.length > length) [best, length] = ['partial', t.length];
@@ -78,7 +78,7 @@ function domainNameEvidence(c: PreparedCustomer, p: PreparedPsa): [PairEvidence[
   let best: PairEvidence['domainName'] = 'none';
   let length = 0;
   for (const l of c.domainLabels) {
-    for (const k of [...p.compacts, ...p.websiteLabels]) {
+    for (const k of p.spellings) {
       if (l === k) return ['exact', k.length];
       if (k.length >= 8 && l.startsWith(k) && l.length - k.length <= 12 && k.length > length) [best, length] = ['partial', k.length];
     }
@@ -101,69 +101,70 @@ function postalEvidence(a: string | undefined, b: string | undefined, country: s
 }
 
 /**
- * Collects every signal for one pair, with a human-readable reason for each one that fired.
+ * Collects every signal for one pair, with a human-readable reason for each one that fired
+ * (`explain` false: the same points and fields without the reasons, for candidates nobody will read).
  *
  * @example
  * const ev = collectEvidence(prepareCustomer(customer), preparePsa(company), () => 1);
  * ev.reasons.map((r) => r.detail);
  */
-export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t: string) => number): PairEvidence {
+export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t: string) => number, explain = true): PairEvidence {
   const reasons: MatchReason[] = [];
   let points = 0;
-  const note = (signal: MatchReason['signal'], effect: MatchReason['effect'], detail: string, pts: number) => {
-    reasons.push({ signal, effect, detail });
+  const note = (signal: MatchReason['signal'], effect: MatchReason['effect'], detail: string | false, pts: number) => {
+    if (detail !== false) reasons.push({ signal, effect, detail });
     points += pts;
   };
 
   const externalRef = c.externalRef !== undefined && (p.id.toLowerCase() === c.externalRef || p.externalIds.includes(c.externalRef));
-  if (externalRef) note('external_ref', 'agrees', `reseller reference "${c.customer.externalRef}" is this PSA company's id`, WEIGHTS.externalRef);
+  if (externalRef) note('external_ref', 'agrees', explain && `reseller reference "${c.customer.externalRef}" is this PSA company's id`, WEIGHTS.externalRef);
 
   let domain: PairEvidence['domain'] = 'none';
   const [domainName, domainNameLength] = p.website && c.domains.includes(p.website) ? (['none', 0] as const) : domainNameEvidence(c, p);
   if (p.website && c.domains.includes(p.website)) {
     domain = 'match';
-    note('domain', 'agrees', `customer domain ${p.website} is the PSA website`, WEIGHTS.domain);
+    note('domain', 'agrees', explain && `customer domain ${p.website} is the PSA website`, WEIGHTS.domain);
   } else if (p.website && c.domains.length > 0 && domainName === 'none') {
     domain = 'conflict';
-    note('domain', 'conflicts', `customer domain ${c.domains.join(', ')} differs from PSA website ${p.website}`, WEIGHTS.domainConflict);
+    note('domain', 'conflicts', explain && `customer domain ${c.domains.join(', ')} differs from PSA website ${p.website}`, WEIGHTS.domainConflict);
   }
-  for (const f of c.freeMail) reasons.push({ signal: 'domain', effect: 'neutral', detail: `${f} is a free-mail/ISP domain and proves nothing` });
+  if (explain) for (const f of c.freeMail) reasons.push({ signal: 'domain', effect: 'neutral', detail: `${f} is a free-mail/ISP domain and proves nothing` });
 
   const [tenant, tenantLength, tenantMatched] = tenantEvidence(c, p);
   if (tenant !== 'none') {
     const pts = tenant === 'exact' ? WEIGHTS.tenantExact : tenant === 'partial' ? WEIGHTS.tenantPartial : WEIGHTS.tenantAcronym;
     const how = tenant === 'exact' ? 'spells' : tenant === 'partial' ? 'is a truncation of' : 'matches the initials of';
-    note('tenant', 'agrees', `M365 tenant "${c.tenants.join(', ')}" ${how} the PSA name`, pts);
+    note('tenant', 'agrees', explain && `M365 tenant "${c.tenants.join(', ')}" ${how} the PSA name`, pts);
   }
-  if (domainName === 'exact') note('domain', 'agrees', `customer domain ${c.domains.join(', ')} spells the PSA name or website`, WEIGHTS.domainSpellsName);
-  if (domainName === 'partial') note('domain', 'agrees', `customer domain ${c.domains.join(', ')} starts with the PSA name or website`, WEIGHTS.domainExtendsName);
+  if (domainName === 'exact') note('domain', 'agrees', explain && `customer domain ${c.domains.join(', ')} spells the PSA name or website`, WEIGHTS.domainSpellsName);
+  if (domainName === 'partial') note('domain', 'agrees', explain && `customer domain ${c.domains.join(', ')} starts with the PSA name or website`, WEIGHTS.domainExtendsName);
 
   const { name, via } = bestNameComparison(c.name, p.name, weight);
   const placeNote = locationQualifier(name, c.city, p.city);
   const distinguishing = [...name.onlyLeft, ...name.onlyRight].filter(significant);
   const through = via ? ` (${via})` : '';
-  if (placeNote) note('name', 'neutral', placeNote, 0);
-  if (name.exact) note('name', 'agrees', `normalized names are identical ("${name.leftTokens.join(' ')}")${through}`, WEIGHTS.nameExact);
+  if (placeNote) note('name', 'neutral', explain && placeNote, 0);
+  if (name.exact) note('name', 'agrees', explain && `normalized names are identical ("${name.leftTokens.join(' ')}")${through}`, WEIGHTS.nameExact);
   else if (name.equivalent) {
-    note('name', 'agrees', `names agree up to ${name.typos} typo(s), initials or split words${through}`, WEIGHTS.nameExact + WEIGHTS.typo * Math.max(1, name.typos));
+    note('name', 'agrees', explain && `names agree up to ${name.typos} typo(s), initials or split words${through}`, WEIGHTS.nameExact + WEIGHTS.typo * Math.max(1, name.typos));
   } else if (name.contained) {
     const [side, extra] = name.onlyLeft.some(significant) ? ['customer', name.onlyLeft] : ['PSA', name.onlyRight];
     const words = extra.filter(significant).map((t) => `"${t}"`).join(', ');
-    note('name', 'neutral', `one name contains the other; the ${side} name adds ${words}${through}: links only with strong evidence (same website, tenant or reference)`, WEIGHTS.nameContained);
+    note('name', 'neutral', explain && `one name contains the other; the ${side} name adds ${words}${through}: links only with strong evidence (same website, tenant or reference)`, WEIGHTS.nameContained);
   } else {
     const pts = 8 * (name.similarity - 0.6) + WEIGHTS.distinguishingWord * Math.min(2, distinguishing.length);
-    note('name', 'conflicts', `names differ in ${distinguishing.map((t) => `"${t}"`).join(', ')} (similarity ${name.similarity.toFixed(2)})`, pts);
+    note('name', 'conflicts', explain && `names differ in ${distinguishing.map((t) => `"${t}"`).join(', ')} (similarity ${name.similarity.toFixed(2)})`, pts);
   }
 
   const city = cityEvidence(c.city, p.city);
-  if (city === 'match') note('city', 'agrees', `city ${p.city}`, WEIGHTS.cityMatch);
-  else if (city === 'conflict') note('city', 'conflicts', `city ${c.city} vs ${p.city}`, WEIGHTS.cityConflict);
+  if (city === 'match') note('city', 'agrees', explain && `city ${p.city}`, WEIGHTS.cityMatch);
+  else if (city === 'conflict') note('city', 'conflicts', explain && `city ${c.city} vs ${p.city}`, WEIGHTS.cityConflict);
   const postal = postalEvidence(c.postal, p.postal, p.country ?? c.country);
-  if (postal === 'match') note('postal_code', 'agrees', `postal code ${p.postal}`, WEIGHTS.postalMatch);
-  else if (postal === 'near') note('postal_code', 'neutral', `postal codes ${c.postal} and ${p.postal} are in the same area`, 0);
-  else if (postal === 'conflict') note('postal_code', 'conflicts', `postal code ${c.postal} vs ${p.postal}`, WEIGHTS.postalConflict);
+  if (postal === 'match') note('postal_code', 'agrees', explain && `postal code ${p.postal}`, WEIGHTS.postalMatch);
+  else if (postal === 'near') note('postal_code', 'neutral', explain && `postal codes ${c.postal} and ${p.postal} are in the same area`, 0);
+  else if (postal === 'conflict') note('postal_code', 'conflicts', explain && `postal code ${c.postal} vs ${p.postal}`, WEIGHTS.postalConflict);
   const country = !c.country || !p.country ? 'unknown' : c.country === p.country ? 'match' : 'conflict';
-  if (country === 'conflict') note('country', 'conflicts', `country ${c.country} vs ${p.country}`, WEIGHTS.countryConflict);
+  if (country === 'conflict') note('country', 'conflicts', explain && `country ${c.country} vs ${p.country}`, WEIGHTS.countryConflict);
 
   return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, tenantMatched, domainName, domainNameLength, name, via, city, postal, country };
 }
@@ -203,7 +204,7 @@ export function bestNameComparison(left: NormalizedName, right: NormalizedName, 
         // "Aurora Okonkwo DDS" and "Aurora Okonkwo CPA": the same name, two different practices.
         Object.assign(cmp, { exact: false, equivalent: false, contained: false, onlyLeft: [...cmp.onlyLeft, ...a.titles], onlyRight: [...cmp.onlyRight, ...b.titles] });
       }
-      if (!best || rank(cmp) > rank(best)) [best, bestPair] = [{ ...cmp, leftTokens: a.tokens }, [a, b]];
+      if (!best || rank(cmp) > rank(best)) [best, bestPair] = [Object.assign(cmp, { leftTokens: a.tokens }), [a, b]];
     }
   }
   const [a, b] = bestPair!;

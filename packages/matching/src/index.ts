@@ -8,10 +8,10 @@ export type { NameTables } from './tables';
 export type { NormalizedName, NamePart } from './normalize';
 export { normalizeDomain, isFreeMailDomain, tenantName } from './domain';
 export { normalizeCountry, normalizePostalCode, normalizeCity } from './location';
-export { scoreMatches, toMatchTable } from './evaluate';
-export type { MatchScore, MatchTable } from './evaluate';
+export { scoreMatches, scoreReview, toMatchTable } from './evaluate';
+export type { MatchScore, MatchTable, ReviewScore } from './evaluate';
 export { generateMatchingDataset } from './synthetic';
-export type { SyntheticOptions, SyntheticDataset } from './synthetic';
+export type { SyntheticOptions, SyntheticDataset, VariationKind } from './synthetic';
 export type {
   PsaCompany,
   DistributorCustomer,

@@ -57,16 +57,20 @@ export function matchCustomers(
     const c = prepareCustomer(customer, tables);
     const evidence = index
       .candidates(c, limit)
-      .map((i) => collectEvidence(c, index.psa[i]!, index.weight))
+      .map((i) => collectEvidence(c, index.psa[i]!, index.weight, false))
       .filter((e) => !never.has(`${c.id}\u0000${e.psa.id}`))
       .sort((a, b) => b.points - a.points);
     const forced = links.get(c.id);
-    if (forced !== undefined) return overridden(c, forced, byId.get(String(forced)), evidence, keep);
-    return decide(c, evidence, index, { autoAt, reviewAt, keep });
+    // Reasons are written only for the candidates a result shows (the chosen one and the runners-up).
+    const explain = (e: PairEvidence) => (e.reasons = collectEvidence(c, e.psa, index.weight, true).reasons);
+    if (forced !== undefined) return overridden(c, forced, byId.get(String(forced)), evidence, keep, explain);
+    return decide(c, evidence, index, { autoAt, reviewAt, keep }, explain);
   });
 }
 
-function overridden(c: PreparedCustomer, psaId: string | number, company: PsaCompany | undefined, evidence: PairEvidence[], keep: number): MatchResult {
+type Explain = (e: PairEvidence) => void;
+
+function overridden(c: PreparedCustomer, psaId: string | number, company: PsaCompany | undefined, evidence: PairEvidence[], keep: number, explain: Explain): MatchResult {
   const reasons: MatchReason[] = [{ signal: 'override', effect: 'agrees', detail: `manual link to PSA company ${String(psaId)}${company ? ` (${company.name})` : ''}` }];
   return {
     distributorId: c.id,
@@ -75,7 +79,7 @@ function overridden(c: PreparedCustomer, psaId: string | number, company: PsaCom
     tier: 'auto',
     score: 1,
     reasons,
-    runnersUp: evidence.filter((e) => e.psa.id !== String(psaId)).slice(0, keep).map(toCandidate),
+    runnersUp: evidence.filter((e) => e.psa.id !== String(psaId)).slice(0, keep).map((e) => (explain(e), toCandidate(e))),
   };
 }
 
@@ -143,6 +147,7 @@ function decide(
   evidence: PairEvidence[],
   index: CandidateIndex,
   t: { autoAt: number; reviewAt: number; keep: number },
+  explain: Explain,
 ): MatchResult {
   const base = { distributorId: c.id, distributorName: c.customer.name };
   const best = evidence[0];
@@ -152,21 +157,23 @@ function decide(
   eligible.sort((a, b) => b.points - a.points);
   const chosen = eligible[0];
   if (chosen) {
+    explain(chosen);
     const rivals = evidence.filter((e) => e !== chosen && e.points >= chosen.points - TIE_MARGIN && (eligible.includes(e) || e.points >= chosen.points));
     const refOnly = chosen.externalRef && !rivals.some((r) => r.externalRef);
     if (rivals.length === 0 || refOnly) {
       const ground = grounds[evidence.indexOf(chosen)]!;
-      return { ...base, psaId: chosen.psa.company.id, tier: 'auto', score: chosen.score, reasons: [ground, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep) };
+      return { ...base, psaId: chosen.psa.company.id, tier: 'auto', score: chosen.score, reasons: [ground, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep, explain) };
     }
     const tie: MatchReason = { signal: 'tie', effect: 'conflicts', detail: `tied with ${rivals.map((r) => `"${r.psa.company.name}" (${String(r.psa.company.id)})`).join(', ')}: left for review` };
-    return { ...base, psaId: chosen.psa.company.id, tier: 'review', score: chosen.score, reasons: [tie, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep) };
+    return { ...base, psaId: chosen.psa.company.id, tier: 'review', score: chosen.score, reasons: [tie, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep, explain) };
   }
+  explain(best);
   if (best.score >= t.reviewAt) {
-    return { ...base, psaId: best.psa.company.id, tier: 'review', score: best.score, reasons: best.reasons, runnersUp: others(evidence, best, t.keep) };
+    return { ...base, psaId: best.psa.company.id, tier: 'review', score: best.score, reasons: best.reasons, runnersUp: others(evidence, best, t.keep, explain) };
   }
-  return { ...base, psaId: null, tier: 'none', score: best.score, reasons: [], runnersUp: evidence.slice(0, t.keep).map(toCandidate) };
+  return { ...base, psaId: null, tier: 'none', score: best.score, reasons: [], runnersUp: evidence.slice(0, t.keep).map((e) => (explain(e), toCandidate(e))) };
 }
 
-function others(evidence: PairEvidence[], chosen: PairEvidence, keep: number): MatchCandidate[] {
-  return evidence.filter((e) => e !== chosen).slice(0, keep).map(toCandidate);
+function others(evidence: PairEvidence[], chosen: PairEvidence, keep: number, explain: Explain): MatchCandidate[] {
+  return evidence.filter((e) => e !== chosen).slice(0, keep).map((e) => (explain(e), toCandidate(e)));
 }

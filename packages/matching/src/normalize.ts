@@ -48,6 +48,8 @@ const ENTITIES: Record<string, string> = { amp: '&', apos: "'", quot: '"', '#39'
  * foldText('Café M&amp;M') // 'cafe m&m'
  */
 export function foldText(text: string): string {
+  // Most names are plain ASCII without entities: skip the Unicode work for them.
+  if (!/[^\x00-\x7f]|&[#a-z]/i.test(text)) return text.toLowerCase();
   return text
     .replace(/&(amp|apos|quot|#39|#38|nbsp);/gi, (_, e: string) => ENTITIES[e.toLowerCase()] ?? ' ')
     .replace(/[øØ]/g, 'o').replace(/[łŁ]/g, 'l').replace(/[đĐ]/g, 'd').replace(/[æÆ]/g, 'ae').replace(/[œŒ]/g, 'oe')
@@ -105,7 +107,7 @@ type Word = { t: string; from: string };
 function canonicalWords(words: readonly string[], t: CompiledTables): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < words.length; ) {
-    const phrase = t.phrases.find(([p]) => p.every((w, k) => words[i + k] === w));
+    const phrase = t.phrasesByFirst.get(words[i]!)?.find(([p]) => p.every((w, k) => words[i + k] === w));
     if (phrase) {
       const from = words.slice(i, i + phrase[0].length).join('');
       for (const c of phrase[1]) out.push({ t: c, from });

@@ -15,6 +15,8 @@ export interface PreparedPsa {
   acronyms: Set<string>;
   website: string | undefined;
   websiteLabels: string[];
+  /** `compacts` and `websiteLabels` in one list: what a tenant or domain label is compared with. */
+  spellings: string[];
   city: string | undefined;
   postal: string | undefined;
   country: string | undefined;
@@ -69,6 +71,7 @@ export function preparePsa(company: PsaCompany, tables: NameTables = DEFAULT_NAM
   }
   compacts.delete('');
   const website = normalizeDomain(company.website);
+  const websiteLabels = website ? labelVariants(domainLabel(website)) : [];
   const country = normalizeCountry(company.country);
   return {
     company,
@@ -77,7 +80,8 @@ export function preparePsa(company: PsaCompany, tables: NameTables = DEFAULT_NAM
     compacts,
     acronyms,
     website: website && registrableDomain(website),
-    websiteLabels: website ? labelVariants(domainLabel(website)) : [],
+    websiteLabels,
+    spellings: [...new Set([...compacts, ...websiteLabels])],
     city: normalizeCity(company.city),
     postal: normalizePostalCode(company.postalCode, country),
     country,

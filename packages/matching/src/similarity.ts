@@ -8,25 +8,38 @@ import { NUMBER_WORDS } from './tables-words';
 export function editDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
+  // A shared prefix and suffix never change the distance; most typo candidates share long ones, so the
+  // table below is tiny. Scratch rows are reused (this runs for every candidate token pair).
+  let s = 0;
+  let ea = a.length;
+  let eb = b.length;
+  while (s < ea && s < eb && a.charCodeAt(s) === b.charCodeAt(s)) s++;
+  while (ea > s && eb > s && a.charCodeAt(ea - 1) === b.charCodeAt(eb - 1)) ea--, eb--;
+  const m = ea - s;
+  const n = eb - s;
+  if (m === 0 || n === 0) return Math.min(Math.max(m, n), max + 1);
+  if (n + 1 > rows[0]!.length) for (let k = 0; k < 3; k++) rows[k] = new Int32Array(n + 1);
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(s + i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      const cb = b.charCodeAt(s + j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(s + j - 2) && a.charCodeAt(s + i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[n]!;
+  return Math.min(prev[n]!, max + 1);
 }
+const rows: Int32Array[] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
 /**
  * Typos tolerated between two tokens: none between short tokens (acronyms), one from 4 letters, two
@@ -96,7 +109,11 @@ export function compareNames(
     for (const b of r) {
       if (b.used || (NUMBER_WORDS.has(a.t) && NUMBER_WORDS.has(b.t))) continue;
       // Compare canonical forms and the spellings as written ("Tehc" is a typo of "Tech", not of "Technologies").
-      for (const [x, y] of [[a.t, b.t], [a.s, b.s], [a.s, b.t], [a.t, b.s]] as const) {
+      const plain = a.s === a.t && b.s === b.t;
+      for (let k = 0; k < (plain ? 1 : 4); k++) {
+        const x = k === 0 || k === 3 ? a.t : a.s;
+        const y = k === 0 || k === 2 ? b.t : b.s;
+        if (k > 0 && x === a.t && y === b.t) continue;
         const budget = typoBudget(Math.min(x.length, y.length), Math.max(x.length, y.length));
         if (budget === 0) continue;
         const d = editDistance(x, y, budget);

@@ -100,6 +100,8 @@ export interface CompiledTables {
   words: ReadonlyMap<string, readonly string[]>;
   /** Phrase (token list) → canonical tokens, longest first. */
   phrases: ReadonlyArray<readonly [readonly string[], readonly string[]]>;
+  /** `phrases` by their first word. */
+  phrasesByFirst: ReadonlyMap<string, ReadonlyArray<readonly [readonly string[], readonly string[]]>>;
   markers: RegExp | undefined;
   noise: ReadonlySet<string>;
   /** Generic words with every equal spelling (`grp` as well as `group`). */
@@ -141,6 +143,7 @@ export function compileTables(t: NameTables): CompiledTables {
     titles: new Set(t.titles.flatMap(split)),
     words,
     phrases,
+    phrasesByFirst: byFirstWord(phrases),
     // A marker must stand as a word of its own: "dba" in "Acme dba Foo", not inside "Adbar".
     markers: t.tradeNameMarkers.length
       ? new RegExp(`(?:^|[\\s,;:(\\-])(?:${[...t.tradeNameMarkers].sort((a, b) => b.length - a.length).map(escape).join('|')})(?=[\\s,;:.)]|$)`, 'g')
@@ -157,5 +160,14 @@ function expandGeneric(t: NameTables, words: ReadonlyMap<string, readonly string
   const out = new Set(t.genericWords);
   for (const w of t.genericWords) for (const c of words.get(w) ?? []) out.add(c);
   for (const [spelling, canonical] of words) if (canonical.length === 1 && out.has(canonical[0]!)) out.add(spelling);
+  return out;
+}
+
+function byFirstWord<T extends readonly [readonly string[], unknown]>(phrases: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const p of phrases) {
+    const first = p[0][0]!;
+    out.set(first, [...(out.get(first) ?? []), p]);
+  }
   return out;
 }
