@@ -79,7 +79,9 @@ function stripTenantNoise(text: string, t: CompiledTables): string {
  * The spellings a name contains: the main one, each parenthesized alternative (and the name with the
  * parentheses opened), and each side of a trade-name marker (`dba`, `t/a`, `formerly`, …).
  */
-function spellings(text: string, t: CompiledTables): string[] {
+function spellings(input: string, t: CompiledTables): string[] {
+  // Dotted initials first, so "D.B.A." and "f.k.a." read as the markers "dba" and "fka".
+  const text = collapseInitials(input);
   const inParens: string[] = [];
   const main = text.replace(/\(([^)]*)\)?/g, (_, inner: string) => (inParens.push(inner), ' '));
   const out: string[] = [];
@@ -91,9 +93,12 @@ function spellings(text: string, t: CompiledTables): string[] {
 }
 
 /** Folded words as written: dotted initials collapsed (`L.L.C.` → `llc`), `&`/`+` → `and`, punctuation dropped. */
+function collapseInitials(text: string): string {
+  return text.replace(/\.{2,}/g, '.').replace(/\b[a-z](?:\.[a-z])+\.?(?=\s|,|\)|$)/g, (m) => m.replace(/\./g, ''));
+}
+
 function surfaceWords(text: string): string[] {
-  let s = text.replace(/\.{2,}/g, '.');
-  s = s.replace(/\b[a-z](?:\.[a-z])+\.?(?=\s|,|$)/g, (m) => m.replace(/\./g, ''));
+  let s = collapseInitials(text);
   s = s.replace(/[&+]/g, ' and ').replace(/['’`´]/g, '').replace(/[^a-z0-9]+/g, ' ');
   const words = s.split(' ').filter(Boolean);
   while (words.length > 1 && TRAILING_NOISE.has(words[words.length - 1] ?? '')) words.pop();
