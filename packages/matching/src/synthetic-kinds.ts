@@ -4,7 +4,12 @@
 // marks, reordered person names, added words, references), never particular names.
 import { ABBREVIABLE, EXTRA_WORDS, FOREIGN_FORMS, NUMBERS, TITLES, TRADE_MARKERS } from './synthetic-words';
 
-/** What one generated distributor row tests. Positive kinds have a PSA row; `neg-*` kinds must stay unlinked. */
+/**
+ * What one generated distributor row tests. Positive kinds have a PSA row; `neg-*` kinds must stay unlinked.
+ *
+ * @example
+ * const kind: VariationKind = generateMatchingDataset({ seed: 1 }).kinds['pax8:syn-200']!; // e.g. 'trade-name'
+ */
 export type VariationKind =
   | 'plain'
   | 'number'

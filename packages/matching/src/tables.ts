@@ -42,6 +42,12 @@ export interface NameTables {
   tenantSuffixes: readonly string[];
 }
 
+/**
+ * The built-in name tables (see docs/matching.md for every entry's meaning).
+ *
+ * @example
+ * DEFAULT_NAME_TABLES.tradeNameMarkers.includes('d/b/a') // true
+ */
 export const DEFAULT_NAME_TABLES: NameTables = {
   legalForms: [
     'inc', 'incorporated', 'llc', 'llp', 'lllp', 'pllc', 'plc', 'ltd', 'limited', 'corp', 'corporation', 'pty', 'ptyltd',
