@@ -91,12 +91,14 @@ function toCandidate(e: PairEvidence): MatchCandidate {
 function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex, all: PairEvidence[]): MatchReason | undefined {
   if (e.externalRef) {
     // A reference that happens to equal some PSA id while nothing else agrees is more likely another
-    // numbering scheme (an ERP code) than a link: a human confirms it. Something must agree, and no
+    // numbering scheme (an ERP code) than a link: a human confirms it. Something about the identity
+    // (name, domain, tenant) must agree, and no
     // country, or domain and city together, may contradict it.
     const n = e.name;
-    const corroborated = n.equivalent || n.contained || n.similarity >= 0.5 || e.domain === 'match' || e.tenant === 'exact' || e.tenant === 'partial' || e.domainName !== 'none' || e.city === 'match' || e.postal === 'match';
+    // The address alone does not corroborate: many companies share a city (and a ZIP area).
+    const corroborated = n.equivalent || n.contained || n.similarity >= 0.5 || e.domain === 'match' || e.tenant === 'exact' || e.tenant === 'partial' || e.domainName !== 'none';
     const contradicted = e.country === 'conflict' || (e.domain === 'conflict' && e.city === 'conflict');
-    return corroborated && !contradicted ? { signal: 'external_ref', effect: 'agrees', detail: 'partner-set reference, corroborated by the name, domain, tenant or address' } : undefined;
+    return corroborated && !contradicted ? { signal: 'external_ref', effect: 'agrees', detail: 'partner-set reference, corroborated by the name, domain or tenant' } : undefined;
   }
   if (e.country === 'conflict') return undefined;
   if (e.name.contained) {

@@ -98,7 +98,14 @@ function newCompany(r: Rng, taken: Set<string>, kind: VariationKind = pickKind(r
     const website = r.chance(kind === 'extra-words' ? 1 : 0.83) ? websiteFor(r, words, country.iso) : undefined;
     const c: Mutable<Company> = { words, legal: r.chance(0.6) && !person ? r.pick(country.legal) : '', country, city, postal: postalFor(r, country.iso, city[2]), website, person, kind };
     if (kind === 'trade-name') {
-      c.legalName = `${cap(r.pick(SURNAMES))} ${r.pick(['Holdings', 'Ventures', 'Partners', 'Group', 'Enterprises'])} ${r.pick(country.legal)}`;
+      // Legal names must be as unique as company names, or two companies would share one.
+      for (;;) {
+        const legal = `${cap(r.pick(SURNAMES))} ${cap(r.pick([...PLACE_WORDS, ...SURNAMES]))} ${r.pick(['Holdings', 'Ventures', 'Partners', 'Group', 'Enterprises'])}`;
+        if (taken.has(legal.toLowerCase())) continue;
+        taken.add(legal.toLowerCase());
+        c.legalName = `${legal} ${r.pick(country.legal)}`;
+        break;
+      }
       c.tradeForm = r.pick(['psa-trade', 'psa-dba', 'psa-legal']);
     }
     if (kind === 'abbreviation' && r.chance(0.5)) c.words = abbreviate(words.join(' '), true).split(' ');
@@ -222,6 +229,11 @@ export function generateMatchingDataset(options: SyntheticOptions = {}): Synthet
   for (let i = 0; i < total * 0.03; i++) addPsa(fresh(() => siblingOf(r.pick(companies))));
 
   const ofKind = (k: VariationKind) => companies.filter((c) => c.kind === k);
+  // A hard negative's name must not be some other company's name (then it would not be a negative).
+  const unused = (words: string[]): string[] | undefined => {
+    const key = words.join(' ').toLowerCase();
+    return taken.has(key) ? undefined : (taken.add(key), words);
+  };
   const numbered = ofKind('number');
   const persons = ofKind('person-reorder');
   const traded = ofKind('trade-name').filter((c) => c.tradeForm === 'psa-trade');
@@ -244,16 +256,19 @@ export function generateMatchingDataset(options: SyntheticOptions = {}): Synthet
       } else if (x < 0.7 && numbered.length > 0) {
         // Negatives carry their own identity everywhere, tenant and domain included.
         const c = plain(r.pick(numbered));
-        [kind, row] = ['neg-number', distributorRow(r, { ...c, words: otherNumber(r, c.words.join(' ')).split(' '), website: undefined }, n, { located: true })];
+        const words = unused(otherNumber(r, c.words.join(' ')).split(' '));
+        [kind, row] = words ? ['neg-number', distributorRow(r, { ...c, words, website: undefined }, n, { located: true })] : ['neg-unrelated', distributorRow(r, newCompany(r, taken, 'plain'), n, {})];
       } else if (x < 0.78 && persons.length > 0) {
         const c = r.pick(persons);
         const p = c.person!;
         const other = r.chance(0.5) ? { ...p, first: cap(r.pick(FIRST_NAMES.filter((f) => cap(f) !== p.first))) } : { ...p, title: otherTitle(r, p.title) };
-        [kind, row] = ['neg-person', distributorRow(r, { ...plain(c), person: other, words: [other.first, other.last, other.title], website: undefined }, n, { located: true })];
+        const words = unused([other.first, other.last, other.title]);
+        [kind, row] = words ? ['neg-person', distributorRow(r, { ...plain(c), person: other, words, website: undefined }, n, { located: true })] : ['neg-unrelated', distributorRow(r, newCompany(r, taken, 'plain'), n, {})];
       } else if (x < 0.85 && traded.length > 0) {
         const c = r.pick(traded);
-        const sibling = { ...c, words: [...c.words, r.pick(SIBLING_WORDS)], legalName: `${cap(r.pick(SURNAMES))} ${r.pick(c.country.legal)}`, website: undefined };
-        [kind, row] = ['neg-trade-sibling', distributorRow(r, sibling, n, {})];
+        const words = unused([...c.words, r.pick(SIBLING_WORDS)]);
+        const sibling = { ...c, words: words ?? [], legalName: `${cap(r.pick(SURNAMES))} ${r.pick(c.country.legal)}`, website: undefined };
+        [kind, row] = words ? ['neg-trade-sibling', distributorRow(r, sibling, n, {})] : ['neg-unrelated', distributorRow(r, newCompany(r, taken, 'plain'), n, {})];
       } else if (x < 0.92) {
         // A reference that happens to equal some PSA id (an ERP code), on an unrelated customer.
         [kind, row] = ['neg-ref-collision', distributorRow(r, newCompany(r, taken, 'plain'), n, { ref: String(r.pick(psaIds)) })];
