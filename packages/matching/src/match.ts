@@ -161,6 +161,9 @@ function decide(
   if (chosen) {
     explain(chosen);
     const rivals = evidence.filter((e) => e !== chosen && e.points >= chosen.points - TIE_MARGIN && (eligible.includes(e) || e.points >= chosen.points));
+    // The customer's legal name pointing at one company and its trade name at another is a conflict too.
+    const chosenPart = chosen.name.leftTokens.join(' ');
+    for (const e of evidence) if (e !== chosen && !rivals.includes(e) && e.name.exact && e.name.leftTokens.join(' ') !== chosenPart) rivals.push(e);
     const refOnly = chosen.externalRef && !rivals.some((r) => r.externalRef);
     if (rivals.length === 0 || refOnly) {
       const ground = grounds[evidence.indexOf(chosen)]!;

@@ -117,7 +117,7 @@ export function prepareCustomer(customer: DistributorCustomer, tables: NameTable
     customer,
     id: `${customer.vendor}:${customer.externalId}`,
     name,
-    compacts: nameParts(name).map((p) => compact(p.surface.filter((w) => w !== 'the' && w !== 'and'))),
+    compacts: nameParts(name).flatMap((p) => [compact(p.surface.filter((w) => w !== 'the' && w !== 'and')), compact(p.tokens)]),
     generic: compiled.generic,
     domains: [...new Set(domains)],
     domainLabels: [...new Set(domains.flatMap((d) => labelVariants(domainLabel(d))))],

@@ -129,3 +129,18 @@ export function foreignLegal(r: Rng, name: string): string {
   if (x < 0.7 && words.length > 1) return [words[0], form, ...words.slice(1)].join(' ');
   return `${name} ${form}`;
 }
+
+/**
+ * The generator's own notion of "the same name", independent of the matcher's tables: case, `&`/`and`,
+ * punctuation, word order, number words vs digits and its abbreviations ignored. Two companies never
+ * share this key, and a hard negative never has the key of an existing company.
+ *
+ * @example
+ * sameNameKey('Two Quadrant & Sons Co.') === sameNameKey('sons and 2 quadrant co') // true
+ */
+export function sameNameKey(name: string): string {
+  let s = ` ${name.toLowerCase().replace(/[&+]/g, ' ').replace(/[^a-z0-9' ]+/g, ' ')} `;
+  for (const [w, d] of NUMBERS) s = s.replace(new RegExp(` ${d.toLowerCase()} `, 'g'), ` ${w.toLowerCase()} `);
+  for (const [full, short] of ABBREVIABLE) s = s.replace(new RegExp(` ${short.toLowerCase().replace(/[^a-z0-9']/g, '')} `, 'g'), ` ${full.toLowerCase()} `);
+  return s.replace(/'/g, '').split(' ').filter((w) => w && w !== 'and' && w !== 'the').sort().join(' ');
+}

@@ -2,7 +2,7 @@ import type { MatchingRow } from './adapter';
 import type { MatchTable } from './evaluate';
 import { noisyName, postalFor, websiteFor, noisyDomain, type Company, type Mutable } from './synthetic-noise';
 import {
-  abbreviate, addWords, flipNumbers, foldMarks, foreignLegal, otherNumber, otherTitle, reorderPerson, rng, withTradeName,
+  abbreviate, addWords, flipNumbers, foldMarks, foreignLegal, otherNumber, otherTitle, reorderPerson, rng, sameNameKey, withTradeName,
   type Rng, type VariationKind,
 } from './synthetic-kinds';
 import {
@@ -90,7 +90,7 @@ function newCompany(r: Rng, taken: Set<string>, kind: VariationKind = pickKind(r
   for (;;) {
     const country = pickCountry(r);
     const { words, person } = shapeWords(r, kind);
-    const key = words.join(' ').toLowerCase();
+    const key = sameNameKey(words.join(' '));
     if (taken.has(key)) continue;
     taken.add(key);
     const city = r.pick(country.cities);
@@ -101,8 +101,8 @@ function newCompany(r: Rng, taken: Set<string>, kind: VariationKind = pickKind(r
       // Legal names must be as unique as company names, or two companies would share one.
       for (;;) {
         const legal = `${cap(r.pick(SURNAMES))} ${cap(r.pick([...PLACE_WORDS, ...SURNAMES]))} ${r.pick(['Holdings', 'Ventures', 'Partners', 'Group', 'Enterprises'])}`;
-        if (taken.has(legal.toLowerCase())) continue;
-        taken.add(legal.toLowerCase());
+        if (taken.has(sameNameKey(legal))) continue;
+        taken.add(sameNameKey(legal));
         c.legalName = `${legal} ${r.pick(country.legal)}`;
         break;
       }
@@ -226,12 +226,16 @@ export function generateMatchingDataset(options: SyntheticOptions = {}): Synthet
   };
   // Traps on the PSA side: another company with the same name elsewhere, and a sibling with one more word.
   for (let i = 0; i < total * 0.04; i++) addPsa(fresh(() => movedTwin(r.pick(companies))));
-  for (let i = 0; i < total * 0.03; i++) addPsa(fresh(() => siblingOf(r.pick(companies))));
+  for (let i = 0; i < total * 0.03; i++) {
+    const sibling = fresh(() => siblingOf(r.pick(companies)));
+    taken.add(sameNameKey(sibling.words.join(' ')));
+    addPsa(sibling);
+  }
 
   const ofKind = (k: VariationKind) => companies.filter((c) => c.kind === k);
   // A hard negative's name must not be some other company's name (then it would not be a negative).
   const unused = (words: string[]): string[] | undefined => {
-    const key = words.join(' ').toLowerCase();
+    const key = sameNameKey(words.join(' '));
     return taken.has(key) ? undefined : (taken.add(key), words);
   };
   const numbered = ofKind('number');
