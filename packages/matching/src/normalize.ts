@@ -138,7 +138,7 @@ function part(text: string, t: CompiledTables): NamePart {
       words.pop();
       continue;
     }
-    const phrase = t.trailingPhrases.find((p) => p.length < words.length && p.every((w, k) => words[words.length - p.length + k]!.t === w));
+    const phrase = t.trailingPhrases.find((p) => p.length < words.length && p.every((w, k) => sameWord(words[words.length - p.length + k]!.t, w)));
     if (phrase) {
       legal.unshift(...words.splice(words.length - phrase.length).map((w) => w.t));
       continue;
@@ -178,6 +178,11 @@ export function normalizeName(name: string, tables: NameTables = DEFAULT_NAME_TA
   const seen = new Set([main.key]);
   const alternatives = rest.filter((p) => p.tokens.length > 0 && !seen.has(p.key) && (seen.add(p.key), true));
   return { ...main, alternatives };
+}
+
+/** Words of multi-word titles and forms forgive one typo from 6 letters ("Atnorney at Law"). */
+function sameWord(a: string, b: string): boolean {
+  return a === b || (b.length >= 6 && editDistance(a, b, 1) <= 1);
 }
 
 // Legal words at the end of a name are often mistyped ("Compnay", "Coorp.", "Crop."): one edit still

@@ -142,5 +142,6 @@ export function sameNameKey(name: string): string {
   let s = ` ${name.toLowerCase().replace(/[&+]/g, ' ').replace(/[^a-z0-9' ]+/g, ' ')} `;
   for (const [w, d] of NUMBERS) s = s.replace(new RegExp(` ${d.toLowerCase()} `, 'g'), ` ${w.toLowerCase()} `);
   for (const [full, short] of ABBREVIABLE) s = s.replace(new RegExp(` ${short.toLowerCase().replace(/[^a-z0-9']/g, '')} `, 'g'), ` ${full.toLowerCase()} `);
-  return s.replace(/'/g, '').split(' ').filter((w) => w && w !== 'and' && w !== 'the').sort().join(' ');
+  // DDS and DMD are the same dentist's degree.
+  return s.replace(/'/g, '').replace(/ dmd /g, ' dds ').split(' ').filter((w) => w && w !== 'and' && w !== 'the').sort().join(' ');
 }

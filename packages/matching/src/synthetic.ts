@@ -95,7 +95,10 @@ function newCompany(r: Rng, taken: Set<string>, kind: VariationKind = pickKind(r
     taken.add(key);
     const city = r.pick(country.cities);
     // Added words and references need strong evidence on the distributor side: those companies have a website.
-    const website = r.chance(kind === 'extra-words' ? 1 : 0.83) ? websiteFor(r, words, country.iso) : undefined;
+    // A domain belongs to one company: a colliding one is dropped.
+    let website = r.chance(kind === 'extra-words' ? 1 : 0.83) ? websiteFor(r, words, country.iso) : undefined;
+    if (website && taken.has(`@${website}`)) website = undefined;
+    if (website) taken.add(`@${website}`);
     const c: Mutable<Company> = { words, legal: r.chance(0.6) && !person ? r.pick(country.legal) : '', country, city, postal: postalFor(r, country.iso, city[2]), website, person, kind };
     if (kind === 'trade-name') {
       // Legal names must be as unique as company names, or two companies would share one.
@@ -219,10 +222,11 @@ export function generateMatchingDataset(options: SyntheticOptions = {}): Synthet
     }
   };
   const plain = (c: Company): Company => ({ ...c, kind: 'plain' });
+  const ownSite = (site: string) => (taken.has(`@${site}`) ? undefined : (taken.add(`@${site}`), site));
   const siblingOf = (c: Company): Company => ({ ...plain(c), words: [...c.words, r.pick(SIBLING_WORDS)], website: undefined, person: undefined });
   const movedTwin = (c: Company): Company => {
     const city = r.pick(c.country.cities.filter((x) => x[0] !== c.city[0]));
-    return { ...plain(c), city, postal: postalFor(r, c.country.iso, city[2]), website: r.chance(0.5) ? websiteFor(r, [...c.words, city[0]], c.country.iso) : undefined };
+    return { ...plain(c), city, postal: postalFor(r, c.country.iso, city[2]), website: r.chance(0.5) ? ownSite(websiteFor(r, [...c.words, city[0]], c.country.iso)) : undefined };
   };
   // Traps on the PSA side: another company with the same name elsewhere, and a sibling with one more word.
   for (let i = 0; i < total * 0.04; i++) addPsa(fresh(() => movedTwin(r.pick(companies))));
@@ -256,7 +260,7 @@ export function generateMatchingDataset(options: SyntheticOptions = {}): Synthet
       else if (x < 0.56) [kind, row] = ['neg-sibling', distributorRow(r, fresh(() => siblingOf(base)), n, {})];
       else if (x < 0.62) {
         const sib = fresh(() => siblingOf(base));
-        [kind, row] = ['neg-sibling-domain', distributorRow(r, { ...sib, website: websiteFor(r, sib.words, sib.country.iso) }, n, {})];
+        [kind, row] = ['neg-sibling-domain', distributorRow(r, { ...sib, website: ownSite(websiteFor(r, sib.words, sib.country.iso)) }, n, {})];
       } else if (x < 0.7 && numbered.length > 0) {
         // Negatives carry their own identity everywhere, tenant and domain included.
         const c = plain(r.pick(numbered));

@@ -59,7 +59,7 @@ export const DEFAULT_NAME_TABLES: NameTables = {
     'lda', 'bv', 'nv', 'vof', 'ab', 'as', 'oy', 'kk', 'cv', 'de', 'cia',
   ],
   titles: ['dds', 'dmd', 'md', 'cpa', 'dvm', 'phd', 'esq', 'jd', 'rn', 'mba', 'attorney at law', 'attorneys at law'],
-  stopWords: ['the', 'and', 'of', 'at', 'for', 'dr', 'mr', 'mrs', 'ms', 'et', 'und', 'le', 'la', 'les', 'der', 'die', 'das', 'y'],
+  stopWords: ['the', 'and', 'of', 'at', 'for', 'dr', 'mr', 'mrs', 'ms', 'et', 'und', 'le', 'la'],
   equivalents: [...ABBREVIATION_GROUPS, ...NUMBER_GROUPS],
   tradeNameMarkers: [
     'dba', 'd/b/a', 'doing business as', 't/a', 'trading as', 'o/a', 'operating as', 'formerly', 'formerly known as', 'fka',
