@@ -7,6 +7,7 @@ export default [
   { extends: true, test: { name: 'connector-sherweb', root: 'packages/connector-sherweb' } },
   { extends: true, test: { name: 'connector-synnex', root: 'packages/connector-synnex' } },
   { extends: true, test: { name: 'licensing-core', root: 'packages/licensing-core' } },
+  { extends: true, test: { name: 'matching', root: 'packages/matching' } },
   { extends: true, test: { name: 'sync', root: 'packages/sync' } },
   { extends: true, test: { name: 'psa-connectwise', root: 'packages/psa-connectwise' } },
   { extends: true, test: { name: 'psa-halo', root: 'packages/psa-halo' } },

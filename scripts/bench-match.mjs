@@ -4,5 +4,5 @@ import { spawnSync } from 'node:child_process';
 
 const build = spawnSync('node', ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const r = spawnSync('node', ['packages/licensing-core/bench/match.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync('node', ['packages/matching/bench/match.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

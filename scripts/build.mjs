@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 const order = [
   'connector-core',
   'licensing-core',
+  'matching',
   'testkit',
   'connector-ingram',
   'connector-pax8',

@@ -8,14 +8,13 @@ import { isoWeek, normalizeVendor, type Customer, type Subscription } from '@vec
 import {
   computeLicensingReport,
   formatLicensingReport,
-  matchCustomers,
   trackFindings,
   weeklyDigest,
   type CustomerLink,
-  type PsaCompany,
   type PsaContractLine,
   type SourceCoverage,
 } from '@vectis/licensing-core';
+import { matchCustomers, type PsaCompany } from '@vectis/matching';
 import { createSqliteStore, runSync, type Store, type SyncResult } from '@vectis/sync';
 import { readFileSync } from 'node:fs';
 import { createProgressBar } from './progress.ts';

@@ -3,7 +3,8 @@
 // PSA company keyed by the Pax8 externalId, and their recurring lines get agreement lines with the
 // usual differences (seats short or long, a price below margin).
 import type { Customer, Subscription } from '@vectis/connector-core';
-import type { PsaCompany, PsaContractLine, SkuMapping } from '@vectis/licensing-core';
+import type { PsaContractLine, SkuMapping } from '@vectis/licensing-core';
+import type { PsaCompany } from '@vectis/matching';
 import type { PsaSample } from './psa-sample.ts';
 
 const COUNTRY_NAMES: Record<string, string> = { US: 'United States', CA: 'Canada', GB: 'United Kingdom' };

@@ -3,7 +3,8 @@
 // so the PSA names stay close to it (legal suffix dropped, case changed) and matching can link them.
 // Some customers are missing from the PSA, some lines are contracted short or priced below cost.
 import type { Customer, Subscription } from '@vectis/connector-core';
-import type { PsaCompany, PsaContractLine } from '@vectis/licensing-core';
+import type { PsaContractLine } from '@vectis/licensing-core';
+import type { PsaCompany } from '@vectis/matching';
 
 const LEGAL = /\s+(inc\.|ltd\.|llc|corp\.|ltée)$/i;
 

@@ -3,7 +3,8 @@
 // id on some) and agreement lines with the usual differences (seats short or long, a price under the
 // 12 % margin, a cancelled subscription still billed). Stands in for a PSA export in the example only.
 import type { Customer, Subscription } from '@vectis/connector-core';
-import type { PsaCompany, PsaContractLine } from '@vectis/licensing-core';
+import type { PsaContractLine } from '@vectis/licensing-core';
+import type { PsaCompany } from '@vectis/matching';
 import type { PsaSample } from './psa-sample.ts';
 
 /** Adds PSA companies and agreement lines for the `td_synnex` customers to `base` (deterministic). */

@@ -5,7 +5,8 @@
 // client has no distributor line for (licensed under a tenant nobody linked).
 // It stands in for a ConnectWise/Autotask/HaloPSA export in the example only.
 import type { Customer, Subscription } from '@vectis/connector-core';
-import type { PsaCompany, PsaContractLine } from '@vectis/licensing-core';
+import type { PsaContractLine } from '@vectis/licensing-core';
+import type { PsaCompany } from '@vectis/matching';
 
 const COUNTRY_NAMES: Record<string, string> = { US: 'United States', CA: 'Canada', GB: 'United Kingdom', UK: 'United Kingdom', SE: 'Sweden', DE: 'Germany', AU: 'Australia' };
 const LEGAL = /,?\s+(inc\.?|llc|ltd\.?|limited|corp\.?|corporation|co\.?|gmbh|ab|pty\.? ltd\.?|plc)$/i;

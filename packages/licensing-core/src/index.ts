@@ -35,28 +35,5 @@ export type {
 
 // --- end licensing ---
 
-// --- matching (customer matching) ---
-export { matchCustomers, isMatchablePsaCompany } from './matching/match';
-export { fromMatchingRow } from './matching/adapter';
-export type { MatchingRow } from './matching/adapter';
-export { normalizeName } from './matching/normalize';
-export type { NormalizedName } from './matching/normalize';
-export { normalizeDomain, isFreeMailDomain, tenantName } from './matching/domain';
-export { normalizeCountry, normalizePostalCode, normalizeCity } from './matching/location';
-export { scoreMatches, toMatchTable } from './matching/evaluate';
-export type { MatchScore, MatchTable } from './matching/evaluate';
-export { generateMatchingDataset } from './matching/synthetic';
-export type { SyntheticOptions, SyntheticDataset } from './matching/synthetic';
-export type {
-  PsaCompany,
-  DistributorCustomer,
-  MatchOptions,
-  MatchOverride,
-  MatchResult,
-  MatchCandidate,
-  MatchReason,
-  MatchSignal,
-  MatchTier,
-} from './matching/types';
-// --- end matching ---
+// --- matching: moved to @vectis/matching (licensing-core consumes links, never imports matching) ---
 export {};

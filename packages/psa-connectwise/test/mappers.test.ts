@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PsaContractLine as LicensingLine } from '@vectis/licensing-core';
-import type { PsaCompany as MatchingCompany } from '@vectis/licensing-core';
+import type { PsaCompany as MatchingCompany } from '@vectis/matching';
 import { CwAddition, CwAgreement, CwCompany, mapAddition, mapCompany } from '../src/index';
 import additions from './fixtures/additions.json' with { type: 'json' };
 import agreementJson from './fixtures/agreement.json' with { type: 'json' };

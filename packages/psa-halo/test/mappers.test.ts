@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PsaContractLine as LicensingLine, PsaCompany as MatchingCompany } from '@vectis/licensing-core';
+import type { PsaContractLine as LicensingLine } from '@vectis/licensing-core';
+import type { PsaCompany as MatchingCompany } from '@vectis/matching';
 import { HaloClient, HaloRecurringInvoice, mapClient, mapInvoiceLine } from '../src/index';
 import headerJson from './fixtures/recurring-invoice.json' with { type: 'json' };
 

@@ -61,3 +61,42 @@ export const COUNTRIES: readonly SyntheticCountry[] = [
   { iso: 'DE', name: 'Germany', alt: 'Deutschland', share: 0.06, legal: ['GmbH', 'AG', 'GmbH & Co. KG', 'UG'],
     cities: [['Bremen', 'HB', '28'], ['Leipzig', 'SN', '04'], ['Hannover', 'NI', '30'], ['Freiburg', 'BW', '79'], ['Mainz', 'RP', '55'], ['Kassel', 'HE', '34']] },
 ];
+
+/** Surnames written with accents or punctuation on the PSA side (folded or re-punctuated by distributors). */
+export const MARKED_SURNAMES = ['Grünewald', 'Lefèvre', 'Nuñez-Ortega', "O'Halloran", 'Søndergård', 'Château-Roux', 'Bélanger', "D'Ambrosio", 'Šimková', 'Ångström', 'Brăileanu', "Mc'Allister"];
+
+/** Number words and ordinals with their digit forms, for names like "Third Harbor Dental" / "3rd Harbor Dental". */
+export const NUMBERS: ReadonlyArray<readonly [string, string]> = [
+  ['First', '1st'], ['Second', '2nd'], ['Third', '3rd'], ['Fourth', '4th'], ['Fifth', '5th'], ['Seventh', '7th'], ['Ninth', '9th'],
+  ['Two', '2'], ['Three', '3'], ['Four', '4'], ['Five', '5'], ['Seven', '7'], ['Nine', '9'], ['Twelve', '12'],
+];
+export const NUMBER_NOUNS = ['Harbor', 'Summit', 'Avenue', 'Crossing', 'Quadrant', 'Pines', 'Bridges', 'Gables', 'Lanterns', 'Anchors'];
+
+/** Words that have an abbreviation, full → short (the matcher's tables must read them as equal). */
+export const ABBREVIABLE: ReadonlyArray<readonly [string, string]> = [
+  ['Saint', 'St.'], ['Mount', 'Mt.'], ['International', "Int'l"], ['Services', 'Svcs'], ['Management', 'Mgmt'],
+  ['Associates', 'Assoc.'], ['Association', 'Assn'], ['Department', 'Dept.'], ['Brothers', 'Bros.'], ['Technologies', 'Tech'],
+  ['Systems', 'Sys.'], ['Group', 'Grp'], ['Corporation', 'Corp.'], ['Company', 'Co.'], ['Center', 'Ctr.'], ['Manufacturing', 'Mfg.'],
+  ['Laboratories', 'Labs'], ['Holdings', 'Hldgs'], ['Mountain', 'Mtn'], ['Fort', 'Ft.'],
+];
+/** Name patterns that use those words; `#` is a surname or place word. */
+export const ABBREVIABLE_SHAPES = [
+  'Saint # Clinic', 'Mount # Outfitters', '# International Freight', '# Property Management', '# Home Services', '# & Associates',
+  '# Dental Association', '# Parks Department', '# Brothers Moving', '# Technologies', '# Systems', '# Consulting Group',
+  '# Corporation', '# Trading Company', '# Medical Center', '# Manufacturing', '# Laboratories', '# Holdings', '# Mountain Guides', 'Fort # Storage',
+];
+
+/** Whole words a distributor adds to a name that stays the same company ("Acme Roofing Services of Tulsa"). */
+export const EXTRA_WORDS = ['Services', 'Group', 'Holdings', 'Solutions', 'Global', 'Enterprises', 'USA', 'Partners', 'Office', 'Online'];
+
+/** Legal forms of countries the generator places anywhere in a name. */
+export const FOREIGN_FORMS: ReadonlyArray<readonly [string, string]> = [
+  ['FR', 'SARL'], ['FR', 'SAS'], ['FR', 'S.A.'], ['NL', 'B.V.'], ['NL', 'N.V.'], ['SE', 'AB'], ['NO', 'AS'], ['FI', 'Oy'],
+  ['GB', 'plc'], ['US', 'LLP'], ['US', 'P.C.'], ['US', 'PLLC'], ['DE', 'GmbH'], ['CH', 'AG'], ['AU', 'Pty Ltd'],
+];
+
+/** Trade-name markers as people type them. */
+export const TRADE_MARKERS = ['dba', 'DBA', 'd/b/a', 'D/B/A', 't/a', 'trading as', 'doing business as', 'formerly', 'f/k/a'];
+
+/** Professional titles for person-named practices; two different titles mean two different practices. */
+export const TITLES = ['DDS', 'MD', 'CPA', 'DVM', 'Attorney at Law', 'PhD', 'DMD', 'Esq.'];

@@ -8,7 +8,7 @@ const letters = 'abcdefghijklmnopqrstuvwxyz';
 const word = (i: number) => `${letters[i % 26]}${letters[Math.floor(i / 26) % 26]}${letters[Math.floor(i / 676) % 26]}worth`;
 const companies: PsaCompany[] = Array.from({ length: 600 }, (_, i) => ({ id: i, name: `${word(i)} Dental`, website: `${word(i)}dental.com` }));
 companies.push({ id: 'target', name: 'Brennan Dental', website: 'brennan-smiles.com' });
-const index = buildCandidateIndex(companies.map(preparePsa));
+const index = buildCandidateIndex(companies.map((c) => preparePsa(c)));
 const ids = (name: string, extra = {}) =>
   index.candidates(prepareCustomer({ vendor: 'pax8', externalId: '1', name, ...extra }), 12).map((i) => index.psa[i]!.company.id);
 

@@ -64,3 +64,48 @@ export function scoreMatches(truth: MatchTable, predicted: MatchTable): MatchSco
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1, ...s };
 }
+
+/**
+ * How well the review queue points at the right company: of the `review` rows whose customer has a
+ * PSA row, how often the first candidate (`psaId`) is it, and how often it is among the candidates
+ * shown (`psaId` or a runner-up).
+ *
+ * @example
+ * const { firstRate, inCandidatesRate } = scoreReview(truth, matchCustomers(customers, companies));
+ */
+export interface ReviewScore {
+  /** Review rows in the results. */
+  reviewRows: number;
+  /** Review rows whose customer has a PSA row in the truth. */
+  withTrueLink: number;
+  /** …of which the first candidate is the true PSA company. */
+  first: number;
+  /** …of which the true PSA company is among the candidates shown. */
+  inCandidates: number;
+  firstRate: number;
+  inCandidatesRate: number;
+}
+
+/**
+ * Scores the review tier against the truth (see {@link ReviewScore}).
+ *
+ * @example
+ * scoreReview({ matches: { 'pax8:1': 7 } }, results).firstRate
+ */
+export function scoreReview(truth: MatchTable, results: readonly MatchResult[]): ReviewScore {
+  let reviewRows = 0;
+  let withTrueLink = 0;
+  let first = 0;
+  let inCandidates = 0;
+  for (const r of results) {
+    if (r.tier !== 'review') continue;
+    reviewRows++;
+    const t = truth.matches[r.distributorId];
+    if (t === null || t === undefined) continue;
+    withTrueLink++;
+    if (String(r.psaId) === String(t)) first++;
+    if (String(r.psaId) === String(t) || r.runnersUp.some((c) => String(c.psaId) === String(t))) inCandidates++;
+  }
+  const rate = (n: number) => (withTrueLink ? n / withTrueLink : 0);
+  return { reviewRows, withTrueLink, first, inCandidates, firstRate: rate(first), inCandidatesRate: rate(inCandidates) };
+}

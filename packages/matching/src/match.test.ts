@@ -38,7 +38,7 @@ describe('matchCustomers', () => {
     const psa: PsaCompany[] = [{ id: 1, name: 'Summit Dental', city: 'Denver', postalCode: '80202', country: 'US' }];
     const r = one(customer('4', 'Summit Dental Lab', at('Denver', '80202')), psa);
     expect(r.tier).toBe('review');
-    expect(r.reasons.some((x) => x.signal === 'name' && x.effect === 'conflicts')).toBe(true);
+    expect(r.reasons.some((x) => x.signal === 'name' && x.detail.includes('adds "lab"'))).toBe(true);
   });
 
   it('does not auto-link the same name in another city (a different company)', () => {

@@ -1,6 +1,7 @@
 import { domainLabel, isFreeMailDomain, labelVariants, normalizeDomain, registrableDomain, tenantName } from './domain';
 import { normalizeCity, normalizeCountry, normalizePostalCode } from './location';
-import { compact, normalizeName, rawTokens, type NormalizedName } from './normalize';
+import { compact, nameParts, normalizeName, type NormalizedName } from './normalize';
+import { compileTables, DEFAULT_NAME_TABLES, type NameTables } from './tables';
 import type { DistributorCustomer, PsaCompany } from './types';
 
 /** A PSA company with everything matching compares precomputed once. */
@@ -14,6 +15,8 @@ export interface PreparedPsa {
   acronyms: Set<string>;
   website: string | undefined;
   websiteLabels: string[];
+  /** `compacts` and `websiteLabels` in one list: what a tenant or domain label is compared with. */
+  spellings: string[];
   city: string | undefined;
   postal: string | undefined;
   country: string | undefined;
@@ -31,6 +34,12 @@ export interface PreparedCustomer {
   domainLabels: string[];
   freeMail: string[];
   tenants: string[];
+  /** The customer's own name spelled the way a tenant would be (`acmedentallab`), per name part. */
+  compacts: string[];
+  /** Words of the name tables that describe a business's form, not its identity (`group`, `services`). */
+  generic: ReadonlySet<string>;
+  /** Tenant names and their forms without a suffix that is not part of the name (`acmellc` → `acme`). */
+  tenantSpellings: string[];
   city: string | undefined;
   postal: string | undefined;
   country: string | undefined;
@@ -45,23 +54,24 @@ const ACRONYM_SUFFIXES = ['', 'inc', 'llc', 'ltd', 'co', 'corp', 'pc', 'group', 
  * @example
  * preparePsa({ id: 1, name: 'Acme Dental, Inc.', website: 'www.acmedental.com' }).website // 'acmedental.com'
  */
-export function preparePsa(company: PsaCompany): PreparedPsa {
-  const name = normalizeName(company.name);
-  const raw = rawTokens(company.name);
-  const compacts = new Set<string>([
-    compact(name.tokens),
-    compact([...name.tokens, ...name.legal]),
-    compact(raw),
-    compact(raw.filter((t) => t !== 'the')),
-    compact(raw.filter((t) => t !== 'and' && t !== 'the')),
-  ]);
+export function preparePsa(company: PsaCompany, tables: NameTables = DEFAULT_NAME_TABLES): PreparedPsa {
+  const name = normalizeName(company.name, tables);
+  const compacts = new Set<string>();
   const acronyms = new Set<string>();
-  if (name.tokens.length >= 2) {
-    const initials = name.tokens.map((t) => t[0]).join('');
-    for (const s of ACRONYM_SUFFIXES) acronyms.add(initials + s);
-    acronyms.add(initials + name.legal.map((t) => t[0]).join(''));
+  for (const p of nameParts(name)) {
+    const raw = p.surface;
+    for (const spelling of [p.tokens, [...p.tokens, ...p.legal], raw, raw.filter((t) => t !== 'the'), raw.filter((t) => t !== 'and' && t !== 'the')]) {
+      compacts.add(compact(spelling));
+    }
+    if (p.tokens.length >= 2) {
+      const initials = p.tokens.map((t) => t[0]).join('');
+      for (const s of ACRONYM_SUFFIXES) acronyms.add(initials + s);
+      acronyms.add(initials + p.legal.map((t) => t[0]).join(''));
+    }
   }
+  compacts.delete('');
   const website = normalizeDomain(company.website);
+  const websiteLabels = website ? labelVariants(domainLabel(website)) : [];
   const country = normalizeCountry(company.country);
   return {
     company,
@@ -70,7 +80,8 @@ export function preparePsa(company: PsaCompany): PreparedPsa {
     compacts,
     acronyms,
     website: website && registrableDomain(website),
-    websiteLabels: website ? labelVariants(domainLabel(website)) : [],
+    websiteLabels,
+    spellings: [...new Set([...compacts, ...websiteLabels])],
     city: normalizeCity(company.city),
     postal: normalizePostalCode(company.postalCode, country),
     country,
@@ -85,7 +96,9 @@ export function preparePsa(company: PsaCompany): PreparedPsa {
  * @example
  * prepareCustomer({ vendor: 'pax8', externalId: '1', name: 'Acme', domains: [{ domain: 'acme.onmicrosoft.com', source: 'tenant' }] }).tenants // ['acme']
  */
-export function prepareCustomer(customer: DistributorCustomer): PreparedCustomer {
+export function prepareCustomer(customer: DistributorCustomer, tables: NameTables = DEFAULT_NAME_TABLES): PreparedCustomer {
+  const compiled = compileTables(tables);
+  const suffixes = compiled.tenantSuffixes;
   const hosts = [...(customer.domains ?? []).map((d) => d.domain), customer.email]
     .map((d) => normalizeDomain(d))
     .filter((d): d is string => d !== undefined);
@@ -99,17 +112,40 @@ export function prepareCustomer(customer: DistributorCustomer): PreparedCustomer
     else domains.push(registrableDomain(host));
   }
   const country = normalizeCountry(customer.address?.country);
+  const name = normalizeName(customer.name, tables);
   return {
     customer,
     id: `${customer.vendor}:${customer.externalId}`,
-    name: normalizeName(customer.name),
+    name,
+    compacts: nameParts(name).flatMap((p) => [compact(p.surface.filter((w) => w !== 'the' && w !== 'and')), compact(p.tokens)]),
+    generic: compiled.generic,
     domains: [...new Set(domains)],
     domainLabels: [...new Set(domains.flatMap((d) => labelVariants(domainLabel(d))))],
     freeMail,
     tenants: [...new Set(tenants)],
+    tenantSpellings: [...new Set(tenants.flatMap((t) => tenantSpellings(t, suffixes)))],
     city: normalizeCity(customer.address?.city),
     postal: normalizePostalCode(customer.address?.postalCode, country),
     country,
     externalRef: customer.externalRef?.trim().toLowerCase() || undefined,
   };
+}
+
+/** A tenant name and its forms without trailing suffixes (`acmeinc365` → `acmeinc`, `acme`), keeping 4+ letters. */
+function tenantSpellings(tenant: string, suffixes: readonly string[]): string[] {
+  const out = [tenant];
+  let t = tenant;
+  for (let again = true; again; ) {
+    again = false;
+    for (const s of suffixes) {
+      if (t.length - s.length >= 4 && t.endsWith(s)) {
+        t = t.slice(0, -s.length);
+        out.push(t);
+        again = true;
+        break;
+      }
+    }
+  }
+  if (t.startsWith('the') && t.length > 7) out.push(t.slice(3));
+  return out;
 }

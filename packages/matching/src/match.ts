@@ -1,6 +1,8 @@
 import { buildCandidateIndex, type CandidateIndex } from './candidates';
 import { collectEvidence, toScore, type PairEvidence } from './evidence';
 import { prepareCustomer, preparePsa, type PreparedCustomer } from './prepare';
+import { editDistance } from './similarity';
+import { DEFAULT_NAME_TABLES } from './tables';
 import type { DistributorCustomer, MatchCandidate, MatchOptions, MatchReason, MatchResult, PsaCompany } from './types';
 
 const DEFAULT_AUTO = 0.9;
@@ -41,7 +43,8 @@ export function matchCustomers(
   options: MatchOptions = {},
 ): MatchResult[] {
   const filter = options.candidateFilter ?? isMatchablePsaCompany;
-  const index = buildCandidateIndex(companies.filter(filter).map(preparePsa));
+  const tables = options.nameTables ?? DEFAULT_NAME_TABLES;
+  const index = buildCandidateIndex(companies.filter(filter).map((company) => preparePsa(company, tables)));
   const autoAt = options.thresholds?.auto ?? DEFAULT_AUTO;
   const reviewAt = options.thresholds?.review ?? DEFAULT_REVIEW;
   const keep = options.runnersUp ?? 3;
@@ -51,19 +54,23 @@ export function matchCustomers(
   const byId = new Map(companies.map((c) => [String(c.id), c]));
 
   return customers.map((customer) => {
-    const c = prepareCustomer(customer);
+    const c = prepareCustomer(customer, tables);
     const evidence = index
       .candidates(c, limit)
-      .map((i) => collectEvidence(c, index.psa[i]!, index.weight))
+      .map((i) => collectEvidence(c, index.psa[i]!, index.weight, false))
       .filter((e) => !never.has(`${c.id}\u0000${e.psa.id}`))
       .sort((a, b) => b.points - a.points);
     const forced = links.get(c.id);
-    if (forced !== undefined) return overridden(c, forced, byId.get(String(forced)), evidence, keep);
-    return decide(c, evidence, index, { autoAt, reviewAt, keep });
+    // Reasons are written only for the candidates a result shows (the chosen one and the runners-up).
+    const explain = (e: PairEvidence) => (e.reasons = collectEvidence(c, e.psa, index.weight, true).reasons);
+    if (forced !== undefined) return overridden(c, forced, byId.get(String(forced)), evidence, keep, explain);
+    return decide(c, evidence, index, { autoAt, reviewAt, keep }, explain);
   });
 }
 
-function overridden(c: PreparedCustomer, psaId: string | number, company: PsaCompany | undefined, evidence: PairEvidence[], keep: number): MatchResult {
+type Explain = (e: PairEvidence) => void;
+
+function overridden(c: PreparedCustomer, psaId: string | number, company: PsaCompany | undefined, evidence: PairEvidence[], keep: number, explain: Explain): MatchResult {
   const reasons: MatchReason[] = [{ signal: 'override', effect: 'agrees', detail: `manual link to PSA company ${String(psaId)}${company ? ` (${company.name})` : ''}` }];
   return {
     distributorId: c.id,
@@ -72,7 +79,7 @@ function overridden(c: PreparedCustomer, psaId: string | number, company: PsaCom
     tier: 'auto',
     score: 1,
     reasons,
-    runnersUp: evidence.filter((e) => e.psa.id !== String(psaId)).slice(0, keep).map(toCandidate),
+    runnersUp: evidence.filter((e) => e.psa.id !== String(psaId)).slice(0, keep).map((e) => (explain(e), toCandidate(e))),
   };
 }
 
@@ -83,12 +90,26 @@ function toCandidate(e: PairEvidence): MatchCandidate {
 /** Why this pair may be auto-linked, or undefined when a guardrail says no. */
 function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex, all: PairEvidence[]): MatchReason | undefined {
   if (e.externalRef) {
-    // A reseller reference that happens to equal some PSA id while nothing else agrees is more likely
-    // another numbering scheme (an ERP code) than a link: a human confirms it.
-    const corroborated = e.name.similarity > 0 || e.domain === 'match' || e.tenant !== 'none' || e.city === 'match';
-    return corroborated ? { signal: 'external_ref', effect: 'agrees', detail: 'stable id link' } : undefined;
+    // A reference that happens to equal some PSA id while nothing else agrees is more likely another
+    // numbering scheme (an ERP code) than a link: a human confirms it. Something about the identity
+    // (name, domain, tenant) must agree, and no
+    // country, or domain and city together, may contradict it.
+    const n = e.name;
+    // The address alone does not corroborate: many companies share a city (and a ZIP area).
+    const corroborated = n.equivalent || n.contained || n.similarity >= 0.5 || e.domain === 'match' || e.tenant === 'exact' || e.tenant === 'partial' || e.domainName !== 'none';
+    const contradicted = e.country === 'conflict' || (e.domain === 'conflict' && e.city === 'conflict');
+    return corroborated && !contradicted ? { signal: 'external_ref', effect: 'agrees', detail: 'partner-set reference, corroborated by the name, domain or tenant' } : undefined;
   }
-  if (e.country === 'conflict' || !e.name.equivalent) return undefined;
+  if (e.country === 'conflict') return undefined;
+  if (e.name.contained) {
+    // Containment ("Acme Roofing" vs "Acme Roofing Services") links only on strong evidence, and only
+    // when no other candidate carries the name itself: that one would be the sibling the extra word names.
+    const strong = e.domain === 'match' ? 'the same website domain' : e.tenant === 'exact' && e.city !== 'conflict' && e.postal !== 'conflict' && tenantDiscriminates(c, e) ? 'a tenant that spells the PSA name' : undefined;
+    const rival = all.find((o) => o !== e && (o.name.equivalent || o.domain === 'match') && o.country !== 'conflict');
+    if (!strong || rival) return undefined;
+    return { signal: 'name', effect: 'agrees', detail: `one name contains the other and ${strong} confirms it` };
+  }
+  if (!e.name.equivalent) return undefined;
   if (e.domain === 'match') return { signal: 'domain', effect: 'agrees', detail: 'same company domain and compatible name' };
   if (e.city === 'conflict' || e.postal === 'conflict') return undefined;
   const located = e.city === 'match' || e.postal === 'match';
@@ -99,7 +120,7 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
   }
   if (e.name.typos > 0 && (located || spelled)) return { signal: 'name', effect: 'agrees', detail: 'name within typos, corroborated' };
   // Name alone: only an exact normalized name that no other PSA company shares, with nothing against it.
-  const unique = index.keyCount(e.psa.name.key) === 1 && !all.some((o) => o !== e && o.name.equivalent && o.country !== 'conflict');
+  const unique = index.keyCount([...e.name.leftTokens].sort().join(' ')) === 1 && !all.some((o) => o !== e && o.name.equivalent && o.country !== 'conflict');
   if (e.name.exact && unique && e.domain !== 'conflict') {
     e.points += UNIQUE_BONUS;
     e.score = toScore(e.points);
@@ -108,11 +129,27 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
   return undefined;
 }
 
+/**
+ * A tenant that spells the PSA name is strong evidence for a longer customer name only when it tells
+ * the two readings apart: "acmedental" for the customer "Acme Dental Lab" may just be that customer's
+ * own name cut short, so it proves nothing against the sibling reading, unless the added words are
+ * generic ("Group", "Services"), which no sibling is named by.
+ */
+function tenantDiscriminates(c: PreparedCustomer, e: PairEvidence): boolean {
+  const extra = [...e.name.onlyLeft, ...e.name.onlyRight].filter((w) => w.length > 1 || /\d/.test(w));
+  if (extra.every((w) => c.generic.has(w))) return true;
+  const t = e.tenantMatched;
+  // Up to one typo in the customer's own spelling still reads as the same cut ("ambrosefittess…").
+  const cutOfOwnName = (k: string) => k.length > t.length && [t.length - 1, t.length, t.length + 1].some((n) => editDistance(k.slice(0, n), t, 1) <= 1);
+  return !c.compacts.some(cutOfOwnName);
+}
+
 function decide(
   c: PreparedCustomer,
   evidence: PairEvidence[],
   index: CandidateIndex,
   t: { autoAt: number; reviewAt: number; keep: number },
+  explain: Explain,
 ): MatchResult {
   const base = { distributorId: c.id, distributorName: c.customer.name };
   const best = evidence[0];
@@ -122,21 +159,26 @@ function decide(
   eligible.sort((a, b) => b.points - a.points);
   const chosen = eligible[0];
   if (chosen) {
+    explain(chosen);
     const rivals = evidence.filter((e) => e !== chosen && e.points >= chosen.points - TIE_MARGIN && (eligible.includes(e) || e.points >= chosen.points));
+    // The customer's legal name pointing at one company and its trade name at another is a conflict too.
+    const chosenPart = chosen.name.leftTokens.join(' ');
+    for (const e of evidence) if (e !== chosen && !rivals.includes(e) && e.name.exact && e.name.leftTokens.join(' ') !== chosenPart) rivals.push(e);
     const refOnly = chosen.externalRef && !rivals.some((r) => r.externalRef);
     if (rivals.length === 0 || refOnly) {
       const ground = grounds[evidence.indexOf(chosen)]!;
-      return { ...base, psaId: chosen.psa.company.id, tier: 'auto', score: chosen.score, reasons: [ground, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep) };
+      return { ...base, psaId: chosen.psa.company.id, tier: 'auto', score: chosen.score, reasons: [ground, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep, explain) };
     }
     const tie: MatchReason = { signal: 'tie', effect: 'conflicts', detail: `tied with ${rivals.map((r) => `"${r.psa.company.name}" (${String(r.psa.company.id)})`).join(', ')}: left for review` };
-    return { ...base, psaId: chosen.psa.company.id, tier: 'review', score: chosen.score, reasons: [tie, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep) };
+    return { ...base, psaId: chosen.psa.company.id, tier: 'review', score: chosen.score, reasons: [tie, ...chosen.reasons], runnersUp: others(evidence, chosen, t.keep, explain) };
   }
+  explain(best);
   if (best.score >= t.reviewAt) {
-    return { ...base, psaId: best.psa.company.id, tier: 'review', score: best.score, reasons: best.reasons, runnersUp: others(evidence, best, t.keep) };
+    return { ...base, psaId: best.psa.company.id, tier: 'review', score: best.score, reasons: best.reasons, runnersUp: others(evidence, best, t.keep, explain) };
   }
-  return { ...base, psaId: null, tier: 'none', score: best.score, reasons: [], runnersUp: evidence.slice(0, t.keep).map(toCandidate) };
+  return { ...base, psaId: null, tier: 'none', score: best.score, reasons: [], runnersUp: evidence.slice(0, t.keep).map((e) => (explain(e), toCandidate(e))) };
 }
 
-function others(evidence: PairEvidence[], chosen: PairEvidence, keep: number): MatchCandidate[] {
-  return evidence.filter((e) => e !== chosen).slice(0, keep).map(toCandidate);
+function others(evidence: PairEvidence[], chosen: PairEvidence, keep: number, explain: Explain): MatchCandidate[] {
+  return evidence.filter((e) => e !== chosen).slice(0, keep).map((e) => (explain(e), toCandidate(e)));
 }

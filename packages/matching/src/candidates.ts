@@ -1,3 +1,4 @@
+import { nameParts } from './normalize';
 import type { PreparedCustomer, PreparedPsa } from './prepare';
 
 /**
@@ -13,6 +14,13 @@ export interface CandidateIndex {
   keyCount: (key: string) => number;
   candidates: (customer: PreparedCustomer, limit: number) => number[];
 }
+
+// Words on at most this many PSA rows always seed candidates; up to `commonCut` only while fewer than
+// SEED_ENOUGH candidates have been found by rarer words.
+const SEED_CUT = 40;
+const SEED_ENOUGH = 60;
+// Typo neighbours are searched behind words on at most this many PSA rows (unknown words included).
+const TYPO_SEARCH_MAX = 3;
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
@@ -41,11 +49,14 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
   const byCompact = new Map<string, number[]>();
   const byRef = new Map<string, number[]>();
   const keys = new Map<string, number>();
-  const tokenSets: Set<string>[] = [];
+  // Each row's tokens as small integer arrays: membership tests in the hot loops scan 2–6 ints
+  // instead of hashing strings.
+  const tokenId = new Map<string, number>();
+  const rowTokens: Int32Array[] = [];
   const compactList: Array<[string, number]> = [];
   psa.forEach((p, i) => {
-    const tokens = new Set(p.name.tokens);
-    tokenSets.push(tokens);
+    const tokens = new Set(nameParts(p.name).flatMap((x) => x.tokens));
+    rowTokens.push(Int32Array.from(tokens, (t) => tokenId.get(t) ?? (tokenId.set(t, tokenId.size), tokenId.size - 1)));
     for (const t of tokens) {
       push(byToken, t, i);
     }
@@ -56,7 +67,7 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     }
     push(byRef, p.id.toLowerCase(), i);
     for (const x of p.externalIds) push(byRef, x, i);
-    keys.set(p.name.key, (keys.get(p.name.key) ?? 0) + 1);
+    for (const key of new Set(nameParts(p.name).map((x) => x.key))) keys.set(key, (keys.get(key) ?? 0) + 1);
   });
   for (const t of byToken.keys()) {
     if (t.length < 4) continue;
@@ -110,6 +121,20 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     score[i]! += s;
   };
 
+  const has = (i: number, id: number): boolean => {
+    if (id < 0) return false;
+    const row = rowTokens[i]!;
+    for (let k = 0; k < row.length; k++) if (row[k] === id) return true;
+    return false;
+  };
+  const rankBy = (tokens: string[]) => {
+    for (const t of tokens) {
+      const id = tokenId.get(t) ?? -1;
+      const w = weight(t);
+      for (const i of touched) if (has(i, id)) score[i]! += w;
+    }
+  };
+
   const candidates = (c: PreparedCustomer, limit: number): number[] => {
     round++;
     touched = [];
@@ -117,16 +142,21 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     const pin = (list: number[] | undefined) => list?.forEach((i) => (pinned.includes(i) || pinned.push(i), add(i, 100)));
     if (c.externalRef) pin(byRef.get(c.externalRef));
     for (const d of c.domains) pin(byDomain.get(d));
-    for (const label of [...c.tenants, ...c.domainLabels]) {
+    for (const label of [...c.tenantSpellings, ...c.domainLabels]) {
       byCompact.get(label)?.forEach((i) => add(i, 5));
       if (label.length >= 6) prefixHits(label, add);
     }
     const common: string[] = [];
-    for (const t of new Set(c.name.tokens)) {
+    // Rarest words first: they find the company. A word shared by many rows only seeds candidates
+    // while few have been found; otherwise it just ranks them (bounded work per customer).
+    const words = [...new Set(nameParts(c.name).flatMap((x) => x.tokens))].sort((a, b) => (byToken.get(a)?.length ?? 0) - (byToken.get(b)?.length ?? 0));
+    for (const t of words) {
       const list = byToken.get(t);
-      if (list && list.length > commonCut) common.push(t);
+      if (list && (list.length > commonCut || (list.length > SEED_CUT && touched.length >= SEED_ENOUGH))) common.push(t);
       else list?.forEach((i) => add(i, weight(t)));
-      if (t.length < 3) continue;
+      // Typos are looked for only behind words the PSA side lacks or rarely uses: a word many PSA rows
+      // spell the same way is most likely spelled right.
+      if (t.length < 3 || (list !== undefined && list.length > TYPO_SEARCH_MAX)) continue;
       // PSA tokens one edit away: one more letter, one fewer, or one different/swapped.
       const near = new Set<string>(byDeletion.get(t));
       if (t.length >= 4) {
@@ -137,6 +167,7 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
       }
       near.delete(t);
       typoRound++;
+      const tid = tokenId.get(t) ?? -1;
       const w = 0.8 * weight(t);
       // A word the PSA side never uses is most likely a typo, so its neighbours may be commoner.
       const typoCut = list === undefined ? commonCut * 4 : commonCut;
@@ -144,7 +175,7 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
         const hits = byToken.get(u);
         if (hits === undefined || hits.length > typoCut) continue;
         for (const i of hits) {
-          if (typoStamp[i] === typoRound || tokenSets[i]!.has(t)) continue;
+          if (typoStamp[i] === typoRound || has(i, tid)) continue;
           typoStamp[i] = typoRound;
           add(i, w);
         }
@@ -154,9 +185,9 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
       // Only common words: seed from the rarest of them, rank with the rest.
       const rarest = common.reduce((a, b) => (byToken.get(a)!.length <= byToken.get(b)!.length ? a : b));
       byToken.get(rarest)!.forEach((i) => add(i, weight(rarest)));
-      for (const i of touched) for (const t of common) if (t !== rarest && tokenSets[i]!.has(t)) score[i]! += weight(t);
+      rankBy(common.filter((t) => t !== rarest));
     } else if (common.length > 0) {
-      for (const i of touched) for (const t of common) if (tokenSets[i]!.has(t)) score[i]! += weight(t);
+      rankBy(common);
     }
     // Top `limit` by score (insertion into a short sorted list), after the pinned ones.
     const top: number[] = [];

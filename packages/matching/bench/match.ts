@@ -7,8 +7,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import { fromMatchingRow, generateMatchingDataset, matchCustomers, scoreMatches, toMatchTable } from '@vectis/licensing-core';
-import type { MatchingRow, MatchTable, PsaCompany } from '@vectis/licensing-core';
+import { fromMatchingRow, generateMatchingDataset, matchCustomers, scoreMatches, scoreReview, toMatchTable } from '@vectis/matching';
+import type { MatchingRow, MatchTable, PsaCompany, VariationKind } from '@vectis/matching';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,9 +40,10 @@ const seed = arg('synthetic');
 let psa: PsaCompany[];
 let rows: MatchingRow[];
 let truth: MatchTable | undefined;
+let kinds: Record<string, VariationKind> | undefined;
 if (seed !== undefined) {
   const data = generateMatchingDataset({ seed: Number(seed), companies: Number(arg('companies') ?? 1000), customers: Number(arg('customers') ?? 900) });
-  [psa, rows, truth] = [data.psa, data.distributor, data.truth];
+  [psa, rows, truth, kinds] = [data.psa, data.distributor, data.truth, data.kinds];
   const dir = arg('save');
   if (dir) {
     mkdirSync(dir, { recursive: true });
@@ -82,6 +83,20 @@ if (truth) {
   line('vectis (auto)', scoreMatches(truth, table));
   line('naive fuse.js', scoreMatches(truth, naive));
   console.log(`time: vectis ${ms.toFixed(0)} ms, naive fuse.js ${naiveMs.toFixed(0)} ms (ratio ${(naiveMs / ms).toFixed(1)}x)`);
+  const rv = scoreReview(truth, results);
+  console.log(`review tier: ${rv.reviewRows} rows; true link first in ${rv.first}/${rv.withTrueLink} (${(rv.firstRate * 100).toFixed(1)}%), among the candidates in ${rv.inCandidates}/${rv.withTrueLink}`);
+  if (kinds) {
+    // Per variation kind: how many rows came out right (linked to the true company, or left unlinked for neg-*).
+    const per = new Map<string, { n: number; right: number; wrong: number }>();
+    for (const r of results) {
+      const k = kinds[r.distributorId] ?? 'unknown';
+      const e = per.get(k) ?? { n: 0, right: 0, wrong: 0 };
+      const p = r.tier === 'auto' ? String(r.psaId) : 'null';
+      const t = String(truth.matches[r.distributorId] ?? null);
+      per.set(k, { n: e.n + 1, right: e.right + (p === t ? 1 : 0), wrong: e.wrong + (p !== 'null' && p !== t ? 1 : 0) });
+    }
+    for (const [k, e] of [...per].sort()) console.log(`  ${k.padEnd(20)} ${e.right}/${e.n} right${e.wrong ? `, ${e.wrong} wrong link(s)` : ''}`);
+  }
   if (process.argv.includes('--explain')) {
     for (const r of results) {
       const t = truth.matches[r.distributorId];

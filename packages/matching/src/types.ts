@@ -1,4 +1,5 @@
 import type { Customer } from '@vectis/connector-core';
+import type { NameTables } from './tables';
 
 /**
  * A company row from the MSP's PSA (ConnectWise, Autotask, HaloPSA), as far as matching needs it.
@@ -118,6 +119,8 @@ export interface MatchOptions {
   runnersUp?: number;
   /** Candidates fully scored per customer after blocking. Default 12. */
   maxCandidates?: number;
+  /** Name-equivalence tables; extend the defaults with `extendNameTables()`. Default `DEFAULT_NAME_TABLES`. */
+  nameTables?: NameTables;
 }
 
 /** What {@link matchCustomers} accepts on the distributor side: the normalized connector record. */

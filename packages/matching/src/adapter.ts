@@ -15,6 +15,8 @@ export interface MatchingRow {
   city?: string | null;
   postalCode?: string | null;
   country?: string | null;
+  /** Optional: a reference the partner set on the distributor side (e.g. the PSA company id). Not in the dev set. */
+  externalRef?: string | null;
 }
 
 /**
@@ -41,6 +43,7 @@ export function fromMatchingRow(row: MatchingRow): DistributorCustomer {
     externalId,
     name: row.name,
     status: 'active',
+    ...(row.externalRef ? { externalRef: row.externalRef } : {}),
     ...(host && source ? { domains: [{ domain: host, source }] } : {}),
     ...(Object.keys(address).length ? { address } : {}),
   };
