@@ -11,6 +11,7 @@ const order = [
   'connector-sherweb',
   'connector-synnex',
   'sync',
+  'cli',
 ];
 for (const name of order) {
   const dir = `packages/${name}`;

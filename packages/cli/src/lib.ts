@@ -1,0 +1,144 @@
+// The ONE module of the CLI that imports the connector, matching and licensing packages. When a
+// connector gains a real implementation or a sandbox, or matching moves to `@vectis/matching`,
+// only this file changes: add the factory/sandbox to VENDORS, switch the import below.
+import type { DistributorConnector, Vendor } from '@vectis/connector-core';
+import { createIngramConnector } from '@vectis/connector-ingram';
+import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
+import { createPax8Connector } from '@vectis/connector-pax8';
+import { createSherwebConnector } from '@vectis/connector-sherweb';
+import { createSynnexConnector } from '@vectis/connector-synnex';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+// Matching and licensing: switch `matchCustomers` & co. to '@vectis/matching' when it lands.
+export { matchCustomers } from '@vectis/licensing-core';
+export type { PsaCompany, MatchResult } from '@vectis/licensing-core';
+export { computeLicensingReport, formatLicensingReport, trackFindings, weeklyDigest } from '@vectis/licensing-core';
+export type {
+  CustomerLink as ReportLink,
+  Finding,
+  LicensingPolicy,
+  LicensingReport,
+  PsaContractLine,
+  SourceCoverage,
+  WeeklyDigest,
+} from '@vectis/licensing-core';
+
+export type VendorId = 'ingram' | 'pax8' | 'sherweb' | 'synnex';
+
+/** One environment variable a vendor reads. `secret` values are scrubbed from every output. */
+export interface EnvVar {
+  name: string;
+  /** The connector option it feeds. */
+  option: string;
+  required: boolean;
+  secret: boolean;
+  kind?: 'string' | 'boolean';
+  what: string;
+}
+
+/** A running sandbox tenant (a local fake of the vendor's API). */
+export interface SandboxTenant {
+  url: string;
+  connector: DistributorConnector;
+  /** The sandbox's clock (ms). */
+  now: () => number;
+  /** Advances the tenant by a week of changes; returns what changed. */
+  simulateWeek: () => string[];
+  close: () => Promise<void>;
+}
+
+export interface VendorEntry {
+  id: VendorId;
+  vendor: Vendor;
+  label: string;
+  env: readonly EnvVar[];
+  /** Builds the connector from validated option values (strings and booleans keyed by option name). */
+  create: (options: Record<string, string | boolean>) => DistributorConnector;
+  /** The built-in sandbox, when the connector package ships one. */
+  sandbox?: ((opts: { start: number; checkUrl: (url: string) => void }) => Promise<SandboxTenant>) | undefined;
+  status: 'real' | 'stub';
+}
+
+const v = (name: string, option: string, what: string, required = true, secret = false, kind: EnvVar['kind'] = 'string'): EnvVar =>
+  ({ name, option, required, secret, kind, what });
+
+/** Where TD SYNNEX's rotating refresh token is kept once Ion has rotated it (it then wins over the variable). */
+export function synnexTokenFile(env: NodeJS.ProcessEnv): string {
+  return env.SYNNEX_REFRESH_TOKEN_FILE ?? join(homedir(), '.config', 'vectis', 'synnex-refresh-token');
+}
+
+/** Ion invalidates the old refresh token on every refresh: save the new one before it is used (mode 0600). */
+function saveRotatedToken(file: string): (token: string) => void {
+  return (token) => {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.tmp`;
+    writeFileSync(tmp, token, { mode: 0o600 });
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, file);
+  };
+}
+
+/** The distributors the CLI knows, in sync order. */
+export const VENDORS: readonly VendorEntry[] = [
+  {
+    id: 'ingram', vendor: 'ingram_micro', label: 'Ingram Micro', status: 'real',
+    env: [
+      v('INGRAM_USERNAME', 'username', 'the Marketplace API user (login ends in .api)', true, true),
+      v('INGRAM_PASSWORD', 'password', 'its password', true, true),
+      v('INGRAM_SUBSCRIPTION_KEY', 'subscriptionKey', 'the subscription key from the Marketplace API page', true, true),
+      v('INGRAM_API_URL', 'apiUrl', 'the API URL, e.g. https://api.cloud.im/marketplace/na', false),
+      v('INGRAM_REGION', 'region', 'or the region, e.g. us.na', false),
+      v('INGRAM_MARKETPLACE', 'marketplace', 'the marketplace code, e.g. us', false),
+      v('INGRAM_ALLOW_INSECURE_LOOPBACK', 'allowInsecureLoopback', 'testing only: allow http:// on 127.0.0.1/localhost (a local sandbox)', false, false, 'boolean'),
+    ],
+    create: (o) => createIngramConnector(o as unknown as Parameters<typeof createIngramConnector>[0]),
+    sandbox: async ({ start, checkUrl }) => {
+      const sandbox = createIngramSandbox({ customers: 40, subscriptions: 120, now: () => start });
+      const server = await sandbox.listen();
+      checkUrl(server.url); // refuses anything but loopback before a connector exists
+      const connector = createIngramConnector({
+        ...SANDBOX_CREDENTIALS, apiUrl: server.url, allowInsecureLoopback: true,
+        pacing: { limit: 200, intervalMs: 1_000 }, now: sandbox.now,
+      });
+      return { url: server.url, connector, now: sandbox.now, simulateWeek: () => sandbox.simulateWeek().map((c) => c.kind), close: () => server.close() };
+    },
+  },
+  {
+    id: 'pax8', vendor: 'pax8', label: 'Pax8', status: 'stub',
+    env: [
+      v('PAX8_CLIENT_ID', 'clientId', 'the partner API credential client id (app.pax8.com → Settings → Integrations)', true, true),
+      v('PAX8_CLIENT_SECRET', 'clientSecret', 'its client secret', true, true),
+    ],
+    create: (o) => createPax8Connector(o as unknown as Parameters<typeof createPax8Connector>[0]),
+  },
+  {
+    id: 'sherweb', vendor: 'sherweb', label: 'Sherweb', status: 'stub',
+    env: [
+      v('SHERWEB_CLIENT_ID', 'clientId', 'the API application client id (cumulus.sherweb.com → Security → APIs)', true, true),
+      v('SHERWEB_CLIENT_SECRET', 'clientSecret', 'its client secret', true, true),
+      v('SHERWEB_SUBSCRIPTION_KEY', 'subscriptionKey', 'the APIM subscription key shown with the application', true, true),
+    ],
+    create: (o) => createSherwebConnector(o as unknown as Parameters<typeof createSherwebConnector>[0]),
+  },
+  {
+    id: 'synnex', vendor: 'td_synnex', label: 'TD SYNNEX StreamOne Ion', status: 'stub',
+    env: [
+      v('SYNNEX_ACCOUNT_ID', 'accountId', 'the numeric Ion account id', true, false),
+      v('SYNNEX_REFRESH_TOKEN', 'refreshToken', 'the OAuth refresh token (rotated tokens are then kept in SYNNEX_REFRESH_TOKEN_FILE)', true, true),
+    ],
+    create: (o) => {
+      const file = synnexTokenFile(process.env);
+      // Once Ion has rotated the token, the saved one is the only valid one.
+      const refreshToken = existsSync(file) ? readFileSync(file, 'utf8').trim() : o.refreshToken;
+      return createSynnexConnector({ ...(o as Record<string, string>), refreshToken, onRefreshTokenRotated: saveRotatedToken(file) } as Parameters<typeof createSynnexConnector>[0]);
+    },
+  },
+];
+
+/** The registry entry for a vendor id (`ingram`) or vendor tag (`ingram_micro`). */
+export function vendorEntry(idOrTag: string): VendorEntry | undefined {
+  const key = idOrTag.trim().toLowerCase();
+  return VENDORS.find((e) => e.id === key || e.vendor === key);
+}
