@@ -8,5 +8,5 @@ export default [
   { extends: true, test: { name: 'connector-synnex', root: 'packages/connector-synnex' } },
   { extends: true, test: { name: 'licensing-core', root: 'packages/licensing-core' } },
   { extends: true, test: { name: 'sync', root: 'packages/sync' } },
-  { extends: true, test: { name: 'cli', root: 'packages/cli' } },
+  { extends: true, test: { name: 'cli', root: 'packages/cli', globalSetup: ['test/build.ts'], testTimeout: 60_000 } },
 ];

@@ -12,11 +12,13 @@ export interface FileConfig {
   vendors?: string[];
   busyTimeoutMs?: number;
   policy?: { minMarginPercent?: string; minMarginBySku?: Record<string, string> };
+  /** Non-secret connector options per vendor id (e.g. `pacing`, `timeoutMs`), validated by the connector. */
+  connectors?: Record<string, Record<string, unknown>>;
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const CREDENTIAL_KEY = /pass|secret|token|key|credential/i;
-const KNOWN = new Set(['$schema', 'db', 'psaFile', 'vendors', 'busyTimeoutMs', 'policy']);
+const KNOWN = new Set(['$schema', 'db', 'psaFile', 'vendors', 'busyTimeoutMs', 'policy', 'connectors']);
 
 function checkFile(raw: unknown, issues: ConfigIssue[]): FileConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -48,6 +50,20 @@ function checkFile(raw: unknown, issues: ConfigIssue[]): FileConfig {
       }
       for (const [sku, pct] of Object.entries((p.minMarginBySku ?? {}) as Record<string, unknown>)) {
         if (!(typeof pct === 'string' && DECIMAL.test(pct))) issues.push({ field: `policy.minMarginBySku.${sku}`, message: 'must be a decimal string' });
+      }
+    }
+  }
+  if (c.connectors !== undefined) {
+    if (typeof c.connectors !== 'object' || c.connectors === null || Array.isArray(c.connectors)) issues.push({ field: 'connectors', message: 'must be an object keyed by vendor id' });
+    else {
+      for (const [id, opts] of Object.entries(c.connectors as Record<string, unknown>)) {
+        const entry = vendorEntry(id);
+        if (!entry) issues.push({ field: `connectors.${id}`, message: `is not a vendor id (${VENDORS.map((e) => e.id).join(', ')})` });
+        if (typeof opts !== 'object' || opts === null || Array.isArray(opts)) { issues.push({ field: `connectors.${id}`, message: 'must be an object of connector options' }); continue; }
+        const fromEnv = new Set(entry?.env.map((x) => x.option) ?? []);
+        for (const key of Object.keys(opts)) {
+          if (CREDENTIAL_KEY.test(key) || fromEnv.has(key)) issues.push({ field: `connectors.${id}.${key}`, message: 'comes from the environment only (docs/cli.md)' });
+        }
       }
     }
   }
@@ -102,7 +118,7 @@ export interface ConfiguredConnector {
  * @example
  * const connectors = connectorsFromEnv(process.env, ['ingram']);
  */
-export function connectorsFromEnv(env: NodeJS.ProcessEnv, only: readonly string[] = []): ConfiguredConnector[] {
+export function connectorsFromEnv(env: NodeJS.ProcessEnv, only: readonly string[] = [], tuning: FileConfig['connectors'] = {}): ConfiguredConnector[] {
   const issues: ConfigIssue[] = [];
   const wanted: VendorEntry[] = [];
   for (const id of only) {
@@ -116,7 +132,7 @@ export function connectorsFromEnv(env: NodeJS.ProcessEnv, only: readonly string[
   }
   const out: ConfiguredConnector[] = [];
   for (const entry of entries) {
-    const options: Record<string, string | boolean> = {};
+    const options: Record<string, unknown> = { ...(tuning[entry.id] ?? {}) };
     let missing = false;
     for (const x of entry.env) {
       const value = (env[x.name] ?? '').trim();

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 // Matching and licensing: switch `matchCustomers` & co. to '@vectis/matching' when it lands.
 export { matchCustomers } from '@vectis/licensing-core';
 export type { PsaCompany, MatchResult } from '@vectis/licensing-core';
-export { computeLicensingReport, formatLicensingReport, trackFindings, weeklyDigest } from '@vectis/licensing-core';
+export { computeLicensingReport, formatLicensingReport, roundDecimalString, trackFindings, weeklyDigest } from '@vectis/licensing-core';
 export type {
   CustomerLink as ReportLink,
   Finding,
@@ -55,7 +55,7 @@ export interface VendorEntry {
   label: string;
   env: readonly EnvVar[];
   /** Builds the connector from validated option values (strings and booleans keyed by option name). */
-  create: (options: Record<string, string | boolean>) => DistributorConnector;
+  create: (options: Record<string, unknown>) => DistributorConnector;
   /** The built-in sandbox, when the connector package ships one. */
   sandbox?: ((opts: { start: number; checkUrl: (url: string) => void }) => Promise<SandboxTenant>) | undefined;
   status: 'real' | 'stub';

@@ -69,8 +69,8 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     .argument('[vendor...]', `${VENDORS.map((v) => v.id).join(', ')}`)
     .addHelpText('after', examples(['vectis test', 'vectis test ingram --json']))
     .action(async (vendors: string[], o: Common) => {
-      settings({ ...o, db: o.db ?? DEFAULT_DB });
-      code = await testCommand(io, env, vendors, Boolean(o.json));
+      const s = settings({ ...o, db: o.db ?? DEFAULT_DB });
+      code = await testCommand(io, env, vendors, Boolean(o.json), s.file.connectors);
     });
 
   common(program.command('sync'))
@@ -81,7 +81,7 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     .action(async (o: Common & { vendor?: string[]; full?: boolean }) => {
       const s = settings(o);
       const vendors = o.vendor ?? s.file.vendors ?? [];
-      code = await syncCommand(io, env, () => openStore(s.db, s.file.busyTimeoutMs), { vendors, full: Boolean(o.full), json: Boolean(o.json) }, s.db.display);
+      code = await syncCommand(io, env, () => openStore(s.db, s.file.busyTimeoutMs), { vendors, full: Boolean(o.full), json: Boolean(o.json), tuning: s.file.connectors }, s.db.display);
     });
 
   const psa = program.command('psa').description('PSA data (companies and contract lines)');
@@ -119,7 +119,7 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
   common(program.command('report'))
     .description('The licensing report and Money Found digest from the store')
     .option('--week <isoWeek>', 'the week, e.g. 2026-W49 (default: the latest synced week)')
-    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
+    .option('--format <format>', `output format: ${REPORT_FORMATS.join(', ')}`, 'table') // validated with --week, so both are reported at once
     .option('--out <file>', 'write to a file instead of stdout')
     .addHelpText('after', examples(['vectis report', 'vectis report --format html --out report.html', 'vectis report --week 2026-W49 --format csv --out findings.csv']))
     .action(async (o: Common & { week?: string; format: string; out?: string }) => {

@@ -1,7 +1,7 @@
 // `vectis sync`: configured distributors → the store, exit 0 succeeded / 2 partial / 1 failed.
 import type { DistributorConnector } from '@vectis/connector-core';
 import { runSync, type Store, type SyncResult } from '@vectis/sync';
-import { connectorsFromEnv } from '../config';
+import { connectorsFromEnv, type FileConfig } from '../config';
 import { describeError, EXIT, type Io } from '../io';
 import { createProgress } from '../progress';
 
@@ -42,22 +42,27 @@ export function summarize(result: SyncResult): string[] {
       if (c && !c.complete) lines.push(`  ${c.stream} INCOMPLETE: ${c.truncatedReason ?? 'unknown reason'} (nothing was marked removed)`);
     }
     if (v.error) lines.push(`  ${describeError(v.error).message}`);
+    for (const w of result.run.errors) if (w.vendor === v.vendor && w.severity === 'warning') lines.push(`  warning: ${w.message}`);
   }
   lines.push(`run ${result.runId}: ${result.status} (week ${result.run.week})`);
   return lines;
 }
 
-export function exitFor(status: SyncResult['status']): number {
-  return status === 'succeeded' ? EXIT.ok : status === 'partial' ? EXIT.partial : EXIT.failed;
+/** A vendor the user configured but that synced nothing (a stub is `skipped`) makes the run partial. */
+export function exitFor(result: SyncResult): number {
+  const { status } = result;
+  if (status === 'succeeded') return result.vendors.some((v) => v.status === 'skipped') ? EXIT.partial : EXIT.ok;
+  return status === 'partial' ? EXIT.partial : EXIT.failed;
 }
 
 export function resultJson(result: SyncResult): unknown {
   return {
-    ok: result.status === 'succeeded', status: result.status, runId: result.runId, week: result.run.week,
+    ok: exitFor(result) === EXIT.ok, status: result.status, exitCode: exitFor(result), runId: result.runId, week: result.run.week,
     vendors: result.vendors.map((v) => ({
       vendor: v.vendor, connector: v.connector, status: v.status, customers: v.customers, subscriptions: v.subscriptions, usage: v.usage,
       coverage: Object.values(v.coverage).map((c) => c && { stream: c.stream, complete: c.complete, fetched: c.fetched, expected: c.expected, reason: c.truncatedReason }),
       error: v.error === undefined ? undefined : describeError(v.error),
+      warnings: result.run.errors.filter((e) => e.vendor === v.vendor && e.severity === 'warning').map((e) => e.message),
     })),
   };
 }
@@ -73,15 +78,15 @@ export async function syncInto(io: Io, store: Store, connectors: readonly Distri
 }
 
 /** @example await syncCommand(io, env, openStoreFn, { vendors: [], full: false, json: false }) */
-export async function syncCommand(io: Io, env: NodeJS.ProcessEnv, open: () => Promise<Store>, o: SyncCommandOptions, dbDisplay: string): Promise<number> {
-  const configured = connectorsFromEnv(env, o.vendors);
+export async function syncCommand(io: Io, env: NodeJS.ProcessEnv, open: () => Promise<Store>, o: SyncCommandOptions & { tuning?: FileConfig['connectors'] }, dbDisplay: string): Promise<number> {
+  const configured = connectorsFromEnv(env, o.vendors, o.tuning);
   const store = await open();
   try {
     if (!o.json) io.err(`syncing ${configured.map((c) => c.entry.label).join(', ')} into ${dbDisplay}${o.full ? ' (full refresh)' : ''}`);
     const result = await syncInto(io, store, configured.map((c) => c.connector), o);
     if (o.json) io.out(JSON.stringify(resultJson(result)));
     else for (const line of summarize(result)) io.out(line);
-    return exitFor(result.status);
+    return exitFor(result);
   } finally {
     await store.close();
     for (const c of configured) await c.connector.dispose();

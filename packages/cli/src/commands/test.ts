@@ -1,10 +1,10 @@
 // `vectis test [vendor…]`: testConnection() per configured distributor; exit 1 when any fails.
-import { connectorsFromEnv } from '../config';
+import { connectorsFromEnv, type FileConfig } from '../config';
 import { describeError, EXIT, type Io } from '../io';
 
 /** @example await testCommand(io, process.env, ['ingram'], false) */
-export async function testCommand(io: Io, env: NodeJS.ProcessEnv, vendors: readonly string[], json: boolean): Promise<number> {
-  const configured = connectorsFromEnv(env, vendors);
+export async function testCommand(io: Io, env: NodeJS.ProcessEnv, vendors: readonly string[], json: boolean, tuning: FileConfig['connectors'] = {}): Promise<number> {
+  const configured = connectorsFromEnv(env, vendors, tuning);
   const results: { vendor: string; ok: boolean; message: string; error?: string; correlationId?: string | undefined }[] = [];
   for (const { entry, connector } of configured) {
     try {

@@ -1,6 +1,7 @@
 // `vectis report --format html`: one self-contained file (inline CSS and SVG, no script, no
 // external URL) that opens offline. Chart lengths use floats; every printed amount is the exact string.
 import type { ReportBundle } from '../report-data';
+import { roundDecimalString } from '../lib';
 import { barChart, esc, lineChart, type Bar } from './charts';
 
 const DIRECTION_LABELS: Record<string, string> = {
@@ -10,7 +11,8 @@ const DIRECTION_LABELS: Record<string, string> = {
   review: 'Needs review',
 };
 
-const money = (m: { amount: string; currency: string }) => `${m.amount} ${m.currency}`;
+// Display rounding only: the JSON and CSV formats carry the exact amounts.
+const money = (m: { amount: string; currency: string }) => `${roundDecimalString(m.amount, 2)} ${m.currency}`;
 const nameOf = (b: ReportBundle, key: string, fallback: string) => b.customerNames.get(key) ?? fallback;
 
 function seatsSection(b: ReportBundle): string {
@@ -38,7 +40,7 @@ function marginSection(b: ReportBundle): string {
     label: `${nameOf(b, r.customer.key, r.customer.key)} · ${r.productName || r.skuKey}`,
     value: pct,
     color: pct < Number(policy) ? '#dc2626' : '#16a34a',
-    note: `${r.margin!.marginPercent} % (${money(r.margin!.margin)}/mo)`,
+    note: `${roundDecimalString(r.margin!.marginPercent!, 1)} % (${money(r.margin!.margin)}/mo)`,
   }));
   const chart = barChart('Margin per SKU against the policy', bars, { unit: ' %', reference: { value: Number(b.policy.minMarginPercent), label: `policy ${b.policy.minMarginPercent} %` } });
   const without = b.report.rollups.items.length - b.report.rollups.items.filter((r) => r.margin?.marginPercent !== undefined).length;
