@@ -26,13 +26,13 @@ describe('the MSP flow from the command line', () => {
     await store.close();
 
     // A ConnectWise company export (UI column names), with a row missing its name and a duplicate id.
-    const companies = [['Company RecID', 'Company Name', 'Website', 'City', 'State', 'Zip', 'Country', 'Status', 'Company Type']];
+    const companies: (string | number)[][] = [['Company RecID', 'Company Name', 'Website', 'City', 'State', 'Zip', 'Country', 'Status', 'Company Type']];
     customers.slice(0, 8).forEach((c, i) => companies.push([`${500 + i}`, c.name, '', '', '', '', 'United States', 'Active', 'Client']));
     companies.push(['599', '', '', '', '', '', '', 'Active', 'Client']); // line 10: no name
     companies.push(['500', 'Duplicate Co', '', '', '', '', '', 'Active', 'Client']); // line 11: duplicate id
     writeFileSync(join(dir, 'companies.csv'), csv(companies));
 
-    const additions = [['Addition RecID', 'Company RecID', 'Manufacturer Part Number', 'Description', 'Qty', 'Unit Price', 'Billing Cycle', 'Effective Date']];
+    const additions: (string | number)[][] = [['Addition RecID', 'Company RecID', 'Manufacturer Part Number', 'Description', 'Qty', 'Unit Price', 'Billing Cycle', 'Effective Date']];
     const byCustomer = new Map(customers.slice(0, 8).map((c, i) => [c.externalId, `${500 + i}`]));
     let n = 1;
     for (const l of lines) {
