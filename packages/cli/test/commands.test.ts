@@ -3,7 +3,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, CREDS, ingramTenant, tempDir, vectis, workDir } from './helpers';
+import { spawn } from 'node:child_process';
+import { BIN, cleanEnv, CREDS, ingramTenant, tempDir, vectis, workDir } from './helpers';
 
 const secrets = [CREDS.password, CREDS.subscriptionKey];
 const expectNoSecrets = (...texts: string[]) => {
@@ -88,6 +89,21 @@ describe('against the Ingram sandbox', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, status: 'succeeded', vendors: [{ vendor: 'ingram_micro', status: 'succeeded' }] });
     const bytes = readFileSync(db).toString('latin1') + (existsSync(`${db}-wal`) ? readFileSync(`${db}-wal`).toString('latin1') : '');
     expectNoSecrets(r.stdout, r.stderr, json.stdout, json.stderr, bytes);
+  });
+
+  it('on a terminal, sync draws one progress bar per stream (util-linux `script` provides the pseudo-terminal)', async () => {
+    const cwd = workDir();
+    const db = join(cwd, 'vectis.db');
+    const command = `'${process.execPath}' '${BIN}' sync --db 'sqlite:${db}'`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: tenant.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.on('data', (d: Buffer) => (screen += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(screen).toMatch(/\[sync\] customers +\[█+\] 12\/12/);
+    expect(screen).toMatch(/\[sync\] subscriptions +\[█+\] \d+\/\d+/);
+    expect(screen).toContain('\x1b['); // redrawn in place, not one line per update
+    expectNoSecrets(screen);
   });
 
   it('exits 2 (partial) when a configured distributor delivered nothing (a stub) and another succeeded', async () => {
