@@ -11,6 +11,28 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Git-ignored (packages/cli/.gitignore); CI and the report name this path. */
 export const SCREENSHOT = fileURLToPath(new URL('../test-output/report.png', import.meta.url));
 
+// Runs in the page (a string, so the repo's Node-only typecheck needs no DOM lib): draws each SVG on a
+// canvas through a data: URL and counts the pixels that are not the white background.
+const RASTERIZE = `(async () => {
+  const out = [];
+  for (const svg of document.querySelectorAll('svg')) {
+    const { width, height } = svg.getBoundingClientRect();
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(width);
+    canvas.height = Math.ceil(height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) n++;
+    out.push({ title: svg.querySelector('title')?.textContent ?? '', inked: n, total: canvas.width * canvas.height });
+  }
+  return out;
+})()`;
+
 describe('vectis report --format html in Chromium', () => {
   let browser: Browser;
   let file: string;
@@ -43,26 +65,7 @@ describe('vectis report --format html in Chromium', () => {
     ]));
     expect(await page.locator('h2').allTextContents()).toEqual(['Opportunity by direction', 'Seats per week (drift)', 'Margin per SKU against the policy', 'Findings']);
 
-    // Rasterize each chart in the page and count pixels that are not the white background.
-    const inked = await page.evaluate(async () => {
-      const out: { title: string; inked: number; total: number }[] = [];
-      for (const svg of Array.from(document.querySelectorAll('svg'))) {
-        const { width, height } = svg.getBoundingClientRect();
-        const img = new Image();
-        img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = Math.ceil(width);
-        canvas.height = Math.ceil(height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-        let n = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235) n++;
-        out.push({ title: svg.querySelector('title')?.textContent ?? '', inked: n, total: canvas.width * canvas.height });
-      }
-      return out;
-    });
+    const inked = (await page.evaluate(RASTERIZE)) as { title: string; inked: number; total: number }[];
     expect(inked.length).toBeGreaterThanOrEqual(3);
     for (const chart of inked) expect(chart.inked, `${chart.title} looks blank`).toBeGreaterThan(chart.total * 0.005);
     // The drift chart has lines and markers, the margin chart one bar per row: both well above a few labels.
