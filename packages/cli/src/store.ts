@@ -66,7 +66,12 @@ export function psaFileFor(target: DbTarget, override: string | undefined, cwd: 
 /** @example const psa = readPsa('./vectis.db.psa.json'); */
 export function readPsa(file: string): PsaData {
   if (!existsSync(file)) return { version: 1, companies: [], contracts: [], imports: [] };
-  const data = JSON.parse(readFileSync(file, 'utf8')) as PsaData;
+  let data: PsaData;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as PsaData;
+  } catch (err) {
+    throw new ConfigurationError({ issues: [{ field: file, message: `is not a readable PSA data file (${(err as Error).message})` }], remedy: 'Delete it and run vectis psa import again for companies and contract lines.' });
+  }
   return { version: 1, companies: data.companies ?? [], contracts: data.contracts ?? [], imports: data.imports ?? [] };
 }
 

@@ -53,6 +53,37 @@ describe('configuration', () => {
   });
 });
 
+describe('the cron line with only environment variables', () => {
+  it('vectis sync && vectis report --format html --out … works with no flags and no config file', async () => {
+    // A small tenant: Ingram's default pacing (45 requests a minute) stays in force, as on a real cron.
+    const small = await ingramTenant({ customers: 3, subscriptions: 5 });
+    try {
+      const cwd = tempDir();
+      const sync = await vectis(['sync'], { env: small.env, cwd });
+      expect(sync.code).toBe(0);
+      expect(existsSync(join(cwd, 'vectis.db'))).toBe(true);
+      const report = await vectis(['report', '--format', 'html', '--out', 'licensing.html'], { env: small.env, cwd });
+      expect(report.code).toBe(0);
+      expect(readFileSync(join(cwd, 'licensing.html'), 'utf8')).toContain('Seats per week per customer and SKU');
+      expectNoSecrets(sync.stdout, sync.stderr, report.stderr, readFileSync(join(cwd, 'licensing.html'), 'utf8'));
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('an unreachable PostgreSQL is a typed error that never shows the password', async () => {
+    const small = await ingramTenant({ customers: 2, subscriptions: 2 });
+    try {
+      const r = await vectis(['sync', '--db', 'postgres://vectis:Pg-Pa55-never-shown@127.0.0.1:1/vectis', '--json'], { env: small.env, cwd: tempDir() });
+      expect(r.code).toBe(1);
+      expect((JSON.parse(r.stdout) as { error: { name: string } }).error.name).toBe('StoreUnavailableError');
+      expect(r.stdout + r.stderr).not.toContain('Pg-Pa55-never-shown');
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('against the Ingram sandbox', () => {
   let tenant: Awaited<ReturnType<typeof ingramTenant>>;
   beforeAll(async () => {

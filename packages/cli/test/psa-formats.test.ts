@@ -1,7 +1,10 @@
 // Each PSA's export shape → companies and contract lines, with line numbers on rejected rows.
 import { describe, expect, it } from 'vitest';
 import { parsePsaExport } from '../src/commands/psa-import';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDb } from '../src/store';
+import { tempDir, vectis } from './helpers';
 
 describe('PSA exports', () => {
   it('Autotask companies: isActive and the companyType picklist become status and type', () => {
@@ -46,6 +49,17 @@ describe('PSA exports', () => {
     const r = parsePsaExport('c.csv', text, 'generic');
     expect(r.rejected).toEqual([{ line: 4, reason: 'no company id (columns id)' }]);
     expect(r.accepted.map((c) => c.id)).toEqual(['1', '3']);
+  });
+});
+
+describe('a malformed export', () => {
+  it('vectis psa import names the file and the parser\'s line, and imports nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.csv'), 'id,name\n1,"Unclosed quote\n2,Fine\n');
+    const r = await vectis(['psa', 'import', join(dir, 'bad.csv'), '--format', 'generic', '--db', `sqlite:${join(dir, 'v.db')}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.csv: cannot be parsed: .*line/i);
+    expect(existsSync(join(dir, 'v.db.psa.json'))).toBe(false);
   });
 });
 

@@ -144,7 +144,13 @@ export async function psaImportCommand(io: Io, file: string, psaFile: string, o:
   } catch (err) {
     throw new ConfigurationError({ issues: [{ field: file, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }], remedy: 'Pass the path of the PSA export.' });
   }
-  const result = parsePsaExport(file, text, o.format as PsaFormat, { kind: (o.kind ?? 'auto') as 'auto', currency: o.currency?.toUpperCase() });
+  let result: ImportResult<PsaCompany | PsaContractLine>;
+  try {
+    result = parsePsaExport(file, text, o.format as PsaFormat, { kind: (o.kind ?? 'auto') as 'auto', currency: o.currency?.toUpperCase() });
+  } catch (err) {
+    // csv-parse names the line of a malformed record (e.g. an unclosed quote); JSON.parse names the position.
+    throw new ConfigurationError({ issues: [{ field: file, message: `cannot be parsed: ${(err as Error).message}` }], remedy: 'Export the list again as CSV (comma-separated, UTF-8) or JSON; nothing was imported.' });
+  }
   const data = readPsa(psaFile);
   // An export is a full snapshot of that list: it replaces the previous import of the same kind.
   if (result.accepted.length > 0) {
