@@ -30,6 +30,7 @@ describe('the MSP flow from the command line', () => {
     customers.slice(0, 8).forEach((c, i) => companies.push([`${500 + i}`, c.name, '', '', '', '', 'United States', 'Active', 'Client']));
     companies.push(['599', '', '', '', '', '', '', 'Active', 'Client']); // line 10: no name
     companies.push(['500', 'Duplicate Co', '', '', '', '', '', 'Active', 'Client']); // line 11: duplicate id
+    companies.push(['520', `${customers[2]!.name} (old)`, '', '', '', '', 'United States', 'Active', 'Client']); // a second candidate: review
     writeFileSync(join(dir, 'companies.csv'), csv(companies));
 
     const additions: (string | number)[][] = [['Addition RecID', 'Company RecID', 'Manufacturer Part Number', 'Description', 'Qty', 'Unit Price', 'Billing Cycle', 'Effective Date']];
@@ -52,7 +53,7 @@ describe('the MSP flow from the command line', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('line 10: rejected — company 599 has no name');
     expect(r.stdout).toContain('line 11: rejected — duplicate id 500');
-    expect(r.stdout).toContain('companies: 8 imported, 2 rejected');
+    expect(r.stdout).toContain('companies: 9 imported, 2 rejected');
     const noCurrency = await run(['psa', 'import', join(dir, 'additions.csv'), '--format', 'connectwise', '--json']);
     const out = JSON.parse(noCurrency.stdout) as { kind: string; accepted: number; rejected: { line: number; reason: string }[] };
     expect(out.kind).toBe('contracts');
@@ -91,7 +92,13 @@ describe('the MSP flow from the command line', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('is not in the store');
     const review = await run(['match', '--review']);
-    expect(review.stdout).toMatch(/matched \d+ distributor customers against 8 PSA companies/);
+    expect(review.stdout).toMatch(/matched \d+ distributor customers against 9 PSA companies: \d+ auto-linked, [1-9]\d* for review/);
+    // The customer with two equally good PSA rows is queued with both candidates, the reasons and the command to decide.
+    const c = customers[2]!;
+    expect(review.stdout).toContain(`${c.name} (ingram_micro:${c.externalId})`);
+    expect(review.stdout).toMatch(new RegExp(`→ PSA (502|520) .* score \\d\\.\\d\\d: .*name agrees`));
+    expect(review.stdout).toMatch(/or PSA (502|520) /);
+    expect(review.stdout).toMatch(new RegExp(`vectis links confirm ingram ${c.externalId} (502|520)`));
   });
 
   it('report renders table, json, csv and html from the store; bad options are all reported', async () => {
