@@ -1,4 +1,6 @@
 // `vectis demo`: sandbox only, every line says DEMO, real credentials in the environment are ignored.
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertLoopback } from '../src/commands/demo';
 import { cleanEnv, vectis } from './helpers';
@@ -32,6 +34,21 @@ describe('vectis demo', () => {
     const out = JSON.parse(r.stdout) as { mode: string; sync: string[] };
     expect(out.mode).toBe('DEMO');
     expect(out.sync).toEqual(['succeeded', 'succeeded']);
+  });
+
+  it('--keep leaves a two-week database; report --week picks the week (drift compares it with the week before)', async () => {
+    const demo = await vectis(['demo', '--keep', '--json']);
+    const { db } = JSON.parse(demo.stdout) as { db: string };
+    const latest = await vectis(['report', '--format', 'json', '--db', `sqlite:${db}`]);
+    expect(latest.code).toBe(0);
+    const now = JSON.parse(latest.stdout) as { week: string; report: { drift: { status: string; previousWeek: string; lines: unknown[] } } };
+    expect(now.report.drift.status).toBe('compared');
+    expect(now.report.drift.lines.length).toBeGreaterThan(0); // the sandbox week changed seats
+    const before = await vectis(['report', '--format', 'json', '--week', now.report.drift.previousWeek, '--db', `sqlite:${db}`]);
+    const earlier = JSON.parse(before.stdout) as typeof now;
+    expect(earlier.week).toBe(now.report.drift.previousWeek);
+    expect(earlier.report.drift.status).toBe('no_baseline');
+    rmSync(dirname(db), { recursive: true, force: true });
   });
 
   it('refuses any sandbox URL that is not loopback', () => {
