@@ -64,7 +64,12 @@ export interface VendorEntry {
 const v = (name: string, option: string, what: string, required = true, secret = false, kind: EnvVar['kind'] = 'string'): EnvVar =>
   ({ name, option, required, secret, kind, what });
 
-/** Where TD SYNNEX's rotating refresh token is kept once Ion has rotated it (it then wins over the variable). */
+/**
+ * Where TD SYNNEX's rotating refresh token is kept once Ion has rotated it (it then wins over the variable).
+ *
+ * @example
+ * synnexTokenFile({ SYNNEX_REFRESH_TOKEN_FILE: '/etc/vectis/ion' }); // '/etc/vectis/ion'
+ */
 export function synnexTokenFile(env: NodeJS.ProcessEnv): string {
   return env.SYNNEX_REFRESH_TOKEN_FILE ?? join(homedir(), '.config', 'vectis', 'synnex-refresh-token');
 }
@@ -80,7 +85,12 @@ function saveRotatedToken(file: string): (token: string) => void {
   };
 }
 
-/** The distributors the CLI knows, in sync order. */
+/**
+ * The distributors the CLI knows, in sync order. Adding a vendor's real connector or sandbox is one entry here.
+ *
+ * @example
+ * VENDORS.filter((v) => v.sandbox).map((v) => v.id); // ['ingram']
+ */
 export const VENDORS: readonly VendorEntry[] = [
   {
     id: 'ingram', vendor: 'ingram_micro', label: 'Ingram Micro', status: 'real',
@@ -137,7 +147,12 @@ export const VENDORS: readonly VendorEntry[] = [
   },
 ];
 
-/** The registry entry for a vendor id (`ingram`) or vendor tag (`ingram_micro`). */
+/**
+ * The registry entry for a vendor id (`ingram`) or vendor tag (`ingram_micro`).
+ *
+ * @example
+ * vendorEntry('ingram_micro')?.id; // 'ingram'
+ */
 export function vendorEntry(idOrTag: string): VendorEntry | undefined {
   const key = idOrTag.trim().toLowerCase();
   return VENDORS.find((e) => e.id === key || e.vendor === key);

@@ -2,7 +2,14 @@
 // punctuation-insensitively against the aliases; the first alias found wins. Column names are
 // taken from each PSA's REST field names and its UI list export headers (docs/cli.md lists them;
 // they are best-effort guesses where a PSA lets users rename export columns).
+/** Which PSA wrote an export. */
 export type PsaFormat = 'connectwise' | 'autotask' | 'halo' | 'generic';
+/**
+ * The `--format` values of `vectis psa import`.
+ *
+ * @example
+ * PSA_FORMATS.includes('halo'); // true
+ */
 export const PSA_FORMATS: readonly PsaFormat[] = ['connectwise', 'autotask', 'halo', 'generic'];
 
 export type CompanyField = 'id' | 'name' | 'website' | 'city' | 'state' | 'postalCode' | 'country' | 'status' | 'type' | 'externalIds';
@@ -27,6 +34,12 @@ const GENERIC: FormatMapping = {
   },
 };
 
+/**
+ * Column aliases per PSA and field (documented in docs/cli.md).
+ *
+ * @example
+ * MAPPINGS.autotask.companies.name; // ['companyName', 'Company Name']
+ */
 export const MAPPINGS: Readonly<Record<PsaFormat, FormatMapping>> = {
   generic: GENERIC,
   // ConnectWise Manage: company/companies and finance/agreements/{id}/additions (+ the agreement's company).
