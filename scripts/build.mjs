@@ -15,6 +15,7 @@ const order = [
   'psa-connectwise',
   'psa-halo',
   'psa-autotask',
+  'cli',
 ];
 for (const name of order) {
   const dir = `packages/${name}`;
