@@ -1,12 +1,9 @@
 // The distributor tenants the quickstart syncs: each vendor's sandbox by default, or the real tenant
 // when that vendor's environment variables are set. One entry per connector; adding a distributor
 // adds one function here.
-import type { Customer, DistributorConnector, Subscription } from '@vectis/connector-core';
+import type { DistributorConnector } from '@vectis/connector-core';
 import { createIngramConnector } from '@vectis/connector-ingram';
 import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
-import type { PsaSample } from './psa-sample.ts';
-import { withSynnexPsaSample } from './psa-sample-synnex.ts';
-import { withSherwebSample } from './psa-sample-sherweb.ts';
 import { startSherweb } from './sherweb.ts';
 import { setupSynnex } from './synnex.ts';
 
@@ -21,11 +18,6 @@ export interface Tenant {
   now: () => number;
   /** Advances a sandbox by a week of changes; returns what changed. */
   simulateWeek?: (() => string[]) | undefined;
-  /**
-   * This vendor's own sample PSA rows for its sandbox customers (added to `base`); vendors without one
-   * get rows from the generic sample.
-   */
-  psaSample?: ((base: PsaSample, customers: readonly Customer[], lines: readonly Subscription[]) => PsaSample) | undefined;
   /** Disposes the connector and stops a sandbox. */
   close: () => Promise<void>;
 }
@@ -82,7 +74,7 @@ const synnex: Distributor = {
       await connector.dispose();
       await close();
     };
-    return { label: 'TD SYNNEX', connector, sandbox: !real, now: Date.now, ...(real ? {} : { psaSample: withSynnexPsaSample }), close: stop };
+    return { label: 'TD SYNNEX', connector, sandbox: !real, now: Date.now, close: stop };
   },
 };
 
@@ -91,7 +83,7 @@ const sherweb: Distributor = {
   open: async (_env, real) => {
     const t = await startSherweb({ sandbox: !real });
     if (!t) throw new Error('Sherweb: no tenant configured'); // unreachable: opened only when configured or in sandbox mode
-    return { label: 'Sherweb', connector: t.connector, sandbox: !real, now: Date.now, ...(real ? {} : { psaSample: withSherwebSample }), close: t.close };
+    return { label: 'Sherweb', connector: t.connector, sandbox: !real, now: Date.now, close: t.close };
   },
 };
 
