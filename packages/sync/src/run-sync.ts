@@ -120,6 +120,9 @@ function checkOptions(options: RunSyncOptions, now: Date): void {
  * One run per vendor writes a store at a time: a vendor whose lease another live run holds is
  * reported failed with `StoreLockedError` naming that run (or waited for, with `lock.waitMs`).
  *
+ * PSA `readers` run after the connectors, the same way (lease `psa:<kind>`, page transactions,
+ * invalid-record policy, removal only after a complete stream); see `result.readers`.
+ *
  * Throws only on invalid options (`ConfigurationError`: two connectors of one vendor, an invalid
  * `now` or `lock`), when the store itself cannot record the run (e.g. `StoreUnavailableError`), or
  * with `SyncAbortedError` when aborted while waiting for a lease.
@@ -128,6 +131,8 @@ function checkOptions(options: RunSyncOptions, now: Date): void {
  * const store = await createSqliteStore({ path: 'vectis.db' });
  * const result = await runSync({ connectors: [ingram, pax8], store, onProgress: (e) => console.log(e.type) });
  * for (const f of result.failed) console.error(f.vendor, (f.error as Error).message);
+ * const psa = await runSync({ connectors: [], readers: [createConnectWiseReader(cwOptions)], store });
+ * console.log(psa.readers[0]?.coverage.psa_contract_lines?.complete, await store.listPsaCompanies());
  */
 export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   const { store, signal } = options;

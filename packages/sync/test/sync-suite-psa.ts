@@ -113,6 +113,15 @@ export function psaSyncSuite(open: () => Promise<Store>): void {
     expect(fail.status).toBe('failed');
   });
 
+  it('skips a company whose text the store cannot hold (a NUL in the name) and holds back removal', async () => {
+    await runSync({ connectors: [], readers: [reader()], store, now: THU });
+    sandbox.load([{ ...CLIENTS[0]!, name: 'Cruz Brothers\u0000Auto Body' }, CLIENTS[1]!], LINES.slice(0, 3));
+    const result = await runSync({ connectors: [], readers: [reader()], store, now: FRI });
+    expect(result.readers[0]).toMatchObject({ status: 'partial', companies: { invalid: 1, removed: 0 } });
+    expect(result.run.errors).toContainEqual(expect.objectContaining({ stream: 'psa_companies', name: 'InvalidRecords', message: expect.stringContaining('NUL') }));
+    expect((await store.listPsaCompanies()).map((c) => c.name)).toEqual(expect.arrayContaining(['Cruz Brothers Auto Body', 'Prospect Holdings 1']));
+  });
+
   it('runs readers next to connectors, independently: a PSA refusing the keys fails only the reader, with a typed error', async () => {
     const bad = createConnectWiseReader({ ...CREDS, privateKey: 'wrong-private-key', site: sandbox.baseUrl, fetch: sandbox.fetch, ...FAST });
     const result = await runSync({ connectors: [createFakeConnector()], readers: [bad], store, now: THU });
