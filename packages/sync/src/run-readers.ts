@@ -8,7 +8,12 @@ import type { SyncRunRecord } from './store/types';
 import { errorRecord } from './sync-connector';
 import { syncReader, type ReaderRunContext } from './sync-reader';
 
-/** One PSA reader's outcome in a `SyncResult`: counts and coverage per PSA stream. */
+/**
+ * One PSA reader's outcome in a `SyncResult`: counts and coverage per PSA stream.
+ *
+ * @example
+ * for (const r of result.failedReaders) console.error(r.psa, (r.error as Error).message);
+ */
 export interface PsaSyncResult extends PsaRunSummary {
   psa: PsaKind;
   /** The typed error (a `VectisError` subclass) that stopped this reader. */

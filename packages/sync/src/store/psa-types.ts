@@ -2,9 +2,19 @@
 import type { PsaCompany, PsaContractLine, PsaCoverage, PsaKind, PsaStreamName } from '@vectis/connector-core';
 import type { RowMeta, TableCounts, UpsertCounts, WriteContext } from './types';
 
-/** A stored PSA company: the reader's record (assignable to matching's `PsaCompany`) plus its PSA and bookkeeping. */
+/**
+ * A stored PSA company: the reader's record (assignable to matching's `PsaCompany`) plus its PSA and bookkeeping.
+ *
+ * @example
+ * const [c] = await store.listPsaCompanies(); // { psa: 'connectwise', id: '250', name: 'Cruz Brothers Auto Body', …, meta: { firstSeenAt, … } }
+ */
 export type StoredPsaCompany = PsaCompany & { psa: PsaKind; meta: RowMeta };
-/** A stored PSA contract line (assignable to licensing-core's `PsaContractLine`) plus its PSA and bookkeeping. */
+/**
+ * A stored PSA contract line (assignable to licensing-core's `PsaContractLine`) plus its PSA and bookkeeping.
+ *
+ * @example
+ * const lines = await store.listPsaContractLines({ psa: 'connectwise', psaCompanyId: '250' });
+ */
 export type StoredPsaContractLine = PsaContractLine & { psa: PsaKind; meta: RowMeta };
 
 export type PsaTable = 'psa_companies' | 'psa_contract_lines';
@@ -15,7 +25,13 @@ export interface PsaListFilter {
   includeRemoved?: boolean | undefined;
 }
 
-/** One PSA reader's outcome recorded on a run (`sync_runs.psa`). */
+/**
+ * One PSA reader's outcome recorded on a run (`sync_runs.psa`).
+ *
+ * @example
+ * const [run] = await store.latestRuns(1);
+ * if (run?.psa?.connectwise?.coverage.psa_contract_lines?.complete === false) console.warn('PSA lines incomplete');
+ */
 export interface PsaRunSummary {
   reader: string;
   status: 'succeeded' | 'partial' | 'failed' | 'aborted';
