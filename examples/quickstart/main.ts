@@ -1,7 +1,8 @@
 // `npm run example`: the README's main job.
 //  1. starts the distributors' sandbox tenants locally (or uses a real tenant where its variables are set),
 //  2. syncs it into ./vectis-example.db (SQLite) with a progress bar — two weeks, so drift shows,
-//  3. matches the customers against a sample PSA export,
+//  3. syncs the ConnectWise PSA sandbox (seeded from those customers) into the same store, and matches
+//     the customers against the stored PSA companies (or a PSA export: VECTIS_PSA_COMPANIES/_CONTRACTS),
 //  4. prints the licensing report and the Money Found digest.
 // Uses only the packages' public entry points.
 import { isoWeek, normalizeVendor, type Customer, type Subscription } from '@vectis/connector-core';
@@ -18,7 +19,8 @@ import { matchCustomers, type PsaCompany } from '@vectis/matching';
 import { createSqliteStore, runSync, type Store, type SyncResult } from '@vectis/sync';
 import { readFileSync } from 'node:fs';
 import { createProgressBar } from './progress.ts';
-import { samplePsaExport, type PsaSample } from './psa-sample.ts';
+import { syncPsaSandbox } from './psa.ts';
+import { samplePsaExport } from './psa-sample.ts';
 import { openTenants, type Tenant } from './tenants.ts';
 
 const DAY = 86_400_000;
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
     // Matching: distributor customers → PSA companies.
     const customers = await store.listCustomers();
     const lines = await store.listSubscriptions();
-    const psa = loadPsa(tenants, customers, lines);
+    const psa = await loadPsa(store, now, tenants, customers, lines);
     const matches = matchCustomers(customers, psa.companies, { overrides: await store.matchOverrides() });
     const at = now.toISOString();
     for (const m of matches) {
@@ -123,14 +125,20 @@ async function main(): Promise<void> {
       ...psa.companies.map((c): [string, string] => [`psa:${c.id}`, c.name]),
     ]);
     console.log(`\n${formatLicensingReport(report, { digest, maxRows: 12, customerNames })}`);
-    console.log(`\nStored in ${dbPath}: tables customers, license_subscriptions, license_usage, customer_links, sync_runs.`);
+    console.log(`\nStored in ${dbPath}: tables customers, license_subscriptions, license_usage, psa_companies, psa_contract_lines, customer_links, sync_runs.`);
   } finally {
     await store.close();
     for (const t of tenants) await t.close();
   }
 }
 
-function loadPsa(tenants: readonly Tenant[], customers: readonly Customer[], lines: readonly Subscription[]): PsaSample {
+interface Psa {
+  companies: PsaCompany[];
+  contracts: PsaContractLine[];
+}
+
+/** PSA companies and contract lines: from an export when given, else synced from the ConnectWise sandbox into the store and read back. */
+async function loadPsa(store: Store, now: Date, tenants: readonly Tenant[], customers: readonly Customer[], lines: readonly Subscription[]): Promise<Psa> {
   if (env.VECTIS_PSA_COMPANIES) {
     const companies = JSON.parse(readFileSync(env.VECTIS_PSA_COMPANIES, 'utf8')) as PsaCompany[];
     const contracts = env.VECTIS_PSA_CONTRACTS ? (JSON.parse(readFileSync(env.VECTIS_PSA_CONTRACTS, 'utf8')) as PsaContractLine[]) : [];
@@ -140,11 +148,14 @@ function loadPsa(tenants: readonly Tenant[], customers: readonly Customer[], lin
     console.log('\nNo PSA export given (VECTIS_PSA_COMPANIES / VECTIS_PSA_CONTRACTS): matching and contract findings are not audited.');
     return { companies: [], contracts: [] };
   }
-  // Vendors with their own sample rows add them; the generic sample covers the others' customers.
+  // The PSA as the MSP typed it: vendors with their own sample rows add them; the generic sample covers the others.
   const own = new Set(tenants.filter((t) => t.psaSample).map((t) => t.connector.vendor));
   let sample = samplePsaExport(customers.filter((c) => !own.has(c.vendor)), lines);
   for (const t of tenants) if (t.psaSample) sample = t.psaSample(sample, customers, lines);
-  return sample;
+  console.log('');
+  await syncPsaSandbox(store, now, sample);
+  // Matching and licensing read the PSA from the store, like the distributor data.
+  return { companies: await store.listPsaCompanies(), contracts: await store.listPsaContractLines() };
 }
 
 main().catch((err: unknown) => {

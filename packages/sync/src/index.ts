@@ -46,3 +46,9 @@ export {
   isSyncAbortedError,
 } from './errors';
 export type { LeaseHolder } from './errors';
+
+// The PSA side: readers synced next to connectors (issue 18 item 7).
+export type { PsaSyncResult } from './run-readers';
+export type { SyncPsaProgressEvent } from './sync-reader';
+export { psaLeaseKey } from './store/psa-store';
+export type { PsaStore, PsaListFilter, PsaRunSummary, PsaTable, StoredPsaCompany, StoredPsaContractLine } from './store/psa-types';

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ConfigurationError, isoWeek, type ConfigIssue, type Coverage, type DistributorConnector, type StreamName, type Vendor } from '@vectis/connector-core';
+import { ConfigurationError, isoWeek, type ConfigIssue, type Coverage, type DistributorConnector, type PsaReader, type StreamName, type Vendor } from '@vectis/connector-core';
 import type { StoreLockedError } from './errors';
 import type { RunErrorRecord, Store, SyncRunRecord, VendorRunSummary, RunStatus } from './store/types';
 import { takeLeases, type RunLockOptions } from './run-lock';
 import { errorRecord, syncConnector, type SyncProgressEvent } from './sync-connector';
+import { psaLeaseKey } from './store/psa-store';
+import { syncReaders, type PsaSyncResult } from './run-readers';
+import type { SyncPsaProgressEvent } from './sync-reader';
 
 /** How the sync treats what it cannot store cleanly. */
 export interface SyncPolicy {
@@ -20,11 +23,19 @@ export interface SyncPolicy {
 
 export interface RunSyncOptions {
   connectors: readonly DistributorConnector[];
+  /**
+   * PSA readers synced after the connectors, into `psa_companies` and `psa_contract_lines`
+   * (one reader per PSA kind). Same rules: page by page, invalid records through `policy`,
+   * removal only after a complete stream.
+   */
+  readers?: readonly PsaReader[] | undefined;
   store: Store;
   /** The run's cut-off instant: every row's `asOf`, and `isoWeek(now)` picks the snapshot week. Default: the clock. */
   now?: Date | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((event: SyncProgressEvent) => void) | undefined;
+  /** Progress of the PSA readers (their request/page/detail events, plus one per stored page and per reader). */
+  onReaderProgress?: ((event: SyncPsaProgressEvent) => void) | undefined;
   policy?: SyncPolicy | undefined;
   /** Run id (default: a random UUID). */
   runId?: string | undefined;
@@ -52,6 +63,10 @@ export interface SyncResult {
   vendors: VendorSyncResult[];
   /** Connectors that failed or were aborted, with their typed errors. */
   failed: VendorSyncResult[];
+  /** One entry per PSA reader (empty without `readers`). */
+  readers: PsaSyncResult[];
+  /** Readers that failed or were aborted, with their typed errors. */
+  failedReaders: PsaSyncResult[];
 }
 
 /** A vendor another run is syncing: nothing read, nothing written, the holder named. */
@@ -65,7 +80,7 @@ function lockedOutcome(c: DistributorConnector, error: StoreLockedError, ctx: { 
   return { summary, coverage: {}, error } as const;
 }
 
-function overallStatus(vendors: readonly VendorSyncResult[], aborted: boolean): SyncResult['status'] {
+function overallStatus(vendors: readonly { status: VendorRunSummary['status'] }[], aborted: boolean): SyncResult['status'] {
   if (aborted) return 'aborted';
   const ran = vendors.filter((v) => v.status !== 'skipped');
   if (ran.length > 0 && ran.every((v) => v.status === 'failed')) return 'failed';
@@ -89,6 +104,10 @@ function checkOptions(options: RunSyncOptions, now: Date): void {
     if (seen.has(c.vendor)) issues.push({ field: 'connectors', message: `two connectors for vendor ${c.vendor}; sync one account per vendor and store` });
     seen.add(c.vendor);
   }
+  for (const r of options.readers ?? []) {
+    if (seen.has(`psa:${r.psa}`)) issues.push({ field: 'readers', message: `two readers for PSA ${r.psa}; sync one PSA account per store` });
+    seen.add(`psa:${r.psa}`);
+  }
   if (issues.length) throw new ConfigurationError({ issues, remedy: 'Fix the runSync options; nothing was written.' });
 }
 
@@ -101,6 +120,9 @@ function checkOptions(options: RunSyncOptions, now: Date): void {
  * One run per vendor writes a store at a time: a vendor whose lease another live run holds is
  * reported failed with `StoreLockedError` naming that run (or waited for, with `lock.waitMs`).
  *
+ * PSA `readers` run after the connectors, the same way (lease `psa:<kind>`, page transactions,
+ * invalid-record policy, removal only after a complete stream); see `result.readers`.
+ *
  * Throws only on invalid options (`ConfigurationError`: two connectors of one vendor, an invalid
  * `now` or `lock`), when the store itself cannot record the run (e.g. `StoreUnavailableError`), or
  * with `SyncAbortedError` when aborted while waiting for a lease.
@@ -109,6 +131,8 @@ function checkOptions(options: RunSyncOptions, now: Date): void {
  * const store = await createSqliteStore({ path: 'vectis.db' });
  * const result = await runSync({ connectors: [ingram, pax8], store, onProgress: (e) => console.log(e.type) });
  * for (const f of result.failed) console.error(f.vendor, (f.error as Error).message);
+ * const psa = await runSync({ connectors: [], readers: [createConnectWiseReader(cwOptions)], store });
+ * console.log(psa.readers[0]?.coverage.psa_contract_lines?.complete, await store.listPsaCompanies());
  */
 export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   const { store, signal } = options;
@@ -121,7 +145,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
     id: runId, startedAt: new Date().toISOString(), finishedAt: undefined, status: 'running', week, asOf, vendors: {}, errors: [],
   };
   // Leases first: a run still 'running' without a live lease belongs to a process that died.
-  const syncing = options.connectors.filter((c) => !c.capabilities.stub).map((c) => c.vendor);
+  const syncing = [...options.connectors.filter((c) => !c.capabilities.stub).map((c) => c.vendor), ...(options.readers ?? []).map((r) => psaLeaseKey(r.psa))];
   const leases = await takeLeases(store, syncing, runId, options.lock, signal);
   try {
     await store.interruptStaleRuns(run.startedAt);
@@ -149,11 +173,13 @@ async function runConnectors(options: RunSyncOptions, run: SyncRunRecord, refuse
     vendors.push({ vendor: connector.vendor, ...outcome.summary, coverage: outcome.coverage, ...(outcome.error === undefined ? {} : { error: outcome.error }) });
   }
 
-  run.status = overallStatus(vendors, signal?.aborted === true);
+  const readers = await syncReaders(options.readers ?? [], run, refused, { ...ctx, onProgress: options.onReaderProgress });
+  run.status = overallStatus([...vendors, ...readers], signal?.aborted === true);
   run.finishedAt = new Date().toISOString();
   await store.finishRun(run);
   return {
     runId, status: run.status as SyncResult['status'], run, vendors,
     failed: vendors.filter((v) => v.status === 'failed' || v.status === 'aborted'),
+    readers, failedReaders: readers.filter((r) => r.status === 'failed' || r.status === 'aborted'),
   };
 }

@@ -5,6 +5,7 @@ import { isConfigurationError } from '@vectis/connector-core';
 import { LATEST_SCHEMA_VERSION, type Store } from '@vectis/sync';
 import { makeCustomers, makeLines } from './fake-connector';
 import { leaseContract } from './store-contract-leases';
+import { psaStoreContract } from './store-contract-psa';
 
 const ctx1 = { runId: 'run-1', at: '2026-11-23T06:00:00.000Z' };
 const ctx2 = { runId: 'run-2', at: '2026-11-24T06:00:00.000Z' };
@@ -153,6 +154,10 @@ export function storeContract(open: () => Promise<Store>): void {
       await store.saveCheckpoint({ ...cp, checkpoint: { since: '2026-11-20' }, runId: 'r2' });
       expect(await store.getCheckpoint('pax8')).toMatchObject({ checkpoint: { since: '2026-11-20' }, runId: 'r2' });
     });
+  });
+
+  describe('PSA companies and contract lines', () => {
+    psaStoreContract(() => store);
   });
 
   describe('leases and week completeness', () => {

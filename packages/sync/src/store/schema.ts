@@ -170,6 +170,65 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX license_subscriptions_parent_line ON license_subscriptions (vendor, parent_external_id, external_id${t.collate})`,
     ],
   },
+  {
+    version: 3,
+    name: 'psa companies and contract lines',
+    statements: (t) => [
+      // The MSP's own billing, read by a PsaReader: keyed by (psa, id), every field of the
+      // normalized record kept. `id_kind`/`company_id_kind` remember whether the PSA sent a number
+      // or a string id, so a record reads back exactly as the reader produced it.
+      `CREATE TABLE psa_companies (
+        psa TEXT NOT NULL,
+        id TEXT NOT NULL,
+        id_kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        code TEXT,
+        website TEXT,
+        city TEXT,
+        state TEXT,
+        postal_code TEXT,
+        country TEXT,
+        status TEXT,
+        type TEXT,
+        phone TEXT,
+        parent_id TEXT,
+        currency TEXT,
+        external_ids ${t.json},
+        microsoft_tenant_ids ${t.json},
+        psa_updated_at TEXT,
+        nulls ${t.json},${tracking(t)},
+        PRIMARY KEY (psa, id)
+      )`,
+      `CREATE TABLE psa_contract_lines (
+        psa TEXT NOT NULL,
+        id TEXT NOT NULL,
+        psa_company_id TEXT NOT NULL,
+        company_id_kind TEXT NOT NULL,
+        product_id TEXT,
+        sku TEXT,
+        description TEXT,
+        quantity ${t.num} NOT NULL,
+        unit_price_amount ${t.money} NOT NULL,
+        unit_price_currency TEXT NOT NULL,
+        billing_period TEXT NOT NULL,
+        price_period TEXT,
+        status TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        contract_id TEXT,
+        contract_name TEXT,
+        unit_cost_amount ${t.money},
+        unit_cost_currency TEXT,
+        billable ${t.bool},
+        quantity_source TEXT,
+        warnings ${t.json},${tracking(t)},
+        PRIMARY KEY (psa, id)
+      )`,
+      `CREATE INDEX psa_contract_lines_company ON psa_contract_lines (psa, psa_company_id${t.collate})`,
+      // Each run's per-reader outcome (counts and coverage per PSA stream), beside `vendors`.
+      `ALTER TABLE sync_runs ADD COLUMN psa ${t.json}`,
+    ],
+  },
 ];
 
 /** The statements of one migration for a dialect. */

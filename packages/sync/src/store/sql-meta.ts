@@ -19,9 +19,13 @@ function runFromRow(row: Row): SyncRunRecord {
     week: String(row.week),
     asOf: toIso(row.as_of) ?? '',
     vendors: (parseJson(row.vendors) ?? {}) as Partial<Record<Vendor, VendorRunSummary>>,
+    ...(row.psa == null ? {} : { psa: parseJson(row.psa) as SyncRunRecord['psa'] }),
     errors: (parseJson(row.errors) ?? []) as RunErrorRecord[],
   };
 }
+
+// Runs without readers leave the column NULL (and read back without `psa`).
+const psaJson = (run: SyncRunRecord): string | null => (run.psa === undefined ? null : JSON.stringify(run.psa));
 
 export function createMetaMethods(exec: SqlExecutor): MetaMethods {
   const c = exec.collate;
@@ -29,15 +33,15 @@ export function createMetaMethods(exec: SqlExecutor): MetaMethods {
     startRun: (run) =>
       exec.transaction('recording the run start', async (tx) => {
         await tx.run(
-          'INSERT INTO sync_runs (id, started_at, finished_at, status, week, as_of, vendors, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-          [run.id, run.startedAt, run.finishedAt ?? null, run.status, run.week, run.asOf, JSON.stringify(run.vendors), JSON.stringify(run.errors)],
+          'INSERT INTO sync_runs (id, started_at, finished_at, status, week, as_of, vendors, psa, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [run.id, run.startedAt, run.finishedAt ?? null, run.status, run.week, run.asOf, JSON.stringify(run.vendors), psaJson(run), JSON.stringify(run.errors)],
         );
       }),
 
     finishRun: (run) =>
       exec.transaction('recording the run result', async (tx) => {
-        await tx.run('UPDATE sync_runs SET finished_at = ?, status = ?, vendors = ?, errors = ? WHERE id = ?', [
-          run.finishedAt ?? null, run.status, JSON.stringify(run.vendors), JSON.stringify(run.errors), run.id,
+        await tx.run('UPDATE sync_runs SET finished_at = ?, status = ?, vendors = ?, psa = ?, errors = ? WHERE id = ?', [
+          run.finishedAt ?? null, run.status, JSON.stringify(run.vendors), psaJson(run), JSON.stringify(run.errors), run.id,
         ]);
       }),
 

@@ -3,6 +3,7 @@ import type { Customer, IsoWeek, Subscription, Usage, Vendor } from '@vectis/con
 import { chunks, valuesClause, type SqlExecutor, type SqlRunner } from './executor';
 import { assertLease, createLeaseMethods } from './leases';
 import { createLinkMethods } from './links';
+import { createPsaMethods } from './psa-store';
 import { createMetaMethods } from './sql-meta';
 import {
   CUSTOMER_COLUMNS, customerFromRow, customerParams, metaFromRow, recordHash, SUBSCRIPTION_COLUMNS,
@@ -242,6 +243,7 @@ export function createSqlStore(exec: SqlExecutor): Store {
     ...createMetaMethods(exec),
     ...createLeaseMethods(exec),
     ...createLinkMethods(exec),
+    ...createPsaMethods(exec),
 
     close: () => exec.close(),
   };

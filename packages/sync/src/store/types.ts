@@ -1,5 +1,6 @@
 import type { LeaseHolder } from '../errors';
-import type { Checkpoint, Customer, IsoWeek, Subscription, Usage, Vendor } from '@vectis/connector-core';
+import type { Checkpoint, Customer, IsoWeek, PsaKind, Subscription, Usage, Vendor } from '@vectis/connector-core';
+import type { PsaRunSummary, PsaStore } from './psa-types';
 
 /** What one upsert did, per record. `restored` rows are also counted in `updated`. */
 export interface UpsertCounts {
@@ -52,6 +53,8 @@ export interface VendorRunSummary {
 /** One error recorded on a run: the redacted message and the error class, never a secret. */
 export interface RunErrorRecord {
   vendor?: Vendor | undefined;
+  /** Set instead of `vendor` for an error of a PSA reader. */
+  psa?: PsaKind | undefined;
   stream?: string | undefined;
   name: string;
   message: string;
@@ -68,6 +71,8 @@ export interface SyncRunRecord {
   week: IsoWeek;
   asOf: string;
   vendors: Partial<Record<Vendor, VendorRunSummary>>;
+  /** Per PSA reader: counts and coverage per PSA stream (runs with readers only). */
+  psa?: Partial<Record<PsaKind, PsaRunSummary>> | undefined;
   errors: RunErrorRecord[];
 }
 
@@ -179,7 +184,7 @@ export interface LeaseRequest {
  * const lines = await store.listSubscriptions({ vendor: 'ingram_micro' });
  * await store.close();
  */
-export interface Store {
+export interface Store extends PsaStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** What errors name: the SQLite file path, or `host:port/database` (never a password). */
   readonly target: string;
