@@ -138,6 +138,7 @@ export async function* listSherwebSubscriptions(
   let duplicates = 0;
   let fetched = 0;
   let done = 0;
+  let badRecords = 0;
   // The first customer goes alone: if the details route turns out absent, only its calls are wasted.
   for (let start = 0, size = 1; start === 0 || start < customers.length; start += size, size = CHUNK) {
     o.signal?.throwIfAborted();
@@ -148,6 +149,7 @@ export async function* listSherwebSubscriptions(
     const rejected: RejectedRecord[] = [];
     for (const r of results) {
       rejected.push(...r.rejected);
+      badRecords += r.rejected.length;
       for (const line of r.lines) {
         if (seen.has(line.externalId)) duplicates++;
         else (seen.add(line.externalId), items.push(line));
@@ -162,6 +164,8 @@ export async function* listSherwebSubscriptions(
     }
     const reasons = [
       run.missing ? `${run.missing} customer(s) disappeared between the customer list and their subscriptions` : undefined,
+      // A rejected subscription (or its pricing) was not read as sent: the stream cannot prove it holds everything.
+      badRecords ? `${badRecords} subscription record(s) could not be read (see Batch.rejected)` : undefined,
       badCustomers.length ? `${badCustomers.length} customer record(s) could not be read, so their subscriptions were not listed` : undefined,
     ].filter((r): r is string => r !== undefined);
     const coverage: Coverage = {

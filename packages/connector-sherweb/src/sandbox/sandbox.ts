@@ -1,4 +1,5 @@
-import type { FakeFault, FakeRequestLog } from '@vectis/connector-core';
+import type { ExtendedFakeFault, FakeFault as CoreFakeFault, FakeFeature, FakeRequestLog } from '@vectis/connector-core';
+import { echoCredentials, redirect, spoilRecord, truncated } from './hostile';
 import { APIM, gateway, htmlPage, json, oauthError, problem, rateLimited } from './responses';
 import { serveMeters } from './meters';
 import { listen, type SandboxServer } from './server';
@@ -54,6 +55,10 @@ export interface SandboxStats {
 const SP = '/service-provider/v1';
 const DIST = '/distributor/v1';
 const TOKEN = '/auth/oidc/connect/token';
+/** Every fault the sandbox can inject: the suite's `FakeFault` and `ExtendedFakeFault`. */
+type FakeFault = CoreFakeFault | ExtendedFakeFault;
+/** Lists that carry subscription quantities (a `bad-record` lands there, not in pricing-information). */
+const SUBSCRIPTION_LISTS = new Set([`${SP}/billing/subscriptions`, `${SP}/billing/subscriptions/details`]);
 const LISTS = new Set([`${SP}/customers`, `${SP}/billing/subscriptions`, `${SP}/billing/subscriptions/details`, `${SP}/billing/subscriptions/pricing-information`]);
 
 /**
@@ -75,6 +80,8 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
   tenant.seed({ customers: options.customers ?? 25, subscriptions: options.subscriptions ?? 60 });
   const ids = createRandom((options.seed ?? 7) ^ 0x5eb);
   const tokens = new Map<string, { expiresAt: number; scopes: Set<string> }>();
+  /** Every token ever issued (an expired or revoked one is still a secret). */
+  const issued: string[] = [];
   const window = options.rateLimit ? createWindow(options.rateLimit.intervalMs) : undefined;
   let log: FakeRequestLog[] = [];
   let faults: (FakeFault & { left: number })[] = [];
@@ -91,10 +98,15 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
     return response;
   }
 
-  function takeFault(rel: string, o: { token: boolean; list: boolean }): FakeFault | undefined {
+  function takeFault(rel: string, o: { token: boolean; list: boolean; path: string }): FakeFault | undefined {
     const index = faults.findIndex((f) => {
       if (f.kind === 'insert-during-paging') return o.list;
       if (f.kind === 'expire-token') return !o.token;
+      if (f.kind === 'redirect') return o.token === (f.on === 'token');
+      if (f.kind === 'echo-credentials') return !o.token;
+      if (f.kind === 'bad-record') return f.stream === 'customers' ? o.path === `${SP}/customers` : SUBSCRIPTION_LISTS.has(o.path);
+      // Sherweb lists carry no total, so a lying total has nowhere to go (see README, "Contract faults").
+      if (f.kind === 'lying-total') return false;
       return f.pathIncludes === undefined ? !o.token : rel.includes(f.pathIncludes);
     });
     const fault = faults[index];
@@ -116,7 +128,9 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
         return rateLimited({ traceId, instance: path, seconds: Math.max(1, Math.ceil(waitMs / 1000)) });
       }
     }
-    const fault = takeFault(`${path}${url.search}`, { token: isToken, list: LISTS.has(path) });
+    const fault = takeFault(`${path}${url.search}`, { token: isToken, list: LISTS.has(path), path });
+    // A redirect comes from the gateway, before any credential is looked at.
+    if (fault?.kind === 'redirect') return redirect(fault.status, fault.location, traceId);
     if (fault?.kind === 'status') return fault.status === 429 ? rateLimited({ traceId, instance: path, seconds: fault.retryAfterSeconds }) : fail(fault.status);
     if (fault?.kind === 'delay') await sleep(fault.ms, request.signal);
     if (fault?.kind === 'malformed-json') return htmlPage();
@@ -143,6 +157,12 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
       if ('items' in body) body.items = 'unavailable';
       else body.charges = 42;
     }
+    if (fault?.kind === 'bad-record' && !spoilRecord(body, fault.stream)) {
+      // An empty list has no record to spoil: the fault waits for the next list of its stream.
+      faults.unshift({ ...fault, left: 1 });
+    }
+    if (fault?.kind === 'truncated-json') return truncated(body, traceId);
+    if (fault?.kind === 'echo-credentials') return echoCredentials(request, fault.body);
     if (fault?.kind === 'insert-during-paging') {
       for (let i = 0; i < fault.count; i++) {
         if (path === `${SP}/customers`) tenant.addCustomer();
@@ -160,6 +180,7 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
     if (scopes.length === 0) return oauthError('invalid_request', 'The mandatory scope parameter is missing.');
     if (scopes.some((s) => !allowed.has(s))) return oauthError('invalid_scope', 'The requested scope is not allowed for this client.');
     const value = `${ids.hex(40)}.${ids.hex(24)}`;
+    issued.push(value);
     tokens.set(value, { expiresAt: now() + ttl * 1000, scopes: new Set(scopes) });
     stats.tokensIssued++;
     return json({ access_token: value, expires_in: ttl, token_type: 'Bearer', scope: scopes.join(' ') });
@@ -201,7 +222,13 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
     seed: (size: { customers: number; subscriptions: number }) => tenant.seed(size),
     /** Sherweb has no paging: every list is served whole, so a page-size cap does not apply. */
     setPageSizeCap: (_cap: number) => undefined,
-    inject: (fault: FakeFault) => void faults.push({ ...fault, left: 'times' in fault ? fault.times : 1 }),
+    inject: (fault: CoreFakeFault) => void faults.push({ ...fault, left: 'times' in fault ? fault.times : 1 }),
+    /** The newer faults; `lying-total` is accepted but cannot apply (Sherweb lists carry no total). */
+    injectExtended: (fault: ExtendedFakeFault) => void faults.push({ ...fault, left: 'times' in fault ? fault.times : Infinity }),
+    /** `lying-total` is left out on purpose: no Sherweb response carries a count to lie with. */
+    supports: ['redirect', 'truncated-json', 'echo-credentials', 'bad-record'] as const satisfies readonly FakeFeature[],
+    /** Every access token issued since the sandbox was created, for the suite's secret scan. */
+    tokens: (): readonly string[] => issued.slice(),
     reset(): void {
       faults = [];
       log = [];
