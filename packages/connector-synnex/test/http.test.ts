@@ -53,7 +53,8 @@ describe('TD SYNNEX over HTTP (SDK-sample fixtures)', () => {
     expect(batches.flatMap((b) => b.items).map((c) => c.externalId)).toEqual(['1', '2', '3']);
     const rejected = batches.flatMap((b) => b.rejected ?? []);
     expect(rejected).toEqual([{ stream: 'customers', where: expect.stringContaining('GET /customers page'), issues: [expect.objectContaining({ path: 'name' })] }]);
-    expect(batches.at(-1)?.coverage).toMatchObject({ stream: 'customers', complete: true, fetched: 3, pages: 2 });
+    // A list with an unreadable item cannot prove that what is missing from it is gone (issue 10 item 11).
+    expect(batches.at(-1)?.coverage).toMatchObject({ stream: 'customers', complete: false, fetched: 3, pages: 2, rejected: 1, truncatedReason: expect.stringContaining('could not be read') });
   });
 
   it('pages subscriptions by pagination.offset until an empty page, rejecting items without a usable quantity', async () => {
@@ -64,7 +65,7 @@ describe('TD SYNNEX over HTTP (SDK-sample fixtures)', () => {
       `GET ${API}/subscriptions?pagination.limit=100&pagination.offset=6`,
     ]);
     expect(items.map((s) => s.externalId)).toEqual(['5555', '5556', '5557']);
-    expect(coverage).toMatchObject({ complete: true, fetched: 3, pages: 2 });
+    expect(coverage).toMatchObject({ complete: false, fetched: 3, pages: 2, rejected: 3, truncatedReason: expect.stringContaining('3 record(s) could not be read') });
     const rejected: unknown[] = [];
     for await (const batch of make().connector.listSubscriptions()) rejected.push(...(batch.rejected ?? []));
     expect(rejected).toEqual([
@@ -116,7 +117,7 @@ describe('TD SYNNEX over HTTP (SDK-sample fixtures)', () => {
     ]);
     expect(rejected).toHaveLength(3);
     expect(rejected.every((r) => (r as { stream: string }).stream === 'seat_snapshots')).toBe(true);
-    expect(coverage).toMatchObject({ stream: 'seat_snapshots', complete: true, fetched: 3 });
+    expect(coverage).toMatchObject({ stream: 'seat_snapshots', complete: false, fetched: 3, rejected: 3 });
   });
 
   it('writes td_synnex; a record stored under the product tag synnex reads back as td_synnex', async () => {
