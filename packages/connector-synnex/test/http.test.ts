@@ -3,6 +3,7 @@ import { useFakeApi } from '@vectis/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSynnexConnector, type SynnexConnectorOptions } from '@vectis/connector-synnex';
 import { ACCOUNT, API, createScriptedApi, json, REFRESH } from './handlers';
+import subscriptionsFixture from './fixtures/subscriptions-page-1.json' with { type: 'json' };
 
 const api = createScriptedApi();
 useFakeApi(api);
@@ -74,6 +75,24 @@ describe('TD SYNNEX over HTTP (SDK-sample fixtures)', () => {
       { stream: 'subscriptions', where: expect.stringContaining('item 6'), issues: [expect.objectContaining({ path: 'id' })] },
     ]);
     expect(JSON.stringify(rejected)).not.toContain('Teams Essentials'); // ids and paths only, no values
+  });
+
+  it('a count a tenant sends (Ion documents none) is only checked: too high or too low → incomplete, unreadable → ignored', async () => {
+    const clean = (subscriptionsFixture.items as { id: string }[]).slice(0, 3); // 5555–5557, all readable
+    const serve = (paginationResponse: unknown) => {
+      api.reset();
+      api.on((_r, path) => {
+        if (!path.startsWith(`${API}/subscriptions`)) return undefined;
+        const first = new URL(path, 'https://x.invalid').searchParams.get('pagination.offset') === '0';
+        return json({ items: first ? clean : [], paginationResponse });
+      });
+    };
+    const coverageWith = async (paginationResponse: unknown) => (serve(paginationResponse), (await collect(make().connector.listSubscriptions())).coverage);
+    expect(await coverageWith({ totalCount: 3 })).toMatchObject({ complete: true, expected: 3, fetched: 3 });
+    expect(await coverageWith({ totalCount: '7' })).toMatchObject({ complete: false, truncatedReason: 'Ion reported 7 subscriptions but 3 were received' });
+    expect(await coverageWith({ totalCount: 1 })).toMatchObject({ complete: false, fetched: 3, truncatedReason: expect.stringContaining('Ion reported 1 subscriptions but sent more') });
+    expect(await coverageWith({ totalCount: 'many', pageCount: 1 })).toMatchObject({ complete: true, fetched: 3 });
+    expect((await coverageWith({ totalCount: 'many' }))?.expected).toBeUndefined();
   });
 
   it('a wrong account id: PermissionError whose remedy says where the Account ID is', async () => {
