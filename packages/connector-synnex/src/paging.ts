@@ -1,4 +1,4 @@
-import type { Coverage, DriftIssue, HttpClient, ProgressEvent, RejectedRecord, StreamName } from '@vectis/connector-core';
+import { type Coverage, type DriftIssue, type HttpClient, type ProgressEvent, type RejectedRecord, rejectedReason, type StreamName } from '@vectis/connector-core';
 import type { z } from 'zod';
 
 // Ion pages differently per endpoint (NOTES §5):
@@ -41,6 +41,8 @@ export function looseId(item: unknown, key: string): string | undefined {
 export interface OffsetPage<T> {
   entries: Entry<T>[];
   nextPageToken?: string | undefined;
+  /** A count the tenant sent (Ion documents none); only ever checked against what was received. */
+  total?: number | undefined;
 }
 
 /**
@@ -51,6 +53,10 @@ export interface OffsetPage<T> {
  * - a page whose first id equals the previous page's (the server ignored the cursor) ends the stream
  *   with incomplete coverage instead of looping; so does the `maxPages` safety limit.
  * Duplicates (newest-first lists shift while paging) are dropped by id.
+ *
+ * Coverage is incomplete when any item was rejected, or when a page carried a count that disagrees
+ * with what was received (more items than it said, or fewer at the end): such a list cannot prove
+ * that anything missing from it is gone. A count never ends paging; the data does.
  */
 export async function* pageSubscriptions<T>(o: {
   fetchPage: (cursor: { offset: number; limit: number; pageToken?: string | undefined }, page: number) => Promise<OffsetPage<T>>;
@@ -68,6 +74,10 @@ export async function* pageSubscriptions<T>(o: {
   let duplicatesDropped = 0;
   let fetched = 0;
   let truncatedReason: string | undefined;
+  let rejected = 0;
+  let received = 0; // every item sent, duplicates and rejected ones included
+  let disagreement: string | undefined;
+  let leastTotal: number | undefined;
   for (;;) {
     if (o.signal?.aborted) throw o.signal.reason;
     const page = await o.fetchPage({ offset, limit: o.pageSize, pageToken }, pages + 1);
@@ -85,6 +95,14 @@ export async function* pageSubscriptions<T>(o: {
       return true;
     });
     fetched += fresh.filter((e) => 'record' in e).length;
+    rejected += fresh.filter((e) => !('record' in e)).length;
+    received += page.entries.length;
+    if (page.total !== undefined) {
+      leastTotal = Math.min(leastTotal ?? page.total, page.total);
+      if (!disagreement && received > page.total) {
+        disagreement = `Ion reported ${page.total} subscriptions but sent more (${received} by page ${pages}); paging continued to the end, but a list whose counts disagree cannot prove it is complete`;
+      }
+    }
     o.emit({ type: 'page', connector: 'synnex', stream: 'subscriptions', page: pages, records: fresh.length });
     let done = truncatedReason !== undefined || page.entries.length === 0;
     if (!done && page.nextPageToken) {
@@ -106,7 +124,20 @@ export async function* pageSubscriptions<T>(o: {
       yield { entries: fresh };
       continue;
     }
-    const coverage: Coverage = { stream: 'subscriptions', fetched, pages, duplicatesDropped, complete: truncatedReason === undefined, truncatedReason };
+    if (!truncatedReason && leastTotal !== undefined && fetched + rejected < leastTotal) {
+      truncatedReason = `Ion reported ${leastTotal} subscriptions but ${fetched} were received`;
+    }
+    truncatedReason ??= disagreement ?? (rejected ? rejectedReason(rejected) : undefined);
+    const coverage: Coverage = {
+      stream: 'subscriptions',
+      ...(leastTotal !== undefined ? { expected: leastTotal } : {}),
+      fetched,
+      pages,
+      duplicatesDropped,
+      ...(rejected ? { rejected } : {}),
+      complete: truncatedReason === undefined,
+      truncatedReason,
+    };
     o.emit({ type: 'stream-done', connector: 'synnex', coverage });
     yield { entries: fresh, coverage };
     return;

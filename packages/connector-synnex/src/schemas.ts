@@ -44,6 +44,8 @@ export type SynnexCustomer = z.infer<typeof SynnexCustomer>;
 export const SynnexCustomerPage = z.looseObject({
   customers: z.array(z.unknown()).nullish(),
   nextPageToken: z.string().nullish(),
+  // Not in the SDK; the unofficial spec shows it. Read only to catch a count that disagrees (see listCount).
+  totalCount: z.unknown().optional(),
 });
 export type SynnexCustomerPage = z.infer<typeof SynnexCustomerPage>;
 
@@ -125,7 +127,8 @@ export type SynnexSubscription = z.infer<typeof SynnexSubscription>;
 
 /**
  * `GET /subscriptions` envelope: `{items[], paginationResponse?}`, and `nextPageToken` on tenants that
- * page by token (NOTES §5). `paginationResponse`'s fields are not published, so it is only kept, never read.
+ * page by token (NOTES §5). `paginationResponse`'s fields are not published: a `totalCount` in it is
+ * read only to catch a count that disagrees with the records received (see `listCount`), never to stop paging.
  *
  * @example
  * const { items = [], nextPageToken } = SynnexSubscriptionPage.parse(body);
@@ -136,6 +139,20 @@ export const SynnexSubscriptionPage = z.looseObject({
   paginationResponse: z.unknown().optional(),
 });
 export type SynnexSubscriptionPage = z.infer<typeof SynnexSubscriptionPage>;
+
+/**
+ * A list count a tenant may send (`totalCount`; Ion documents none), when it is a whole number ≥ 0
+ * (a number or a numeric string); anything else is ignored, never a reason to fail the page.
+ *
+ * @example
+ * listCount({ totalCount: '120' }) // 120
+ * listCount(undefined) // undefined
+ */
+export function listCount(holder: unknown): number | undefined {
+  const raw = typeof holder === 'object' && holder !== null ? (holder as Record<string, unknown>).totalCount : undefined;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
 
 /**
  * The token response `{access_token, refresh_token, token_type, expires_in, scope}` (SDK `client.py`).

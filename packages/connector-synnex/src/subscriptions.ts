@@ -1,7 +1,7 @@
 import type { Batch, HttpClient, ListOptions, ProgressEvent, RejectedRecord, Subscription } from '@vectis/connector-core';
 import { mapSubscription } from './mappers';
-import { getPage, looseId, pageSubscriptions, readItems } from './paging';
-import { SynnexSubscription, SynnexSubscriptionPage } from './schemas';
+import { type Entry, getPage, looseId, pageSubscriptions, readItems } from './paging';
+import { listCount, SynnexSubscription, SynnexSubscriptionPage } from './schemas';
 
 /**
  * Subscriptions: the account-wide `GET /subscriptions` (every customer in one list), one normalized
@@ -14,8 +14,7 @@ export async function* listSynnexSubscriptions(
   http: HttpClient,
   o: ListOptions & { pageSize: number; emit: (e: ProgressEvent) => void },
 ): AsyncGenerator<Batch<Subscription>> {
-  let unmappable = 0;
-  for await (const page of pageSubscriptions<SynnexSubscription>({
+  for await (const page of pageSubscriptions<Subscription>({
     pageSize: o.pageSize,
     signal: o.signal,
     emit: o.emit,
@@ -25,25 +24,22 @@ export async function* listSynnexSubscriptions(
         : { 'pagination.limit': limit, 'pagination.offset': offset };
       const { data } = await getPage(http, '/subscriptions', params, SynnexSubscriptionPage, o);
       const where = `GET /subscriptions page ${n}`;
-      return {
-        entries: readItems(data.items ?? [], SynnexSubscription, (s) => s.id, (item) => looseId(item, 'id'), 'subscriptions', where),
-        nextPageToken: data.nextPageToken ?? undefined,
-      };
+      const parsed = readItems(data.items ?? [], SynnexSubscription, (s) => s.id, (item) => looseId(item, 'id'), 'subscriptions', where);
+      return { entries: parsed.map(toLine), nextPageToken: data.nextPageToken ?? undefined, total: listCount(data.paginationResponse) };
     },
   })) {
     const items: Subscription[] = [];
     const rejected: RejectedRecord[] = [];
-    for (const entry of page.entries) {
-      if (!('record' in entry)) {
-        rejected.push(entry.rejected);
-        continue;
-      }
-      const mapped = mapSubscription(entry.record);
-      if ('line' in mapped) items.push(mapped.line);
-      else unmappable++, rejected.push({ stream: 'subscriptions', id: entry.record.id, where: `GET /subscriptions item ${entry.record.id}`, issues: mapped.issues });
-    }
-    // `fetched` counts lines the caller received: parsed items that could not be mapped are not among them.
-    if (page.coverage) page.coverage.fetched -= unmappable;
+    for (const entry of page.entries) 'record' in entry ? items.push(entry.record) : rejected.push(entry.rejected);
     yield { items, ...(rejected.length ? { rejected } : {}), ...(page.coverage ? { coverage: page.coverage } : {}) };
   }
+}
+
+// Mapped inside the pager, so an item with no readable quantity is rejected like one that fails the
+// schema: both count as rejected in the coverage (which is then incomplete), not as lines received.
+function toLine(entry: Entry<SynnexSubscription>): Entry<Subscription> {
+  if (!('record' in entry)) return entry;
+  const mapped = mapSubscription(entry.record);
+  if ('line' in mapped) return { id: entry.id, record: mapped.line };
+  return { id: entry.id, rejected: { stream: 'subscriptions', id: entry.record.id, where: `GET /subscriptions item ${entry.record.id}`, issues: mapped.issues } };
 }

@@ -3,6 +3,7 @@ import { useFakeApi } from '@vectis/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSynnexConnector, type SynnexConnectorOptions } from '@vectis/connector-synnex';
 import { ACCOUNT, API, createScriptedApi, json, REFRESH } from './handlers';
+import subscriptionsFixture from './fixtures/subscriptions-page-1.json' with { type: 'json' };
 
 const api = createScriptedApi();
 useFakeApi(api);
@@ -53,7 +54,8 @@ describe('TD SYNNEX over HTTP (SDK-sample fixtures)', () => {
     expect(batches.flatMap((b) => b.items).map((c) => c.externalId)).toEqual(['1', '2', '3']);
     const rejected = batches.flatMap((b) => b.rejected ?? []);
     expect(rejected).toEqual([{ stream: 'customers', where: expect.stringContaining('GET /customers page'), issues: [expect.objectContaining({ path: 'name' })] }]);
-    expect(batches.at(-1)?.coverage).toMatchObject({ stream: 'customers', complete: true, fetched: 3, pages: 2 });
+    // A list with an unreadable item cannot prove that what is missing from it is gone (issue 10 item 11).
+    expect(batches.at(-1)?.coverage).toMatchObject({ stream: 'customers', complete: false, fetched: 3, pages: 2, rejected: 1, truncatedReason: expect.stringContaining('could not be read') });
   });
 
   it('pages subscriptions by pagination.offset until an empty page, rejecting items without a usable quantity', async () => {
@@ -64,7 +66,7 @@ describe('TD SYNNEX over HTTP (SDK-sample fixtures)', () => {
       `GET ${API}/subscriptions?pagination.limit=100&pagination.offset=6`,
     ]);
     expect(items.map((s) => s.externalId)).toEqual(['5555', '5556', '5557']);
-    expect(coverage).toMatchObject({ complete: true, fetched: 3, pages: 2 });
+    expect(coverage).toMatchObject({ complete: false, fetched: 3, pages: 2, rejected: 3, truncatedReason: expect.stringContaining('3 record(s) could not be read') });
     const rejected: unknown[] = [];
     for await (const batch of make().connector.listSubscriptions()) rejected.push(...(batch.rejected ?? []));
     expect(rejected).toEqual([
@@ -73,6 +75,24 @@ describe('TD SYNNEX over HTTP (SDK-sample fixtures)', () => {
       { stream: 'subscriptions', where: expect.stringContaining('item 6'), issues: [expect.objectContaining({ path: 'id' })] },
     ]);
     expect(JSON.stringify(rejected)).not.toContain('Teams Essentials'); // ids and paths only, no values
+  });
+
+  it('a count a tenant sends (Ion documents none) is only checked: too high or too low → incomplete, unreadable → ignored', async () => {
+    const clean = (subscriptionsFixture.items as { id: string }[]).slice(0, 3); // 5555–5557, all readable
+    const serve = (paginationResponse: unknown) => {
+      api.reset();
+      api.on((_r, path) => {
+        if (!path.startsWith(`${API}/subscriptions`)) return undefined;
+        const first = new URL(path, 'https://x.invalid').searchParams.get('pagination.offset') === '0';
+        return json({ items: first ? clean : [], paginationResponse });
+      });
+    };
+    const coverageWith = async (paginationResponse: unknown) => (serve(paginationResponse), (await collect(make().connector.listSubscriptions())).coverage);
+    expect(await coverageWith({ totalCount: 3 })).toMatchObject({ complete: true, expected: 3, fetched: 3 });
+    expect(await coverageWith({ totalCount: '7' })).toMatchObject({ complete: false, truncatedReason: 'Ion reported 7 subscriptions but 3 were received' });
+    expect(await coverageWith({ totalCount: 1 })).toMatchObject({ complete: false, fetched: 3, truncatedReason: expect.stringContaining('Ion reported 1 subscriptions but sent more') });
+    expect(await coverageWith({ totalCount: 'many', pageCount: 1 })).toMatchObject({ complete: true, fetched: 3 });
+    expect((await coverageWith({ totalCount: 'many' }))?.expected).toBeUndefined();
   });
 
   it('a wrong account id: PermissionError whose remedy says where the Account ID is', async () => {
@@ -116,7 +136,7 @@ describe('TD SYNNEX over HTTP (SDK-sample fixtures)', () => {
     ]);
     expect(rejected).toHaveLength(3);
     expect(rejected.every((r) => (r as { stream: string }).stream === 'seat_snapshots')).toBe(true);
-    expect(coverage).toMatchObject({ stream: 'seat_snapshots', complete: true, fetched: 3 });
+    expect(coverage).toMatchObject({ stream: 'seat_snapshots', complete: false, fetched: 3, rejected: 3 });
   });
 
   it('writes td_synnex; a record stored under the product tag synnex reads back as td_synnex', async () => {

@@ -24,6 +24,7 @@ export function createAuthority(o: { initialRefreshToken: string; ttlSeconds: nu
   let refreshes = 0;
   let reuseRejected = 0;
   let current = o.initialRefreshToken;
+  const issued: string[] = []; // every access and refresh token handed out, for the contract suite's secret scan
 
   return {
     /** `undefined` = the token is unknown or retired (`reused` says which). */
@@ -37,6 +38,7 @@ export function createAuthority(o: { initialRefreshToken: string; ttlSeconds: nu
       const next = `ion-rt-${refreshes}-${o.rnd.hex(24)}`;
       const bearer = `ion-at-${refreshes}-${o.rnd.hex(32)}`;
       live.add(next);
+      issued.push(bearer, next);
       current = next;
       if (o.rotation === 'immediate') {
         live.delete(token);
@@ -64,6 +66,8 @@ export function createAuthority(o: { initialRefreshToken: string; ttlSeconds: nu
     /** The refresh token Ion would accept now (the newest). */
     current: () => current,
     isLive: (token: string) => live.has(token),
+    /** Every access and refresh token issued so far (all secrets). */
+    issued: (): readonly string[] => issued.slice(),
     stats: () => ({ refreshes, reuseRejected }),
   };
 }

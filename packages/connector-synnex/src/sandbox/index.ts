@@ -5,4 +5,5 @@ export type { RotationMode, TokenGrant } from './auth';
 export type { SandboxStats, RequestKind } from './traffic';
 export type { SandboxServer } from './server';
 export type { SandboxData, SandboxCustomer, SandboxSubscription, SandboxBillingData } from './types';
-export type { FakeFault, FakeRequestLog } from '@vectis/connector-core';
+export type { FakeFault } from './traffic';
+export type { FakeRequestLog } from '@vectis/connector-core';

@@ -1,10 +1,11 @@
-import type { FakeFault } from '@vectis/connector-core';
+import type { ExtendedFakeFault, FakeFeature } from '@vectis/connector-core';
 import { createAuthority, type RotationMode } from './auth';
+import { addLyingTotal, echoCredentials, redirect, spoilRecord, truncated } from './faults';
 import { apiError, htmlPage, json, oauthError } from './responses';
 import { createRandom } from './seed';
 import { listen, type SandboxServer } from './server';
 import { createTenant } from './tenant';
-import { createTraffic, type SandboxStats } from './traffic';
+import { createTraffic, type FakeFault, type SandboxStats } from './traffic';
 import type { SandboxCustomer, SandboxData, SandboxSubscription } from './types';
 
 /**
@@ -103,6 +104,8 @@ export function createSynnexSandbox(options: SynnexSandboxOptions = {}) {
     const list = /\/(customers|subscriptions)$/.test(rel);
     const fault = traffic.takeFault(`${rel}${url.search}`, { token: isToken, list });
     if (fault?.kind === 'status') return apiError(fault.status, undefined, fault.retryAfterSeconds);
+    // A redirect comes from a gateway in front of Ion, before any credential is looked at.
+    if (fault?.kind === 'redirect') return redirect(fault.status, fault.location);
     if (fault?.kind === 'delay') await sleep(fault.ms, request.signal);
     if (fault?.kind === 'malformed-json') return htmlPage();
     if (isToken) return request.method === 'POST' ? token(request) : apiError(405);
@@ -120,6 +123,12 @@ export function createSynnexSandbox(options: SynnexSandboxOptions = {}) {
     const body = serve(`/${rest.join('/')}`, url.searchParams);
     if (body instanceof Response) return body;
     if (fault?.kind === 'schema-drift') body.nextPageToken = 42; // the documented string, as a number
+    const stream = rel.endsWith('/customers') ? 'customers' : rel.endsWith('/subscriptions') ? 'subscriptions' : undefined;
+    const factor = stream ? traffic.lyingTotal(stream) : undefined;
+    if (stream && factor !== undefined) addLyingTotal(body, stream, Math.floor(count(stream, url.searchParams) * factor));
+    if (fault?.kind === 'bad-record') spoilRecord(body, fault.stream);
+    if (fault?.kind === 'truncated-json') return truncated(body);
+    if (fault?.kind === 'echo-credentials') return echoCredentials(request, rel, fault.body);
     if (fault?.kind === 'insert-during-paging') {
       for (let i = 0; i < fault.count; i++) rel.endsWith('/customers') ? tenant.addCustomer() : tenant.addSubscription();
     }
@@ -193,6 +202,11 @@ export function createSynnexSandbox(options: SynnexSandboxOptions = {}) {
     return tenant.subscriptions().filter((s) => (!customerId || s.customerId === customerId) && (!status || s.subscriptionStatus.toLowerCase() === status));
   }
 
+  /** How many records the (filtered) list holds: what a truthful count would say. */
+  function count(stream: 'customers' | 'subscriptions', q: URLSearchParams): number {
+    return stream === 'customers' ? filterCustomers(q).length : filterSubscriptions(q).length;
+  }
+
   const customerId = (c: SandboxCustomer) => c.name.slice(c.name.lastIndexOf('/') + 1);
 
   return {
@@ -206,6 +220,11 @@ export function createSynnexSandbox(options: SynnexSandboxOptions = {}) {
     seed: (s: { customers: number; subscriptions: number }) => tenant.seed(s),
     setPageSizeCap: (cap: number) => void (pageSizeCap = Math.max(1, Math.floor(cap))),
     inject: (fault: FakeFault) => traffic.inject(fault),
+    injectExtended: (fault: ExtendedFakeFault) => traffic.inject(fault),
+    /** The contract suite's newer fault kinds this sandbox implements (see README "Sandbox faults"). */
+    supports: ['redirect', 'truncated-json', 'echo-credentials', 'bad-record', 'lying-total'] as const satisfies readonly FakeFeature[],
+    /** Every access and refresh token the tenant issued (for the secret scan). */
+    tokens: (): readonly string[] => authority.issued(),
     /** Drops faults and the request log; the token chain (which refresh token is live) is kept, as on a real tenant. */
     reset: () => traffic.reset(),
     requests: () => traffic.requests(),

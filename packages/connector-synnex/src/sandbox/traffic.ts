@@ -1,5 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { FakeFault, FakeRequestLog } from '@vectis/connector-core';
+import type { ExtendedFakeFault, FakeFault as CoreFakeFault, FakeRequestLog } from '@vectis/connector-core';
+
+/** Every fault the sandbox can inject: the contract suite's `FakeFault` and `ExtendedFakeFault`. */
+export type FakeFault = CoreFakeFault | ExtendedFakeFault;
 
 // What the sandbox observes and injects: the request log, per-kind counts, a sliding-window rate limit
 // (real time) and the queue of injected faults.
@@ -80,6 +83,10 @@ export function createTraffic(rateLimit: { limit: number; intervalMs: number } |
       const index = faults.findIndex((f) => {
         if (f.kind === 'insert-during-paging') return o.list;
         if (f.kind === 'expire-token') return !o.token;
+        if (f.kind === 'redirect') return o.token === (f.on === 'token');
+        if (f.kind === 'echo-credentials') return !o.token;
+        if (f.kind === 'bad-record') return o.list && rel.split('?')[0]?.endsWith(`/${f.stream}`) === true;
+        if (f.kind === 'lying-total') return false; // a standing condition, read with lyingTotal()
         // Faults hit data calls unless they name the token path explicitly.
         return f.pathIncludes === undefined ? !o.token : rel.includes(f.pathIncludes);
       });
@@ -87,6 +94,11 @@ export function createTraffic(rateLimit: { limit: number; intervalMs: number } |
       if (!fault) return undefined;
       if (--fault.left <= 0) faults.splice(index, 1);
       return fault;
+    },
+    /** The factor a `lying-total` fault applies to `stream`'s list counts, if one was injected. */
+    lyingTotal(stream: 'customers' | 'subscriptions'): number | undefined {
+      const fault = faults.find((f) => f.kind === 'lying-total' && f.stream === stream);
+      return fault?.kind === 'lying-total' ? fault.factor : undefined;
     },
     log(entry: FakeRequestLog, rel: string): void {
       log.push(entry);
