@@ -47,14 +47,13 @@ export function checkItems<T>(schema: z.ZodType<T>, content: readonly unknown[],
 /** List pages requested ahead of the one being consumed (latency hiding; pacing still applies). */
 const READ_AHEAD = 2;
 
-type Tagged<T> = { ok: true; item: T } | { ok: false; record: RejectedRecord; key: string };
-
 /**
  * Pages a Pax8 list (`page` 0-based, `size` ≤ 200, an explicit `sort`, every filter on every page)
  * with the kernel's paginator until `number + 1 >= totalPages`. An empty page or a 404 past the
  * first page is the end; fewer records than the last `totalElements` marks coverage incomplete.
- * Rejected items travel through the paginator too (tagged), so a page of bad items still advances
- * the walk and is counted as received.
+ * Rejected items travel as the paginator's `rejected` (counted as received, so a page of bad items
+ * still advances the walk) and make the coverage incomplete: a stream that could not read a record
+ * cannot prove anything missing from it is gone.
  */
 export async function* pagePax8List<T extends { id: string }>(o: {
   http: HttpClient;
@@ -86,13 +85,13 @@ export async function* pagePax8List<T extends { id: string }>(o: {
     });
     return data;
   };
-  const pages = paginate<Tagged<T>>({
+  const pages = paginate<T>({
     connector: 'pax8',
     stream: o.stream,
     style: 'page',
     pageSize: o.pageSize,
     maxPageSize: 200,
-    idOf: (t) => (t.ok ? t.item.id : t.key),
+    idOf: (item) => item.id,
     fetchPage: async (cursor) => {
       const { page, size } = cursor as { page: number; size: number };
       const number = page - 1; // the kernel counts from 1, Pax8 from 0
@@ -115,13 +114,11 @@ export async function* pagePax8List<T extends { id: string }>(o: {
         lastTotal = data.page.totalElements;
         received += data.content.length;
         if (!overrun && number + 1 >= data.page.totalPages && data.content.length >= size && received > data.page.totalElements) overrun = true;
-        const checked = checkItems(o.item, data.content, { stream: o.stream, where: `GET ${o.path} page ${number}` });
-        const items: Tagged<T>[] = [
-          ...checked.items.map((item) => ({ ok: true as const, item })),
-          ...checked.rejected.map((record) => ({ ok: false as const, record, key: record.id ?? `${record.where}` })),
-        ];
+        // Rejected items go to the kernel as `rejected`: they count as received (a page of bad items
+        // still advances the walk) and make the coverage incomplete, never as fetched records.
+        const { items, rejected } = checkItems(o.item, data.content, { stream: o.stream, where: `GET ${o.path} page ${number}` });
         // Without totals the kernel pages on until an empty or short page.
-        return overrun ? { items } : { items, total: data.page.totalElements, totalPages: data.page.totalPages };
+        return overrun ? { items, rejected } : { items, rejected, total: data.page.totalElements, totalPages: data.page.totalPages };
       } catch (error) {
         // Past the end Pax8 sometimes answers 404 instead of an empty page (NOTES §5).
         if (number > 0 && isNotFoundError(error)) {
@@ -135,9 +132,8 @@ export async function* pagePax8List<T extends { id: string }>(o: {
     ...(o.emit ? { onProgress: o.emit } : {}),
   });
   for await (const batch of pages) {
-    const items: T[] = [];
-    const rejected: RejectedRecord[] = [];
-    for (const t of batch.items) t.ok ? items.push(t.item) : rejected.push(t.record);
+    const items = batch.items;
+    const rejected = batch.rejected ?? [];
     if (!batch.coverage) {
       yield { items, rejected };
       continue;
@@ -145,15 +141,16 @@ export async function* pagePax8List<T extends { id: string }>(o: {
     const coverage: Coverage = { ...batch.coverage };
     // The kernel accepts the smallest total seen; Pax8's last word counts here (issue #14: fewer than
     // totalElements seen is never clean). Records added while paging are read on the next run.
-    if (coverage.complete && lastTotal !== undefined && coverage.fetched < lastTotal) {
+    const read = coverage.fetched + (coverage.rejected ?? 0); // rejected records were received, not skipped
+    if (coverage.complete && lastTotal !== undefined && read < lastTotal) {
       coverage.complete = false;
       coverage.truncatedReason = pastEnd
         ? `Pax8 answered 404 past the end after ${coverage.fetched} of ${lastTotal} records`
         : `Pax8 reported ${lastTotal} records but ${coverage.fetched} were received (records added or re-sorted while paging are read next run)`;
     }
-    if (lastTotal !== undefined && coverage.fetched > lastTotal) {
+    if (lastTotal !== undefined && read > lastTotal) {
       coverage.complete = false;
-      coverage.truncatedReason = `Pax8 reported ${lastTotal} records but ${coverage.fetched} were received: its totals are wrong, so nothing may be removed on this run`;
+      coverage.truncatedReason = `Pax8 reported ${lastTotal} records but ${read} were received: its totals are wrong, so nothing may be removed on this run`;
     }
     if (lastTotal !== undefined) coverage.expected = lastTotal;
     yield { items, rejected, coverage };

@@ -170,7 +170,9 @@ describe('per-record validation', () => {
     expect(rejected.map((r) => r.id)).toEqual(['bad-missing', 'bad-negative', 'bad-string']);
     expect(rejected[0]).toMatchObject({ stream: 'subscriptions', where: 'GET /subscriptions page 0 item 1', issues: [expect.objectContaining({ path: 'content[1].quantity' })] });
     expect(JSON.stringify(rejected)).not.toContain('"5"');
-    expect(batches.at(-1)?.coverage).toMatchObject({ complete: true, expected: 4, fetched: 4 });
+    // Rejected records were received but not read: the stream cannot be called complete (a sync must
+    // not remove anything on it), and `fetched` counts only the records emitted.
+    expect(batches.at(-1)?.coverage).toMatchObject({ complete: false, expected: 4, fetched: 1, rejected: 3, truncatedReason: expect.stringContaining('3 record(s) could not be read') });
   });
 });
 

@@ -39,7 +39,7 @@ type Records = (SandboxCompany | SandboxSubscription)[];
 const views = new WeakMap<Tenant, Map<string, { version: number; records: Records }>>();
 
 /** One page of `/companies` or `/subscriptions`, or the error Pax8 would answer. */
-export function listPage(path: '/companies' | '/subscriptions', q: URLSearchParams, o: { tenant: Tenant; pageSizeCap: number; pastEnd: 'empty' | '404' }): ListResult {
+export function listPage(path: '/companies' | '/subscriptions', q: URLSearchParams, o: { tenant: Tenant; pageSizeCap: number; pastEnd: 'empty' | '404'; lyingTotal?: number | undefined }): ListResult {
   const query = new URLSearchParams(q);
   query.delete('page');
   query.delete('size');
@@ -61,9 +61,12 @@ export function listPage(path: '/companies' | '/subscriptions', q: URLSearchPara
     return { kind: 'error', status: 422, message: 'page must be an integer >= 0 and size an integer >= 1' };
   }
   const size = Math.min(asked, 200, o.pageSizeCap);
-  const totalElements = records.length;
+  // The end is where the records end; only the reported totals may lie (a `lying-total` fault:
+  // `totalElements` = ⌊factor × real count⌋ and `totalPages` consistent with it, as a server
+  // counting from a stale index would answer).
+  if (number > 0 && number >= Math.ceil(records.length / size) && o.pastEnd === '404') return { kind: 'error', status: 404, message: 'Page not found' };
+  const totalElements = o.lyingTotal === undefined ? records.length : Math.floor(records.length * o.lyingTotal);
   const totalPages = Math.ceil(totalElements / size);
-  if (number > 0 && number >= totalPages && o.pastEnd === '404') return { kind: 'error', status: 404, message: 'Page not found' };
   const content = records.slice(number * size, number * size + size);
   return { kind: 'ok', body: { content, page: { size, totalElements, totalPages, number } } };
 }

@@ -1,3 +1,4 @@
+import type { ExtendedFakeFault, FakeFeature } from '@vectis/connector-core';
 import { CATALOG, pricingOf } from './catalog';
 import { errorResponse, htmlPage, json, makeToken, tokenRefused } from './responses';
 import { createRandom } from './seed';
@@ -6,6 +7,7 @@ import { listen, type SandboxServer } from './server';
 import { createTenant, type SandboxChange, type SandboxCompanySeed } from './tenant';
 import { createTraffic, type FakeFault, type SandboxStats } from './traffic';
 import type { SandboxData } from './types';
+import { breakSchema, echoCredentials, sleep, spoilRecord, truncated } from './faults';
 
 /**
  * The sandbox's API credential. Not secrets.
@@ -64,6 +66,7 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
   tenant.seed({ customers: options.companies ?? 25, subscriptions: options.subscriptions ?? 60 });
   const traffic = createTraffic(options.rateLimit || undefined);
   const tokens = new Map<string, number>(); // token → expiresAt
+  const everIssued: string[] = []; // kept after an `expire-token` fault drops one, for the secret scan
   const noise = createRandom((options.seed ?? 8) ^ 0x5eed);
   let pageSizeCap = options.pageSizeCap ?? 200;
   let issued = 0;
@@ -89,6 +92,8 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
     const rel = `${path}${url.search}`;
     const fault = traffic.takeFault(rel, { token: isToken, list: path === '/companies' || path === '/subscriptions' });
     if (fault?.kind === 'status') return fail(fault.status, undefined, fault.retryAfterSeconds);
+    // A redirect comes from the gateway, before any credential is looked at.
+    if (fault?.kind === 'redirect') return new Response(null, { status: fault.status, headers: { location: fault.location } });
     if (fault?.kind === 'delay') await sleep(fault.ms, request.signal);
     if (fault?.kind === 'malformed-json') return htmlPage();
     if (isToken) return request.method === 'POST' ? token(request) : fail(405);
@@ -104,6 +109,9 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
     if (result.kind === 'error') return fail(result.status, result.message);
     const body = result.body;
     if (fault?.kind === 'schema-drift') breakSchema(body);
+    if (fault?.kind === 'bad-record') spoilRecord(path, body);
+    if (fault?.kind === 'truncated-json') return truncated(body);
+    if (fault?.kind === 'echo-credentials') return echoCredentials(request, body, fault.body);
     if (fault?.kind === 'insert-during-paging') {
       for (let i = 0; i < fault.count; i++) tenant.mutate(path === '/companies' ? { kind: 'new-company' } : { kind: 'new-subscription' });
     }
@@ -127,13 +135,14 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
     const expiresAt = now() + ttl * 1000;
     const value = makeToken(issued, creds.clientId, expiresAt, noise.hex(43));
     tokens.set(value, expiresAt);
+    everIssued.push(value);
     return json({ access_token: value, expires_in: ttl, token_type: 'Bearer' });
   }
 
   function serve(path: string, q: URLSearchParams): { kind: 'ok'; body: Record<string, unknown> } | { kind: 'error'; status: number; message?: string } {
     const ok = (body: unknown) => ({ kind: 'ok' as const, body: structuredClone(body) as Record<string, unknown> });
     if (path === '/companies' || path === '/subscriptions') {
-      const page: ListResult = listPage(path, q, { tenant, pageSizeCap, pastEnd: options.pastEnd ?? 'empty' });
+      const page: ListResult = listPage(path, q, { tenant, pageSizeCap, pastEnd: options.pastEnd ?? 'empty', lyingTotal: traffic.lyingTotal(path) });
       return page.kind === 'ok' ? ok(page.body) : page;
     }
     const m = /^\/(companies|subscriptions|products)\/([^/]+)(\/pricing)?$/.exec(path);
@@ -168,6 +177,11 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
     seed: (size: { customers: number; subscriptions: number }) => tenant.seed(size),
     setPageSizeCap: (cap: number) => void (pageSizeCap = Math.max(1, Math.floor(cap))),
     inject: (fault: FakeFault) => traffic.inject(fault),
+    injectExtended: (fault: ExtendedFakeFault) => traffic.inject(fault),
+    /** The contract suite's newer faults this sandbox serves (none is left as a todo). */
+    supports: ['redirect', 'truncated-json', 'echo-credentials', 'bad-record', 'lying-total'] as const satisfies readonly FakeFeature[],
+    /** Every access token issued (the secret scan looks for them too). */
+    tokens: (): readonly string[] => everIssued.slice(),
     reset: () => traffic.reset(),
     requests: () => traffic.requests(),
     stats: (): SandboxStats => ({ ...traffic.stats(), tokensIssued: issued }),
@@ -198,21 +212,3 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
 
 /** The sandbox tenant returned by {@link createPax8Sandbox}. */
 export type Pax8Sandbox = ReturnType<typeof createPax8Sandbox>;
-
-function breakSchema(body: Record<string, unknown>): void {
-  // A required field of the wrong type, as a drifting API would send it: the page envelope, so the
-  // walk itself cannot be trusted (a single bad item would be rejected, not fatal).
-  const page = body.page as Record<string, unknown> | undefined;
-  if (page) page.totalElements = 'many';
-  else body.id = 12345;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
-}

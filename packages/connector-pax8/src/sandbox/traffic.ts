@@ -1,7 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import type { FakeFault, FakeRequestLog } from '@vectis/connector-core';
+import type { ExtendedFakeFault, FakeFault as CoreFakeFault, FakeRequestLog } from '@vectis/connector-core';
 
-export type { FakeFault };
+/** Every fault the sandbox can inject: the contract suite's `FakeFault` and `ExtendedFakeFault`. */
+export type FakeFault = CoreFakeFault | ExtendedFakeFault;
+
+/** Pax8's list path for a contract-suite stream. */
+const LIST_PATH = { customers: '/companies', subscriptions: '/subscriptions' } as const;
 
 // What the sandbox observes and injects: the request log, per-kind counts, the sliding-window
 // rate limit (per partner credential, real time) and the queue of injected faults.
@@ -108,6 +112,10 @@ export function createTraffic(rateLimit: { limit: number; intervalMs: number } |
       const index = faults.findIndex((f) => {
         if (f.kind === 'insert-during-paging') return o.list;
         if (f.kind === 'expire-token') return !o.token;
+        if (f.kind === 'redirect') return o.token === (f.on === 'token');
+        if (f.kind === 'echo-credentials') return !o.token;
+        if (f.kind === 'bad-record') return o.list && rel.split('?')[0] === LIST_PATH[f.stream];
+        if (f.kind === 'lying-total') return false; // a standing condition, read with lyingTotal()
         // Faults hit data calls unless they name the token path explicitly.
         return f.pathIncludes === undefined ? !o.token : rel.includes(f.pathIncludes);
       });
@@ -115,6 +123,11 @@ export function createTraffic(rateLimit: { limit: number; intervalMs: number } |
       if (!fault) return undefined;
       if (--fault.left <= 0) faults.splice(index, 1);
       return fault;
+    },
+    /** The factor a `lying-total` fault applies to the totals of the list at `path`, if one was injected. */
+    lyingTotal(path: string): number | undefined {
+      const fault = faults.find((f) => f.kind === 'lying-total' && LIST_PATH[f.stream] === path);
+      return fault?.kind === 'lying-total' ? fault.factor : undefined;
     },
     log(entry: SandboxRequestLog, path: string): void {
       log.push(entry);
