@@ -1,5 +1,4 @@
-// Curated public surface of @vectis/licensing-core. Two blocks, edited independently:
-// the licensing analytics block and the matching block. Keep both markers.
+// Curated public surface of @vectis/licensing-core (matching moved to @vectis/matching).
 
 // --- licensing (margins, uncontracted seats, drift, Money Found, QBR label) ---
 export { computeLicensingReport } from './report';

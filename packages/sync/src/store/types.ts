@@ -250,7 +250,7 @@ export interface Store extends PsaStore {
   /** Deletes a customer's links (or one pair) so the next matching decides again. */
   clearLink(vendor: Vendor, customerExternalId: string, psaCompanyId?: string | number): Promise<number>;
   listLinks(filter?: { vendor?: Vendor | undefined; source?: 'computed' | 'manual' | undefined }): Promise<CustomerLink[]>;
-  /** Manual decisions as `@vectis/licensing-core` matching overrides (`distributorId` = `<vendor>:<externalId>`). */
+  /** Manual decisions as `@vectis/matching` overrides (`distributorId` = `<vendor>:<externalId>`). */
   matchOverrides(filter?: { vendor?: Vendor | undefined }): Promise<MatchOverrides>;
 
   close(): Promise<void>;
