@@ -61,6 +61,8 @@ export type {
   ConnectionTestResult,
 } from './connector';
 
+export { listenFakeApi } from './sandbox-server';
+export type { SandboxServer } from './sandbox-server';
 export { createHttpClient } from './http/client';
 export type { HttpClient, HttpClientOptions, HttpClientStats, GetOptions } from './http/client';
 export { readOnlyFetch } from './http/guard';

@@ -3,7 +3,7 @@ export { createIngramSandbox, SANDBOX_CREDENTIALS } from './sandbox';
 export type { IngramSandbox, IngramSandboxOptions } from './sandbox';
 export type { SandboxChange } from './tenant';
 export type { FakeFault, SandboxRequestLog, SandboxStats, RequestKind } from './traffic';
-export type { SandboxServer } from './server';
+export type { SandboxServer } from '@vectis/connector-core';
 export type {
   SandboxData,
   SandboxCustomer,

@@ -5,7 +5,7 @@ import { errorResponse, htmlPage, json, makeToken } from './responses';
 import { createTraffic, type FakeFault, type SandboxStats } from './traffic';
 import { createTenant, type SandboxChange } from './tenant';
 import type { SandboxCustomer, SandboxData, SandboxSubscription } from './types';
-import { listen, type SandboxServer } from './server';
+import { listenFakeApi as listen, type SandboxServer } from '@vectis/connector-core';
 
 /**
  * The sandbox's default API user, password, subscription key and marketplace. Not secrets.

@@ -3,5 +3,5 @@ export { createPax8Sandbox, PAX8_SANDBOX_CREDENTIALS } from './sandbox';
 export type { Pax8Sandbox, Pax8SandboxOptions } from './sandbox';
 export type { SandboxChange, SandboxCompanySeed } from './tenant';
 export type { FakeFault, SandboxRequestLog, SandboxStats, RequestKind } from './traffic';
-export type { SandboxServer } from './server';
+export type { SandboxServer } from '@vectis/connector-core';
 export type { SandboxData, SandboxCompany, SandboxSubscription, SandboxProduct, SandboxPricing, SandboxRate, SandboxAddress } from './types';

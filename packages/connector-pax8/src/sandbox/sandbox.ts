@@ -3,7 +3,7 @@ import { CATALOG, pricingOf } from './catalog';
 import { errorResponse, htmlPage, json, makeToken, tokenRefused } from './responses';
 import { createRandom } from './seed';
 import { listPage, type ListResult } from './lists';
-import { listen, type SandboxServer } from './server';
+import { listenFakeApi as listen, type SandboxServer } from '@vectis/connector-core';
 import { createTenant, type SandboxChange, type SandboxCompanySeed } from './tenant';
 import { createTraffic, type FakeFault, type SandboxStats } from './traffic';
 import type { SandboxData } from './types';

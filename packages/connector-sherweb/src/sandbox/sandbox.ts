@@ -2,7 +2,7 @@ import type { ExtendedFakeFault, FakeFault as CoreFakeFault, FakeFeature, FakeRe
 import { echoCredentials, redirect, spoilRecord, truncated } from './hostile';
 import { APIM, gateway, htmlPage, json, oauthError, problem, rateLimited } from './responses';
 import { serveMeters } from './meters';
-import { listen, type SandboxServer } from './server';
+import { listenFakeApi as listen, type SandboxServer } from '@vectis/connector-core';
 import { createRandom, createTenant } from './tenant';
 import type { SandboxData } from './types';
 import { createWindow } from './window';

@@ -3,7 +3,7 @@ export { createSynnexSandbox, SANDBOX_CREDENTIALS } from './sandbox';
 export type { SynnexSandbox, SynnexSandboxOptions } from './sandbox';
 export type { RotationMode, TokenGrant } from './auth';
 export type { SandboxStats, RequestKind } from './traffic';
-export type { SandboxServer } from './server';
+export type { SandboxServer } from '@vectis/connector-core';
 export type { SandboxData, SandboxCustomer, SandboxSubscription, SandboxBillingData } from './types';
 export type { FakeFault } from './traffic';
 export type { FakeRequestLog } from '@vectis/connector-core';

@@ -3,7 +3,7 @@ import { createAuthority, type RotationMode } from './auth';
 import { addLyingTotal, echoCredentials, redirect, spoilRecord, truncated } from './faults';
 import { apiError, htmlPage, json, oauthError } from './responses';
 import { createRandom } from './seed';
-import { listen, type SandboxServer } from './server';
+import { listenFakeApi as listen, type SandboxServer } from '@vectis/connector-core';
 import { createTenant } from './tenant';
 import { createTraffic, type FakeFault, type SandboxStats } from './traffic';
 import type { SandboxCustomer, SandboxData, SandboxSubscription } from './types';

@@ -1,3 +1,5 @@
+// One loopback server for every vendor's sandbox: examples, the CLI demo and benchmarks talk to a fake
+// over real sockets, exactly as they would to the vendor.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -7,8 +9,15 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
-/** Serves `handle` over node:http (examples and benchmarks talk to it over real sockets). */
-export async function listen(
+/**
+ * Serves a fake API's fetch handler over node:http on loopback (an ephemeral port unless `port` is given).
+ *
+ * @example
+ * const server = await listenFakeApi(sandbox.handle, '/api/v3', {});
+ * createSynnexConnector({ apiUrl: server.url, allowInsecureLoopback: true, ... });
+ * await server.close();
+ */
+export async function listenFakeApi(
   handle: (request: Request) => Promise<Response>,
   basePath: string,
   o: { port?: number; host?: string },
