@@ -114,3 +114,4 @@ export { paginatePsa } from './psa/paging';
 export type { PsaPageCursor, PsaPagingOptions } from './psa/paging';
 export { staticHeaderAuth } from './psa/auth';
 export type { PsaFake, PsaFakeFault } from './psa/fake';
+export { createPsaSandboxTraffic, sandboxRandom, sandboxSleep } from './psa/sandbox-traffic';

@@ -1,7 +1,7 @@
 import type { FakeFault, PsaFake } from '@vectis/connector-core';
 import { matches, parseSearch } from './query';
 import { type Entities, generate, PICKLISTS, type Row } from './seed';
-import { createTraffic, sleep } from './traffic';
+import { createPsaSandboxTraffic as createTraffic, sandboxSleep as sleep } from '@vectis/connector-core';
 
 /**
  * The sandbox's API user. Not secrets.

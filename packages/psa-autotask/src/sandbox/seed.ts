@@ -1,4 +1,4 @@
-import { random } from './traffic';
+import { sandboxRandom as random } from '@vectis/connector-core';
 
 // An Autotask tenant in wire shape (camelCase, `items` envelopes added by the server): companies with
 // picklist types, Recurring Service contracts and T&M contracts, Services and a ServiceBundle, contract

@@ -2,7 +2,7 @@ import type { FakeFault, PsaFake } from '@vectis/connector-core';
 import { parseConditions } from './conditions';
 import { type SandboxPsaClient, type SandboxPsaLine, tenantFrom } from './load';
 import { type CwTenant, generate, type Row } from './seed';
-import { createTraffic, sleep } from './traffic';
+import { createPsaSandboxTraffic as createTraffic, sandboxSleep as sleep } from '@vectis/connector-core';
 
 /**
  * The sandbox's API member and integration. Not secrets.

@@ -1,4 +1,4 @@
-import { random } from './traffic';
+import { sandboxRandom as random } from '@vectis/connector-core';
 
 // Generates a ConnectWise tenant shaped like the 2025.1 schema, including the ugly parts the notes
 // describe: recycle-bin (deleted) companies, additions without `billedQuantity`, `lessIncluded`,

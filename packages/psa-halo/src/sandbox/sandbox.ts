@@ -1,6 +1,6 @@
 import type { FakeFault, PsaFake } from '@vectis/connector-core';
 import { generate, type HaloTenant, type Row } from './seed';
-import { createTraffic, sleep } from './traffic';
+import { createPsaSandboxTraffic as createTraffic, sandboxSleep as sleep } from '@vectis/connector-core';
 
 /**
  * The sandbox's API application and tenant. Not secrets.

@@ -1,4 +1,4 @@
-import { random } from './traffic';
+import { sandboxRandom as random } from '@vectis/connector-core';
 
 // A HaloPSA tenant shaped like the spec's component schemas (Area, InvoiceHeader, InvoiceDetail, Item,
 // Currency), with the ugly parts the notes describe: inactive clients, headers not linked to a contract

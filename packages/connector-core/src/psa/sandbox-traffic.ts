@@ -1,8 +1,13 @@
-import type { FakeFault, FakeRequestLog } from '@vectis/connector-core';
+import type { FakeFault, FakeRequestLog } from '../fake-api';
 
-// The sandbox's request log, injected faults and optional sliding-window rate limit.
+// A PSA sandbox's request log, injected faults and optional sliding-window rate limit: one copy for
+// every PSA sandbox (ConnectWise, Autotask, HaloPSA).
 
-export function createTraffic(rateLimit: { limit: number; intervalMs: number } | undefined, now: () => number) {
+/**
+ * @example
+ * const traffic = createPsaSandboxTraffic({ limit: 60, intervalMs: 60_000 }, Date.now);
+ */
+export function createPsaSandboxTraffic(rateLimit: { limit: number; intervalMs: number } | undefined, now: () => number) {
   let log: FakeRequestLog[] = [];
   let faults: (FakeFault & { left: number })[] = [];
   let stamps: number[] = [];
@@ -47,7 +52,8 @@ export function createTraffic(rateLimit: { limit: number; intervalMs: number } |
   };
 }
 
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** @example await sandboxSleep(250, request.signal); */
+export function sandboxSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => {
@@ -57,8 +63,13 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** A small deterministic PRNG (mulberry32), so the same seed gives the same tenant. */
-export function random(seed: number) {
+/**
+ * A small deterministic PRNG (mulberry32), so the same seed gives the same tenant.
+ *
+ * @example
+ * const rnd = sandboxRandom(42); rnd.int(1, 6);
+ */
+export function sandboxRandom(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
