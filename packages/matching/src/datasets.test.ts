@@ -8,7 +8,7 @@ import { matchCustomers } from './match';
 import { generateMatchingDataset, type VariationKind } from './synthetic';
 import type { PsaCompany } from './types';
 
-// The labelled dev set lives in the repository (a byte-identical copy of ../shared/data/matching/dev,
+// The labelled dev set lives in the repository (a byte-identical copy of the workplace's shared matching dev set,
 // checked by scripts/check-fixtures.mjs), so a fresh clone needs nothing outside it.
 const dev = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures/dev');
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(dev, file), 'utf8')) as T;
