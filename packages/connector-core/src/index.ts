@@ -63,6 +63,8 @@ export type {
 
 export { createHttpClient } from './http/client';
 export type { HttpClient, HttpClientOptions, HttpClientStats, GetOptions } from './http/client';
+export { createPacer, isRateBudget } from './http/pacing';
+export type { RateBudget, PacerOptions, PacerClock } from './http/pacing';
 export { readOnlyFetch } from './http/guard';
 export type { AllowedCall } from './http/guard';
 export { paginate, rejectedReason } from './http/paging';
