@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConfigurationError } from '@vectis/connector-core';
 import { z } from 'zod';
 
@@ -75,7 +76,16 @@ export function jobKey(job: SyncJob): string {
   return `cred:${job.credentialRef}`;
 }
 
-/** The schedule key: one weekly schedule per tenant, vendor and credential (re-defining it replaces it). */
+/**
+ * The schedule key: one weekly schedule per tenant, vendor and credential (re-defining it replaces it).
+ * pg-boss keys allow only `[A-Za-z0-9_./-]`, so other characters are replaced and a short hash of the
+ * exact text keeps two references that differ only there apart.
+ *
+ * @example
+ * scheduleKey(parseSyncJob({ tenant: 'acme', kind: 'psa', vendor: 'halo', credentialRef: 'vault:acme/halo' })) // 'acme/psa/halo/vault_acme/halo.' + 8 hex digits
+ */
 export function scheduleKey(job: SyncJob): string {
-  return `${job.tenant}/${job.kind}/${job.vendor}/${job.credentialRef}`;
+  const text = `${job.tenant}/${job.kind}/${job.vendor}/${job.credentialRef}`;
+  const safe = text.replace(/[^A-Za-z0-9_./-]/g, '_');
+  return safe === text ? text : `${safe}.${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
 }
