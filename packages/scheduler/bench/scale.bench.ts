@@ -14,7 +14,7 @@ import { createPax8Sandbox, PAX8_SANDBOX_CREDENTIALS } from '@vectis/connector-p
 import { createScheduler, type Scheduler } from '@vectis/scheduler';
 import pg from 'pg';
 
-const PG_URL = process.env.VECTIS_PG_URL;
+const PG_URL = process.env.VECTIS_PG_URL ?? '';
 if (!PG_URL) {
   console.log('scale bench not run: needs a real PostgreSQL server; run eval "$(bash scripts/postgres.sh)" first');
   process.exit(0);

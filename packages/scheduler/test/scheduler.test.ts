@@ -1,6 +1,7 @@
 import { createIngramConnector } from '@vectis/connector-ingram';
 import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
 import { NetworkError } from '@vectis/connector-core';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createScheduler, listJobs, type SchedulerLogEvent, type SchedulerOptions } from '../src/index';
 import { dropSchemas, freshSchema, PG_SKIP, PG_URL, until } from './pg-env';
@@ -102,6 +103,38 @@ describe.skipIf(PG_SKIP)(`scheduler on pg-boss${PG_SKIP ? ` (${PG_SKIP})` : ''}`
       await until(() => seen.length >= 3, 20_000, 'three runs');
       expect(most).toBe(1);
       expect(seen).toContain('vault:globex/ingram');
+    } finally {
+      await s.stop({ timeout: 5_000 });
+    }
+  }, 40_000);
+
+  it('resolves credentials at run time, saves a rotated refresh token through the resolver, and keeps secrets out of the queue', async () => {
+    const saved: [string, string][] = [];
+    const schema = freshSchema();
+    let seen: string | undefined;
+    const { s } = scheduler({
+      schema,
+      resolver: {
+        resolve: async (ref) => ({ secrets: { refreshToken: `rt-old-secret-${ref.length}` }, rateLimit: { limit: 50, intervalMs: 1_000 } }),
+        saveRefreshToken: async (ref, token) => void saved.push([ref, token]),
+      },
+      execute: async (_j, ctx) => {
+        seen = ctx.credential.secrets.refreshToken;
+        await ctx.saveRefreshToken('rt-new-secret');
+      },
+    });
+    try {
+      await s.start();
+      const id = await s.enqueue({ ...job, vendor: 'synnex', credentialRef: 'vault:acme/synnex' });
+      await s.work({ pollingIntervalSeconds: 0.5 });
+      await until(async () => (await s.boss.findJobs('vectis-sync', { id: id ?? '' }))[0]?.state === 'completed', 20_000, 'the job');
+      expect(seen).toBe('rt-old-secret-17');
+      expect(saved).toEqual([['vault:acme/synnex', 'rt-new-secret']]);
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      const { rows } = await client.query(`SELECT data::text || coalesce(output::text, '') AS t FROM "${schema}".job`);
+      await client.end();
+      expect(rows.map((r: { t: string }) => r.t).join()).not.toMatch(/secret/);
     } finally {
       await s.stop({ timeout: 5_000 });
     }
