@@ -5,7 +5,7 @@
 // wall time against the pacing floor (sum over credentials of (requests − 1) × emission interval,
 // divided by the workers: a job's requests cannot go faster than its credential's budget), the
 // 429s the sandboxes sent, and throughput (jobs/s) from 1 to 4 workers, measured in the same run.
-// Run: eval "$(bash scripts/postgres.sh)"; npm run bench scale   (BENCH_TENANTS, default 50)
+// Run: eval "$(bash scripts/postgres.sh)"; npm run bench scale   (BENCH_TENANTS, default 20; BENCH_JOB_CUSTOMERS, default 20)
 import { performance } from 'node:perf_hooks';
 import { createIngramConnector } from '@vectis/connector-ingram';
 import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
@@ -19,16 +19,19 @@ if (!PG_URL) {
   console.log('scale bench not run: needs a real PostgreSQL server; run eval "$(bash scripts/postgres.sh)" first');
   process.exit(0);
 }
-const TENANTS = Number(process.env.BENCH_TENANTS ?? 50);
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 20);
 const RATE = { limit: 20, intervalMs: 1_000 };
+// Customers per sandbox (a detail request each on Ingram): jobs long enough (≈ 1 s) that pg-boss's
+// polling interval (0.5 s minimum; a worker re-polls at once only after a job longer than it) is not the bottleneck.
+const JOB_CUSTOMERS = Number(process.env.BENCH_JOB_CUSTOMERS ?? 20);
 
 type Sandbox = { url: string; stats: () => { total: number; rateLimited: number }; close: () => Promise<void> };
 
 async function sandboxes(): Promise<Map<string, Sandbox & { vendor: 'ingram' | 'pax8' }>> {
   const out = new Map<string, Sandbox & { vendor: 'ingram' | 'pax8' }>();
   for (let t = 0; t < TENANTS; t++) {
-    const ingram = createIngramSandbox({ customers: 5, subscriptions: 5, seed: t + 1, rateLimit: RATE });
-    const pax8 = createPax8Sandbox({ companies: 5, seed: t + 1, rateLimit: RATE });
+    const ingram = createIngramSandbox({ customers: JOB_CUSTOMERS, subscriptions: 5, seed: t + 1, rateLimit: RATE });
+    const pax8 = createPax8Sandbox({ companies: JOB_CUSTOMERS, seed: t + 1, rateLimit: RATE });
     const [i, p] = [await ingram.listen(), await pax8.listen()];
     out.set(`t${t}/ingram`, { vendor: 'ingram', url: i.url, stats: () => ingram.stats(), close: () => i.close() });
     out.set(`t${t}/pax8`, { vendor: 'pax8', url: p.url, stats: () => pax8.stats(), close: () => p.close() });

@@ -36,7 +36,26 @@ export interface PgRateBudget extends RateBudget {
   close(): Promise<void>;
 }
 
-/** Creates the budget table (idempotent; safe to run from every worker at start). */
+// Budgets are created per job; the table is created once per pool and schema, not once per job.
+const migrated = new WeakMap<pg.Pool, Map<string, Promise<void>>>();
+function migrateOnce(pool: pg.Pool, schema: string): Promise<void> {
+  let bySchema = migrated.get(pool);
+  if (!bySchema) migrated.set(pool, (bySchema = new Map()));
+  let done = bySchema.get(schema);
+  if (!done) {
+    done = migrateRateBudget(pool, schema);
+    bySchema.set(schema, done);
+    done.catch(() => bySchema.delete(schema)); // a failed attempt is retried by the next budget
+  }
+  return done;
+}
+
+/**
+ * Creates the budget table (idempotent; safe to run from every worker at start).
+ *
+ * @example
+ * await migrateRateBudget(pool, 'vectis_scheduler');
+ */
 export async function migrateRateBudget(pool: pg.Pool, schema = 'public'): Promise<void> {
   const s = quoteIdent(schema);
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${s}`).catch((error: unknown) => {
@@ -76,7 +95,7 @@ export function createPgRateBudget(o: PgRateBudgetOptions): PgRateBudget {
     emissionIntervalMs: emission,
     async acquire(signal) {
       if (signal?.aborted) throw signal.reason;
-      ready ??= migrateRateBudget(pool, o.schema ?? 'public');
+      ready ??= migrateOnce(pool, o.schema ?? 'public');
       await ready;
       // One reservation per call: an aborted wait leaves its slot unused, which only ever slows the others.
       const { rows } = await pool.query<{ wait_ms: string }>(sql, [o.credential, emission]);
@@ -84,7 +103,7 @@ export function createPgRateBudget(o: PgRateBudgetOptions): PgRateBudget {
       if (waitMs > 0) await sleep(Math.ceil(waitMs), signal);
     },
     async penalize(retryAfterMs) {
-      ready ??= migrateRateBudget(pool, o.schema ?? 'public');
+      ready ??= migrateOnce(pool, o.schema ?? 'public');
       await ready;
       await pool.query(
         `INSERT INTO ${table} AS b (credential, tat, penalized_until, penalties) VALUES ($1, clock_timestamp() + $2 * interval '1 millisecond', clock_timestamp() + $2 * interval '1 millisecond', 1)
