@@ -87,7 +87,16 @@ export function createScheduler(o: SchedulerOptions) {
   });
 
   async function handle(id: string, data: unknown, attempt: number, signal: AbortSignal) {
-    const job = parseSyncJob(data);
+    let job: SyncJob;
+    try {
+      job = parseSyncJob(data);
+    } catch (error) {
+      // A malformed job (sent by hand, or by an older version) can never succeed: dead-letter it, do not retry.
+      const info = describe(error);
+      await boss.send(DEAD_LETTER_QUEUE, { job: data as SyncJob, ...info } satisfies DeadLetter);
+      log({ name: 'vectis.job.dead_lettered', severity: 'ERROR', attributes: { 'messaging.message.id': id, 'error.type': info.error, 'exception.message': info.message } });
+      return { outcome: 'dead-lettered', error: info.error, remedy: info.remedy ?? '' };
+    }
     log({ name: 'vectis.job.started', severity: 'INFO', attributes: { ...attrs(job, id), 'vectis.attempt': attempt } });
     try {
       const credential = await o.resolver.resolve(job.credentialRef);

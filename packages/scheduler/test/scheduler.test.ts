@@ -139,4 +139,24 @@ describe.skipIf(PG_SKIP)(`scheduler on pg-boss${PG_SKIP ? ` (${PG_SKIP})` : ''}`
       await s.stop({ timeout: 5_000 });
     }
   }, 40_000);
+
+  it('a malformed job (sent by hand or by an older version) is dead-lettered, not retried', async () => {
+    let runs = 0;
+    const { s } = scheduler({
+      resolver: { resolve: async () => ({ secrets: {}, rateLimit: { limit: 50, intervalMs: 1_000 } }) },
+      execute: async () => void runs++,
+    });
+    try {
+      await s.start();
+      await s.boss.send('vectis-sync', { tenant: 'acme', vendor: 'ingram' });
+      await s.work({ pollingIntervalSeconds: 0.5 });
+      await until(async () => (await s.deadLetters()).length > 0, 20_000, 'the dead letter');
+      const [dead] = await s.deadLetters();
+      expect(dead).toMatchObject({ error: 'ConfigurationError' });
+      expect(dead?.message).toContain('credentialRef');
+      expect(runs).toBe(0);
+    } finally {
+      await s.stop({ timeout: 5_000 });
+    }
+  }, 40_000);
 });
