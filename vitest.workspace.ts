@@ -12,5 +12,6 @@ export default [
   { extends: true, test: { name: 'psa-connectwise', root: 'packages/psa-connectwise' } },
   { extends: true, test: { name: 'psa-halo', root: 'packages/psa-halo' } },
   { extends: true, test: { name: 'psa-autotask', root: 'packages/psa-autotask' } },
+  { extends: true, test: { name: 'scheduler', root: 'packages/scheduler', testTimeout: 60_000 } },
   { extends: true, test: { name: 'cli', root: 'packages/cli', globalSetup: ['test/build.ts'], testTimeout: 60_000 } },
 ];

@@ -15,6 +15,7 @@ const order = [
   'psa-connectwise',
   'psa-halo',
   'psa-autotask',
+  'scheduler',
   'cli',
 ];
 for (const name of order) {

@@ -2,6 +2,7 @@
 // and returns its exit code; every failure becomes one typed, scrubbed message.
 import { Command, Option } from 'commander';
 import { demoCommand } from './commands/demo';
+import { registerJobsCommand } from './commands/jobs';
 import { linksCommand, matchCommand } from './commands/match';
 import { psaImportCommand } from './commands/psa-import';
 import { REPORT_FORMATS, reportCommand } from './commands/report';
@@ -140,6 +141,8 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
       io = createIo({ ...streams, prefix: 'DEMO ', rawOut: Boolean(o.json) });
       code = await demoCommand(io, { keep: Boolean(o.keep), html: o.html, json: Boolean(o.json) });
     });
+
+  registerJobsCommand(program, { io: () => io, env, done: (c) => void (code = c) });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const deps = ['connector-core', 'licensing-core', 'connector-ingram', 'connector-pax8', 'connector-sherweb', 'connector-synnex', 'sync'];
+const deps = ['connector-core', 'licensing-core', 'connector-ingram', 'connector-pax8', 'connector-sherweb', 'connector-synnex', 'sync', 'scheduler'];
 
 export default function setup(): void {
   const missing = deps.some((d) => !existsSync(`${repo}packages/${d}/dist/index.js`));

@@ -65,6 +65,8 @@ export { listenFakeApi } from './sandbox-server';
 export type { SandboxServer } from './sandbox-server';
 export { createHttpClient } from './http/client';
 export type { HttpClient, HttpClientOptions, HttpClientStats, GetOptions } from './http/client';
+export { createPacer, isRateBudget } from './http/pacing';
+export type { RateBudget, PacerOptions, PacerClock } from './http/pacing';
 export { readOnlyFetch } from './http/guard';
 export type { AllowedCall } from './http/guard';
 export { paginate, rejectedReason } from './http/paging';

@@ -1,4 +1,4 @@
-import { basicTokenAuth, createHttpClient, type ErrorRemedies, type HttpClient } from '@vectis/connector-core';
+import { basicTokenAuth, createHttpClient, type ErrorRemedies, type HttpClient, isRateBudget, type RateBudget } from '@vectis/connector-core';
 import type { ResolvedOptions } from './options';
 import { IngramErrorBody, IngramTokenInfo } from './schemas';
 
@@ -51,7 +51,9 @@ export function readErrorBody(body: unknown): { message?: string; correlationId?
  * @example
  * spreadPacing({ limit: 45, intervalMs: 60_000 }) // { limit: 45, intervalMs: 60_000, spread: true }
  */
-export function spreadPacing(pacing: ResolvedOptions['pacing']): { limit: number; intervalMs: number; spread: true } | false {
+export function spreadPacing(pacing: ResolvedOptions['pacing']): { limit: number; intervalMs: number; spread: true } | RateBudget | false {
+  // A shared budget (e.g. @vectis/scheduler's) does its own spacing; pass it through untouched.
+  if (isRateBudget(pacing)) return pacing;
   return pacing ? { limit: pacing.limit, intervalMs: pacing.intervalMs, spread: true } : false;
 }
 

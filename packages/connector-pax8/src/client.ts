@@ -1,4 +1,4 @@
-import { type AuthStrategy, clientCredentialsAuth, createHttpClient, type ErrorRemedies, type HttpClient } from '@vectis/connector-core';
+import { type AuthStrategy, clientCredentialsAuth, createHttpClient, type ErrorRemedies, type HttpClient, isRateBudget, type RateBudget } from '@vectis/connector-core';
 import type { ResolvedPax8Options } from './options';
 
 /**
@@ -49,7 +49,9 @@ export function readErrorBody(body: unknown): { message?: string } | undefined {
  * The budget handed to the kernel as one request per `intervalMs / limit`: evenly spaced, so a
  * gateway counting fixed windows never sees a burst (at most `limit + 1` in any sliding interval).
  */
-export function spreadPacing(pacing: ResolvedPax8Options['pacing']): { limit: number; intervalMs: number } | false {
+export function spreadPacing(pacing: ResolvedPax8Options['pacing']): { limit: number; intervalMs: number } | RateBudget | false {
+  // A shared budget (e.g. @vectis/scheduler's) does its own spacing; pass it through untouched.
+  if (isRateBudget(pacing)) return pacing;
   return pacing ? { limit: 1, intervalMs: pacing.intervalMs / pacing.limit } : false;
 }
 

@@ -1,4 +1,4 @@
-import { clientCredentialsAuth, createHttpClient, type ErrorRemedies, type HttpClient } from '@vectis/connector-core';
+import { clientCredentialsAuth, createHttpClient, type ErrorRemedies, type HttpClient, isRateBudget, type RateBudget } from '@vectis/connector-core';
 import type { ResolvedSherwebOptions } from './options';
 import { SherwebErrorBody } from './schemas';
 
@@ -69,7 +69,9 @@ export function retryAfterFromBody(body: unknown): number | undefined {
  * Pacing handed to the kernel as one request per `intervalMs / limit`: evenly spaced, so a gateway
  * counting in fixed windows never sees a burst.
  */
-export function spreadPacing(pacing: ResolvedSherwebOptions['pacing']): { limit: number; intervalMs: number } | false {
+export function spreadPacing(pacing: ResolvedSherwebOptions['pacing']): { limit: number; intervalMs: number } | RateBudget | false {
+  // A shared budget (e.g. @vectis/scheduler's) does its own spacing; pass it through untouched.
+  if (isRateBudget(pacing)) return pacing;
   return pacing ? { limit: 1, intervalMs: pacing.intervalMs / pacing.limit } : false;
 }
 

@@ -1,4 +1,4 @@
-import { createHttpClient, type ErrorRemedies, type HttpClient, refreshTokenAuth } from '@vectis/connector-core';
+import { createHttpClient, type ErrorRemedies, type HttpClient, refreshTokenAuth, isRateBudget, type RateBudget } from '@vectis/connector-core';
 import type { ResolvedSynnexOptions } from './options';
 import { SynnexErrorBody } from './schemas';
 
@@ -50,7 +50,9 @@ export function readErrorBody(body: unknown): { message?: string; correlationId?
 }
 
 /** Evenly spaced pacing (one request per `intervalMs / limit`), as the Ingram connector does. */
-function spread(pacing: ResolvedSynnexOptions['pacing']): { limit: number; intervalMs: number } | false {
+function spread(pacing: ResolvedSynnexOptions['pacing']): { limit: number; intervalMs: number } | RateBudget | false {
+  // A shared budget (e.g. @vectis/scheduler's) does its own spacing; pass it through untouched.
+  if (isRateBudget(pacing)) return pacing;
   return pacing ? { limit: 1, intervalMs: pacing.intervalMs / pacing.limit } : false;
 }
 

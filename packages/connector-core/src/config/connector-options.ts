@@ -1,5 +1,6 @@
 import type { ProgressEvent } from '../connector';
 import { ConfigurationError, isConfigurationError, type ConfigIssue } from '../errors/index';
+import { isRateBudget, type RateBudget } from '../http/pacing';
 import { httpsUrl, parseOptions } from './options';
 import { z } from 'zod';
 
@@ -8,11 +9,13 @@ import { z } from 'zod';
 // Messages go through core's parseOptions, which keeps only `custom` messages verbatim, so every
 // hint meant for the user is raised as a custom issue.
 
-type Pacing = { limit: number; intervalMs: number } | false;
+// A RateBudget object (e.g. a budget shared by workers) replaces the in-process pacer.
+type Pacing = { limit: number; intervalMs: number } | RateBudget | false;
 
 const isPositiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
 const isPacing = (v: unknown): v is Pacing =>
   v === false ||
+  isRateBudget(v) ||
   (isRecord(v) && Object.keys(v).every((k) => k === 'limit' || k === 'intervalMs') && isPositiveInt(v.limit) && isPositiveInt(v.intervalMs));
 
 const fn = <T>(what: string) => z.custom<T>((v) => typeof v === 'function', { message: `must be a function (${what})` });
@@ -39,9 +42,9 @@ export function tuningFields(pacing: { limit: number; intervalMs: number }) {
         defaultRetryAfterMs: z.int().min(0).max(3_600_000).default(60_000),
       })
       .prefault({}),
-    /** Proactive pacing per connector instance: at most `limit` requests per `intervalMs`; `false` turns it off. */
+    /** Proactive pacing per connector instance: at most `limit` requests per `intervalMs`; `false` turns it off; a `RateBudget` object (shared budget) replaces it. */
     pacing: z
-      .custom<Pacing>(isPacing, { message: 'must be false (no pacing) or { limit, intervalMs } with positive whole numbers' })
+      .custom<Pacing>(isPacing, { message: 'must be false (no pacing), { limit, intervalMs } with positive whole numbers, or a rate budget with acquire()' })
       .default(pacing),
     /** Requests in flight. */
     concurrency: z.int().min(1).max(16).default(2),

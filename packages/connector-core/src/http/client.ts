@@ -8,7 +8,7 @@ import { ConfigurationError, type ErrorRemedies, NetworkError, redact, TimeoutEr
 import { notJsonError, validate } from './drift';
 import { type ErrorBodyReader, tryJson } from './failure';
 import { readOnlyFetch } from './guard';
-import { createPacer } from './pacing';
+import { createPacer, isRateBudget, type RateBudget } from './pacing';
 import { createRequester, type ExchangeFn, type RetryPolicy } from './request';
 import { abortable, createSemaphore, withinDeadline } from './timing';
 
@@ -26,9 +26,10 @@ export interface HttpClientOptions {
    * Proactive pacing per client instance: at most `limit` requests in every sliding window of
    * `intervalMs` (token calls count), with a small guard band for network jitter (`guardMs`, default
    * 2 % of the interval, 25 ms to 1 s). `spread: true` also spaces them `intervalMs / limit` apart.
-   * `false` turns it off.
+   * `false` turns it off. A {@link RateBudget} object replaces the in-process pacer (e.g. a budget shared
+   * by several workers on one credential); it is consulted before every attempt and told about every 429.
    */
-  pacing?: { limit: number; intervalMs: number; spread?: boolean | undefined; guardMs?: number | undefined } | false;
+  pacing?: { limit: number; intervalMs: number; spread?: boolean | undefined; guardMs?: number | undefined } | RateBudget | false;
   /** Max requests in flight (default 2). */
   concurrency?: number;
   retry?: { limit?: number; baseDelayMs?: number; maxRetryAfterMs?: number; defaultRetryAfterMs?: number };
@@ -101,7 +102,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
   const timeoutMs = options.timeoutMs ?? 60_000;
   const lifetime = new AbortController();
-  const pace = options.pacing ? createPacer(options.pacing) : undefined;
+  const budget = isRateBudget(options.pacing) ? options.pacing : undefined;
+  const pacing = options.pacing;
+  const pace = budget ? (signal?: AbortSignal) => budget.acquire(signal) : pacing && !isRateBudget(pacing) ? createPacer(pacing) : undefined;
   const slots = createSemaphore(Math.max(1, options.concurrency ?? 2));
   const stats: HttpClientStats = { requests: 0, retries: 0, rateLimitWaits: 0, tokenRequests: 0, unauthorizedRetries: 0 };
   const policy: RetryPolicy = {
@@ -172,7 +175,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   };
 
-  const requester = createRequester({ connector, auth, policy, stats, secrets, addSecret: (v) => void learned.add(v), resolve, exchange, options });
+  const requester = createRequester({
+    connector,
+    auth,
+    policy,
+    stats,
+    secrets,
+    addSecret: (v) => void learned.add(v),
+    resolve,
+    exchange,
+    // Every 429 (retried or not) goes to a pluggable budget, so other workers sharing it slow down too.
+    options: budget?.penalize ? { ...options, penalize: (ms: number) => void Promise.resolve(budget.penalize?.(ms)).catch(() => undefined) } : options,
+  });
 
   return {
     async get<T>(path: string, o: GetOptions<T>) {

@@ -72,3 +72,30 @@ export function createPacer(o: PacerOptions): (signal?: AbortSignal) => Promise<
     return turn;
   };
 }
+
+/**
+ * A pluggable request budget, shared or not: the kernel awaits `acquire` before every request it
+ * sends (token calls, retries and detail requests included) and reports each vendor 429 through
+ * `penalize`, so a budget shared by several workers (e.g. `@vectis/scheduler`'s PostgreSQL budget)
+ * can push every worker on the same credential back. The in-process {@link createPacer} stays the default.
+ *
+ * @example
+ * const budget: RateBudget = { acquire: (signal) => pace(signal), penalize: () => undefined };
+ * createHttpClient({ ...options, pacing: budget });
+ */
+export interface RateBudget {
+  /** Resolves when one request may be sent now; rejects with the signal's reason when aborted. */
+  acquire(signal?: AbortSignal): Promise<void>;
+  /** The vendor answered 429 and asked to wait `retryAfterMs`; later grants should respect that. */
+  penalize?(retryAfterMs: number): void | Promise<void>;
+}
+
+/**
+ * True for an object implementing {@link RateBudget} (as opposed to `{ limit, intervalMs }` pacing options).
+ *
+ * @example
+ * isRateBudget({ acquire: async () => {} }) // true
+ */
+export function isRateBudget(value: unknown): value is RateBudget {
+  return typeof value === 'object' && value !== null && typeof (value as { acquire?: unknown }).acquire === 'function';
+}

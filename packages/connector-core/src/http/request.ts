@@ -100,6 +100,8 @@ export function createRequester(k: {
     errorBody?: ErrorBodyReader | undefined;
     retryAfterFromBody?: ((body: unknown) => number | undefined) | undefined;
     onRateLimit?: ((info: { retryAfterMs: number; attempt: number; url: string }) => boolean | void) | undefined;
+    /** Told about every 429 with the wait it asks for (a shared rate budget pushes its schedule back). */
+    penalize?: ((retryAfterMs: number) => void) | undefined;
     onProgress?: ((event: ProgressEvent) => void) | undefined;
   };
 }) {
@@ -266,6 +268,7 @@ export function createRequester(k: {
       const retryAfter = parseRetryAfter(res.headers.get('retry-after')) ?? bodyRetryAfter(res);
       if (res.status === 429) {
         const waitMs = retryAfter ?? policy.defaultRetryAfterMs;
+        k.options.penalize?.(waitMs);
         if (waitMs > policy.maxRetryAfterMs || retries >= policy.limit || !retryable) throw failure(req, res, waitMs);
         const info = { retryAfterMs: waitMs, attempt: retries + 1, url: redact(req.url, k.secrets()) };
         if (k.options.onRateLimit?.(info) === false) throw failure(req, res, waitMs);

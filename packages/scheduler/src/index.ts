@@ -1,0 +1,10 @@
+export { createScheduler } from './scheduler';
+export type { Scheduler, SchedulerOptions, CredentialResolver, ResolvedCredential, JobContext, DeadLetter } from './scheduler';
+export { createPgRateBudget, migrateRateBudget } from './budget';
+export type { PgRateBudget, PgRateBudgetOptions } from './budget';
+export { parseSyncJob, weeklyCron, jobKey, scheduleKey, SYNC_QUEUE, DEAD_LETTER_QUEUE } from './jobs';
+export type { SyncJob, SyncJobInput, WeeklySchedule } from './jobs';
+export { jsonLogger } from './log';
+export type { SchedulerLogEvent, SchedulerLogger } from './log';
+export { listJobs } from './list';
+export type { JobListing, JobListOptions } from './list';

@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { base } from '../../tsup.config.base';
+
+export default defineConfig(base);
