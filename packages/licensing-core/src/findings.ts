@@ -300,7 +300,11 @@ function zeroSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
 function contractSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
   if (a.contractedSeats === 0) return zeroSeatPrice(a);
   if (a.revenueByCurrency.size !== 1 || !a.revenueComplete) return undefined;
-  for (const [currency, total] of a.revenueByCurrency) return { perSeat: divInt(total, a.contractedSeats), currency, basis: 'contract_price' };
+  // Seats the client is not charged for (billable: false) bill nothing, so they never set the price of one more seat.
+  let billed = 0;
+  for (const c of a.effective) if (c.contract.billable !== false) billed += c.seats;
+  if (billed === 0) return undefined;
+  for (const [currency, total] of a.revenueByCurrency) return { perSeat: divInt(total, billed), currency, basis: 'contract_price' };
   return undefined;
 }
 

@@ -226,6 +226,7 @@ export function lineListValue(l: PreparedLine, markupPercent: Dec): { basis: 'ms
 }
 
 const HUNDRED = decFromInt(100);
+const ZERO = decFromInt(0);
 
 const CONTRACT_MONTHS: Record<PsaContractLine['billingPeriod'], number | undefined> = {
   P1M: 1, P1Y: 12, P2Y: 24, P3Y: 36, one_time: undefined, unknown: undefined,
@@ -262,8 +263,10 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
     contract, customerKey: internPsaKey(String(contract.psaCompanyId), policy), skuKey, inEffect: inEffect && recurring,
     seats: inEffect && recurring ? q : 0,
     currency: price?.currency ?? readCurrency(contract.unitPrice?.currency)?.code ?? String(contract.unitPrice?.currency),
-    monthlyRevenue: inEffect && price !== undefined && months !== undefined ? divInt(mulInt(price.amount, q), months) : undefined,
-    unitMonthly: price !== undefined && months !== undefined ? divInt(price.amount, months) : undefined,
+    // A line the client is not charged for bills nothing, whatever price the PSA shows on it.
+    monthlyRevenue: contract.billable === false ? (inEffect ? ZERO : undefined)
+      : inEffect && price !== undefined && months !== undefined ? divInt(mulInt(price.amount, q), months) : undefined,
+    unitMonthly: contract.billable !== false && price !== undefined && months !== undefined ? divInt(price.amount, months) : undefined,
   };
 }
 

@@ -41,6 +41,12 @@ export interface PsaContractLine {
   status: 'active' | 'cancelled' | 'inactive';
   startDate?: string | undefined;
   endDate?: string | undefined;
+  /**
+   * `false` when the PSA does not charge the client for this line (ConnectWise `DoNotBill` / `NoCharge`,
+   * a courtesy seat): its seats count as contracted, its revenue is zero, and its price is never used
+   * to value other seats. Omitted means billed.
+   */
+  billable?: boolean | undefined;
 }
 
 /**

@@ -197,3 +197,19 @@ describe('5. bad amounts are flagged, not absorbed', () => {
     expect(some.margins.currencyMismatches).toMatchObject([{ direction: 'review', impactBasis: 'none' }]);
   });
 });
+
+describe('a PSA line the client is not charged for', () => {
+  it('counts its seats as contracted and its revenue as zero, and never values other seats at its price', () => {
+    // 10 seats at cost 2.21 = 22.10 USD/month; the PSA lists 10 seats at 3.00 but does not charge them:
+    // revenue 0.00, margin −22.10, no uncontracted seats.
+    const report = computeLicensingReport(input({ contracts: [contract({ quantity: 10, billable: false })] }));
+    const row = report.rollups.items.find((r) => r.customer.key === 'psa:100');
+    expect(row?.contractedSeats).toBe(10);
+    expect(row?.monthlyRevenue).toEqual([{ amount: '0.00', currency: 'USD' }]);
+    expect(report.seats.uncontracted).toEqual([]);
+    // 12 distributor seats against the same no-charge line: the 2 extra seats are valued at cost + 20 %
+    // (2 × 2.21 × 1.2 = 5.304, kept exact), not at the 3.00 the client is never charged.
+    const more = computeLicensingReport(input({ subscriptions: [line({ quantity: 12 })], contracts: [contract({ quantity: 10, billable: false })] }));
+    expect(more.seats.uncontracted).toMatchObject([{ seats: 2, monthlyImpact: { amount: '5.304', currency: 'USD' }, impactBasis: 'unit_cost_markup' }]);
+  });
+});
