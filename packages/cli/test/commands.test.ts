@@ -172,4 +172,21 @@ describe('against the Ingram sandbox', () => {
       other.close();
     }
   });
+
+  it('a second sync of the same vendor while another run holds its lease reports the holder', async () => {
+    const dir = workDir();
+    const db = join(dir, 'vectis.db');
+    expect((await vectis(['sync', '--db', `sqlite:${db}`], { env: tenant.env, cwd: dir })).code).toBe(0);
+    const other = new DatabaseSync(db);
+    const now = new Date().toISOString();
+    const later = new Date(Date.now() + 10 * 60_000).toISOString();
+    // Another process's run, alive (its lease expires in ten minutes).
+    other.prepare('INSERT INTO sync_leases (vendor, run_id, holder, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run('ingram_micro', 'run-elsewhere-1', 'cron-host:4242', now, now, later);
+    other.close();
+    const r = await vectis(['sync', '--db', `sqlite:${db}`], { env: tenant.env, cwd: dir });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain('run-elsewhere-1');
+    expect(r.stdout + r.stderr).toContain('cron-host:4242');
+  });
 });

@@ -23,10 +23,12 @@ export function withoutCheckpoints(store: Store): Store {
   });
 }
 
-/** The lock holder, when the store's error names one (`holder`, from the per-vendor run lock). */
+/** The lock holder, when the store's error names one (the per-vendor run lease). */
 export function lockMessage(err: unknown): string | undefined {
   if (!(err instanceof Error) || err.name !== 'StoreLockedError') return undefined;
-  const holder = (err as { holder?: unknown }).holder;
+  // The per-vendor run lease names its holder (run id, host:pid, since); older errors may carry `holder`.
+  const { holder: named, lease } = err as { holder?: unknown; lease?: { runId?: string; holder?: string; since?: string } };
+  const holder = lease ? `run ${lease.runId ?? '?'} on ${lease.holder ?? '?'} since ${lease.since ?? '?'}` : named;
   const who = holder === undefined ? '' : ` Lock holder: ${typeof holder === 'string' ? holder : JSON.stringify(holder)}.`;
   return `another sync run holds the store lock: ${err.message}${who} Wait for it to finish, then run again.`;
 }
