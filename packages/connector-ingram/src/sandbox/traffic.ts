@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { ExtendedFakeFault, FakeFault as CoreFakeFault, FakeRequestLog } from '@vectis/connector-core';
+import { slidingWindow, type ExtendedFakeFault, type FakeFault as CoreFakeFault, type FakeRequestLog } from '@vectis/connector-core';
 
 /** Every fault the sandbox can inject: the contract suite's `FakeFault` and `ExtendedFakeFault`. */
 export type FakeFault = CoreFakeFault | ExtendedFakeFault;
@@ -34,35 +34,6 @@ function kindOf(path: string): RequestKind {
   return 'other';
 }
 
-/** A ring of timestamps within `windowMs`, reporting how many are inside. */
-function slidingWindow(windowMs: number) {
-  let stamps: number[] = [];
-  let head = 0;
-  const trim = (at: number) => {
-    while (head < stamps.length && (stamps[head] as number) <= at - windowMs) head++;
-    if (head > 4096) {
-      stamps = stamps.slice(head);
-      head = 0;
-    }
-  };
-  return {
-    count(at: number): number {
-      trim(at);
-      return stamps.length - head;
-    },
-    add(at: number): void {
-      stamps.push(at);
-    },
-    /** Milliseconds until the oldest stamp leaves the window. */
-    waitMs(at: number): number {
-      return (stamps[head] ?? at) + windowMs - at;
-    },
-    clear(): void {
-      stamps = [];
-      head = 0;
-    },
-  };
-}
 
 export function createTraffic(rateLimit: { limit: number; intervalMs: number } | undefined) {
   const windowMs = rateLimit?.intervalMs ?? 60_000;
