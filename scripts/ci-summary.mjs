@@ -51,7 +51,8 @@ const failed = report.numFailedTests ?? 0;
 const pending = report.numPendingTests ?? 0;
 const todo = report.numTodoTests ?? 0;
 const suitesFailed = report.numFailedTestSuites ?? 0;
-if (suitesFailed) console.log(`${suitesFailed} test files failed to run`);
+// Vitest counts a describe block as a suite too, so this is "suites with a failure", not files that did not run.
+if (suitesFailed) console.log(`${suitesFailed} test suites (files or describe blocks) had a failure`);
 const failedTotal = failed + (failed === 0 && (suitesFailed > 0 || Number(runStatus) !== 0) ? Math.max(suitesFailed, 1) : 0);
 const skipped = pending + todo;
 const why = skipped ? ` (${[...reasons].map(([r, n]) => `${n}: ${r}`).join('; ')})` : '';

@@ -58,15 +58,24 @@ function migrateOnce(pool: pg.Pool, schema: string): Promise<void> {
  */
 export async function migrateRateBudget(pool: pg.Pool, schema = 'public'): Promise<void> {
   const s = quoteIdent(schema);
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${s}`).catch((error: unknown) => {
-    // Two workers starting at once may race on CREATE SCHEMA; the loser finds it there.
-    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P06') throw error;
-  });
-  await pool.query(
-    `CREATE TABLE IF NOT EXISTS ${s}.vectis_rate_budget (credential text PRIMARY KEY, tat timestamptz NOT NULL, penalized_until timestamptz, penalties integer NOT NULL DEFAULT 0)`,
-  ).catch((error: unknown) => {
-    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P07') throw error;
-  });
+  // Concurrent `CREATE … IF NOT EXISTS` is not atomic in PostgreSQL: two workers starting at once can
+  // both pass the check and the loser fails on the table's row type (42710) or the catalog index
+  // (23505). A transaction-scoped advisory lock makes every worker's migration run one after another.
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('vectis_rate_budget_migration'))`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.vectis_rate_budget (credential text PRIMARY KEY, tat timestamptz NOT NULL, penalized_until timestamptz, penalties integer NOT NULL DEFAULT 0)`,
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /**

@@ -2,12 +2,26 @@ import { createIngramConnector } from '@vectis/connector-ingram';
 import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPgRateBudget } from '../src/index';
+import { createPgRateBudget, migrateRateBudget } from '../src/index';
 import { dropSchemas, freshSchema, PG_SKIP, PG_URL } from './pg-env';
 
 afterAll(dropSchemas);
 
 describe.skipIf(PG_SKIP)(`shared PostgreSQL rate budget${PG_SKIP ? ` (${PG_SKIP})` : ''}`, () => {
+  it('workers starting at once on a fresh schema all migrate it (no "type already exists" race)', async () => {
+    for (let round = 0; round < 30; round++) {
+      const schema = freshSchema();
+      // Separate pools, as separate processes would have: the catalog is the only thing they share.
+      const pools = Array.from({ length: 8 }, () => new pg.Pool({ connectionString: PG_URL, max: 1 }));
+      try {
+        const results = await Promise.allSettled(pools.map((pool) => migrateRateBudget(pool, schema)));
+        expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      } finally {
+        await Promise.all(pools.map((pool) => pool.end()));
+      }
+    }
+  }, 60_000);
+
   it('N workers on one credential never exceed the vendor limit in any window (token calls and pages included)', async () => {
     const limit = 8;
     const intervalMs = 1_000;
