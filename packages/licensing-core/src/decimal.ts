@@ -175,7 +175,20 @@ export function formatDec(value: Dec): string {
   return `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
 }
 
+// Amounts repeat (a price list has few distinct prices; 100k rollups print a few thousand values):
+// one shared flat string per value instead of a fresh rope per call. Bounded, so memory stays flat.
+const formatted = new Map<number, string>();
+
 function formatSafe(value: number): string {
+  const hit = formatted.get(value);
+  if (hit !== undefined) return hit;
+  const text = formatSafeUncached(value);
+  if (formatted.size >= CACHE_LIMIT) formatted.clear();
+  formatted.set(value, text);
+  return text;
+}
+
+function formatSafeUncached(value: number): string {
   // Split into small integers (V8 Smis): float `%` and double-to-string are slow.
   const negative = value < 0;
   const abs = negative ? -value : value;

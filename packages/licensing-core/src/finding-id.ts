@@ -51,3 +51,43 @@ function put(value: number, pos: number, digits: number): void {
     value >>>= 4;
   }
 }
+
+const ID_LENGTH = 31;
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * `items` in id order (code units), as `sort` by id would give. Findings are 100k+ per report:
+ * comparing 31-character strings with a JS comparator was a tenth of the run, so the first 13 hex
+ * digits (52 bits, exact in a double) of each `lf_` id become a number key, and only equal keys
+ * fall back to comparing the whole id. Any other id shape sorts the plain way.
+ *
+ * @example
+ * sortById([{ id: 'lf_b…' }, { id: 'lf_a…' }]) // [{ id: 'lf_a…' }, { id: 'lf_b…' }]
+ */
+export function sortById<T extends { id: string }>(items: T[]): T[] {
+  const n = items.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = (items[i] as T).id;
+    // Fixed width, lowercase hex: numeric order of the prefix is the text order of the prefix.
+    const key = id.length === ID_LENGTH && id.startsWith('lf_') ? hexPrefix(id) : -1;
+    if (key < 0) return items.slice().sort(byId);
+    keys[i] = key;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((x, y) => (keys[x] as number) - (keys[y] as number) || byId(items[x] as T, items[y] as T));
+  return Array.from(order, (i) => items[i] as T);
+}
+
+// The value of id[3..16) as lowercase hex, or −1 when a character is not one.
+function hexPrefix(id: string): number {
+  let v = 0;
+  for (let i = 3; i < 16; i++) {
+    const c = id.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}

@@ -177,8 +177,9 @@ function ids(contracts: SkuAnalysis['effective']): string {
 }
 
 function revenueImpact(a: SkuAnalysis): { monthlyImpact: Money | undefined; impactBasis: ImpactBasis } {
-  const single = a.revenueByCurrency.size === 1 && a.revenueComplete ? [...a.revenueByCurrency.entries()][0] : undefined;
-  return { monthlyImpact: single ? money(single[1], single[0]) : undefined, impactBasis: single ? 'contract_revenue' : 'none' };
+  const r = a.revenueByCurrency;
+  const single = r.size === 1 && a.revenueComplete;
+  return { monthlyImpact: single ? money(r.amountAt(0), r.currencyAt(0)) : undefined, impactBasis: single ? 'contract_revenue' : 'none' };
 }
 
 // No contract price for these seats: every line valued on its own (msrp, else cost + markup).
@@ -304,8 +305,7 @@ function contractSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
   let billed = 0;
   for (const c of a.effective) if (c.contract.billable !== false) billed += c.seats;
   if (billed === 0) return undefined;
-  for (const [currency, total] of a.revenueByCurrency) return { perSeat: divInt(total, billed), currency, basis: 'contract_price' };
-  return undefined;
+  return { perSeat: divInt(a.revenueByCurrency.amountAt(0), billed), currency: a.revenueByCurrency.currencyAt(0), basis: 'contract_price' };
 }
 
 // Findings share the rollup's (read-only) arrays, and every finding has the same shape (one

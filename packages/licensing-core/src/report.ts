@@ -1,10 +1,12 @@
 import type { Money, Vendor } from '@vectis/connector-core';
-import { sub, ZERO, type Dec } from './decimal';
+import { sub, ZERO } from './decimal';
 import { coverageOf, comparisonReasons, rollupReasons, sourceReasons, type CoverageBase } from './coverage';
 export type { DriftReport } from './drift-report';
-import { analyseSku, addTo, compareText, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
+import { analyseSku, compareText, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
 import { driftReport, type DriftReport } from './drift-report';
 import { contractFindings, type Finding } from './findings';
+import { sortById } from './finding-id';
+import { CurrencySums } from './sums';
 import { vendorLabelOf, type QbrVendorLabel } from './label';
 import { parseNow, preparePolicy } from './policy';
 import { linkLookup, prepareContract, prepareLine, type PreparedContract, type PreparedLine } from './prepare';
@@ -124,7 +126,10 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const unlinked = new Set<string>();
   const lineVendors = new Set<Vendor>();
   const pending: PendingLine[] = [];
-  for (const l of lines) {
+  // Index loops throughout: this function runs once per report, mostly before V8 optimizes it, and an
+  // unoptimized for-of allocates an iterator result per element (a million per report).
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as PreparedLine;
     if (l.seatState === 'pending') pending.push({ lineId: l.ref, customerKey: l.customerKey, skuKey: l.skuKey, sku: l.sku, seats: l.seats });
     const ref = refOf(l.customerKey);
     if (!ref.distributorCustomers.includes(l.distributorCustomer)) ref.distributorCustomers.push(l.distributorCustomer);
@@ -144,14 +149,18 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     if (!b) bySku.set(skuKey, (b = { customerKey, skuKey, lines: [], contracts: [] }));
     return b;
   };
-  for (const l of lines) bucket(l.customerKey, l.skuKey).lines.push(l);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as PreparedLine;
+    bucket(l.customerKey, l.skuKey).lines.push(l);
+  }
   const customersWithContracts = new Set(contracts.map((c) => c.customerKey));
   // Whose PSA data was supplied: a company listed in psaDataSuppliedFor or with any contract line;
   // without the list, everyone as soon as there is any contract line.
   const supplied = input.psaDataSuppliedFor ? new Set(input.psaDataSuppliedFor.map((id) => `psa:${id}`)) : undefined;
   const psaData = (key: string): boolean => (supplied ? supplied.has(key) || customersWithContracts.has(key) : contracts.length > 0);
   const unmappedByCustomer = new Map<string, number>();
-  for (const c of contracts) {
+  for (let i = 0; i < contracts.length; i++) {
+    const c = contracts[i] as PreparedContract;
     if (c.skuKey === undefined) unmappedByCustomer.set(c.customerKey, (unmappedByCustomer.get(c.customerKey) ?? 0) + 1);
     else bucket(c.customerKey, c.skuKey).contracts.push(c);
   }
@@ -167,22 +176,31 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const marginWithheld = new Set<string>();
   // Customer, then SKU order: sorting 10k customers and a few SKUs each beats sorting 100k pairs.
   const sorted: Bucket[] = [];
-  for (const customerKey of [...buckets.keys()].sort()) {
-    const bySku = buckets.get(customerKey) as Map<string, Bucket>;
-    for (const skuKey of [...bySku.keys()].sort()) sorted.push(bySku.get(skuKey) as Bucket);
+  const customerOrder = [...buckets.keys()].sort();
+  for (let i = 0; i < customerOrder.length; i++) {
+    const bySku = buckets.get(customerOrder[i] as string) as Map<string, Bucket>;
+    const skuOrder = [...bySku.keys()].sort();
+    for (let j = 0; j < skuOrder.length; j++) sorted.push(bySku.get(skuOrder[j] as string) as Bucket);
   }
-  for (const b of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const b = sorted[i] as Bucket;
     const a = analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, b.customerKey.startsWith('psa:') && psaData(b.customerKey), policy);
     const rollup = toRollup(a, refOf(a.customerKey));
     items.push(rollup);
-    for (const f of contractFindings(a, rollup, policy, unmappedByCustomer.get(a.customerKey) ?? 0)) contractFound.push(f);
+    const found = contractFindings(a, rollup, policy, unmappedByCustomer.get(a.customerKey) ?? 0);
+    for (let j = 0; j < found.length; j++) contractFound.push(found[j] as Finding);
     totalsAcc.add(a, rollup.customer.linked);
     let c = customerAcc.get(a.customerKey);
     if (!c) customerAcc.set(a.customerKey, (c = { totals: new TotalsAcc(), vendors: new Set(), skus: 0 }));
     c.totals.add(a, rollup.customer.linked);
     c.skus++;
-    for (const v of rollup.vendors) c.vendors.add(v);
-    if (a.lines.length === 0) for (const k of a.contracts) if (k.inEffect) contractsWithoutDistributorLines.push(k.contract.id);
+    for (let j = 0; j < rollup.vendors.length; j++) c.vendors.add(rollup.vendors[j] as Vendor);
+    if (a.lines.length === 0) {
+      for (let j = 0; j < a.contracts.length; j++) {
+        const k = a.contracts[j] as PreparedContract;
+        if (k.inEffect) contractsWithoutDistributorLines.push(k.contract.id);
+      }
+    }
     if (!a.seatsKnown) seatsWithheld.add(a.customerKey);
     if (!a.margin && a.counted.length > 0 && a.effective.length > 0) marginWithheld.add(a.customerKey);
   }
@@ -218,7 +236,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     below_margin: seatScope.filter((k) => !marginWithheld.has(k)),
     unused_seats: incomplete ? [] : drift.auditedCustomers.sort(),
   };
-  const findings = [...contractFound, ...drift.unused].sort((a, b) => compareText(a.id, b.id));
+  const findings = sortById([...contractFound, ...drift.unused]);
   const moneyReasons = { notAudited: [...r2.notAudited], partial: [...r2.partial] };
   if (drift.report.status !== 'compared') moneyReasons.partial.push('unused seats: no current snapshot week audited for every vendor');
   // Unused-seat findings stand on their own, so Money Found is audited when either side is.
@@ -227,7 +245,8 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     moneyReasons.notAudited = [];
   }
   const kinds = new Map<Finding['kind'], Finding[]>();
-  for (const f of contractFound) {
+  for (let i = 0; i < contractFound.length; i++) {
+    const f = contractFound[i] as Finding;
     const list = kinds.get(f.kind);
     if (list) list.push(f);
     else kinds.set(f.kind, [f]);
@@ -263,28 +282,35 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
 
 // Running per-currency totals over the same rows, so margin = revenue − cost reconciles exactly.
 class TotalsAcc {
-  readonly cost = new Map<string, Dec>();
-  readonly revenue = new Map<string, Dec>();
-  readonly costOnly = new Map<string, Dec>();
-  readonly unlinked = new Map<string, Dec>();
-  readonly revenueOnly = new Map<string, Dec>();
+  readonly cost = new CurrencySums();
+  readonly revenue = new CurrencySums();
+  readonly costOnly = new CurrencySums();
+  readonly unlinked = new CurrencySums();
+  readonly revenueOnly = new CurrencySums();
   readonly withMargin = new Map<string, number>();
 
   add(a: SkuAnalysis, linked: boolean): void {
-    for (const [c, v] of a.costByCurrency) {
-      addTo(this.cost, c, v);
-      if (!a.revenueByCurrency.has(c)) addTo(this.costOnly, c, v);
-      if (!linked) addTo(this.unlinked, c, v);
+    // Index loops over the sums: no iterator entry allocated per row (twice per customer + SKU).
+    const cost = a.costByCurrency;
+    const revenue = a.revenueByCurrency;
+    for (let i = 0; i < cost.size; i++) {
+      const c = cost.currencyAt(i);
+      const v = cost.amountAt(i);
+      this.cost.add(c, v);
+      if (!revenue.has(c)) this.costOnly.add(c, v);
+      if (!linked) this.unlinked.add(c, v);
     }
-    for (const [c, v] of a.revenueByCurrency) {
-      addTo(this.revenue, c, v);
-      if (!a.costByCurrency.has(c)) addTo(this.revenueOnly, c, v);
+    for (let i = 0; i < revenue.size; i++) {
+      const c = revenue.currencyAt(i);
+      const v = revenue.amountAt(i);
+      this.revenue.add(c, v);
+      if (!cost.has(c)) this.revenueOnly.add(c, v);
     }
     if (a.margin) this.withMargin.set(a.margin.currency, (this.withMargin.get(a.margin.currency) ?? 0) + 1);
   }
 
   result(): CurrencyTotals[] {
-    const currencies = [...new Set([...this.cost.keys(), ...this.revenue.keys()])].sort();
+    const currencies = [...new Set([...this.cost.currencies(), ...this.revenue.currencies()])].sort();
     return currencies.map((c) => {
       const cost = this.cost.get(c) ?? ZERO;
       const revenue = this.revenue.get(c) ?? ZERO;

@@ -4,6 +4,7 @@ import { convert, type PreparedPolicy } from './policy';
 import type { PreparedContract, PreparedLine } from './prepare';
 import { vendorLabelOf } from './label';
 import type { CustomerRef } from './types';
+import { CurrencySums } from './sums';
 
 /**
  * Lines of one customer + SKU with the same term, billing frequency and currency, summed.
@@ -93,13 +94,13 @@ export interface SkuAnalysis {
   seatsKnown: boolean;
   contractData: boolean;
   contractedSeats: number;
-  costByCurrency: Map<string, Dec>;
+  costByCurrency: CurrencySums;
   costComplete: boolean;
-  revenueByCurrency: Map<string, Dec>;
+  revenueByCurrency: CurrencySums;
   revenueComplete: boolean;
   margin: { currency: string; revenue: Dec; cost: Dec; fx?: { from: string; rate: Dec } } | undefined;
   marginUnavailable: string | undefined;
-  currencyMismatch: { revenue: string[]; cost: string[] } | undefined;
+  currencyMismatch: { revenue: readonly string[]; cost: readonly string[] } | undefined;
   /** Memo of {@link unitMarginPercent}; `null` until computed. */
   unitMarginPercent: Dec | undefined | null;
 }
@@ -123,8 +124,11 @@ export function analyseSku(
   policy: PreparedPolicy,
 ): SkuAnalysis {
   // Plain loops: these run once per customer + SKU (≈100k times), where filter/reduce chains cost.
-  const counted: PreparedLine[] = [];
-  const costByCurrency = new Map<string, Dec>();
+  // Most buckets count every line and have every contract in effect: then the input arrays are
+  // reused (read-only) instead of copied, 2 × 94k fewer arrays per report.
+  const counted: PreparedLine[] = lines.every(isCounted) ? lines : [];
+  const copyCounted = counted !== lines;
+  const costByCurrency = new CurrencySums();
   let costComplete = true;
   let seats = 0;
   let pendingSeats = 0;
@@ -134,23 +138,24 @@ export function analyseSku(
     if (l.seatState === 'unknown_status') seatsKnown = false;
     if (l.seatState === 'pending') pendingSeats += l.seats;
     if (l.seatState !== 'counted') continue;
-    counted.push(l);
+    if (copyCounted) counted.push(l);
     seats += l.seats;
     const c = l.currency;
     if (c !== undefined && !lineCurrencies.includes(c)) lineCurrencies = lineCurrencies.length === 0 ? single(c) : [...lineCurrencies, c].sort();
     if (l.monthlyCost === undefined || l.currency === undefined) costComplete = false;
-    else addTo(costByCurrency, l.currency, l.monthlyCost);
+    else costByCurrency.add(l.currency, l.monthlyCost);
   }
-  const effective: PreparedContract[] = [];
-  const revenueByCurrency = new Map<string, Dec>();
+  const effective: PreparedContract[] = contracts.every(isInEffect) ? contracts : [];
+  const copyEffective = effective !== contracts;
+  const revenueByCurrency = new CurrencySums();
   let revenueComplete = true;
   let contractedSeats = 0;
   for (const c of contracts) {
     if (!c.inEffect) continue;
-    effective.push(c);
+    if (copyEffective) effective.push(c);
     contractedSeats += c.seats;
     if (c.monthlyRevenue === undefined) revenueComplete = false;
-    else addTo(revenueByCurrency, c.currency, c.monthlyRevenue);
+    else revenueByCurrency.add(c.currency, c.monthlyRevenue);
   }
   const a: SkuAnalysis = {
     customerKey, skuKey, lines, contracts, counted, effective, seats, pendingSeats, lineCurrencies, seatsKnown, contractData, contractedSeats,
@@ -161,9 +166,12 @@ export function analyseSku(
   return a;
 }
 
+const isCounted = (l: PreparedLine): boolean => l.seatState === 'counted';
+const isInEffect = (c: PreparedContract): boolean => c.inEffect;
+
 function decideMargin(a: SkuAnalysis, policy: PreparedPolicy): void {
-  const revenueCurrencies = sortedKeys(a.revenueByCurrency);
-  const costCurrencies = sortedKeys(a.costByCurrency);
+  const revenueCurrencies = a.revenueByCurrency.currencies();
+  const costCurrencies = a.costByCurrency.currencies();
   if (!a.customerKey.startsWith('psa:')) a.marginUnavailable = 'customer not linked to a PSA company';
   else if (a.effective.length === 0) a.marginUnavailable = 'no contract line in effect for this SKU';
   else if (!a.revenueComplete) a.marginUnavailable = 'a contract line has no readable monthly revenue';
@@ -204,10 +212,10 @@ function computeUnitMargin(a: SkuAnalysis): Dec | undefined {
 
 /** Builds the public rollup row from the exact analysis. */
 export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
-  const vendors = uniqueOf(a.lines, (l) => l.vendor);
+  const vendors = sharedUniqueOf(a.lines, (l) => l.vendor);
   const lineIds = uniqueOf(a.lines, (l) => l.ref);
-  const monthlyCost = moneyList(a.costByCurrency);
-  const monthlyRevenue = moneyList(a.revenueByCurrency);
+  const monthlyCost = moneyListOf(a.costByCurrency);
+  const monthlyRevenue = moneyListOf(a.revenueByCurrency);
   let margin: MarginFigure | undefined;
   if (a.margin) {
     const m = sub(a.margin.revenue, a.margin.cost);
@@ -229,7 +237,7 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
   return {
     customer, skuKey: a.skuKey,
     // A SKU only the PSA bills (no distributor line) is named by its contract lines.
-    skus: a.lines.length > 0 ? uniqueOf(a.lines, (l) => l.sku) : uniqueOf(a.contracts, (c) => c.contract.sku ?? c.contract.productId ?? a.skuKey),
+    skus: a.lines.length > 0 ? sharedUniqueOf(a.lines, (l) => l.sku) : uniqueOf(a.contracts, (c) => c.contract.sku ?? c.contract.productId ?? a.skuKey),
     productName: named?.line.productName ?? a.contracts[0]?.contract.description ?? a.skuKey,
     vendors, vendorLabel: vendorLabelOf(vendors),
     seats: a.seats,
@@ -293,16 +301,40 @@ function toGroup(ls: PreparedLine[], totals: Money[], shared: Shared | undefined
 
 // The rollup total in this currency when it is the same amount (one group), else a new Money.
 function sameMoney(totals: Money[], amount: Dec, currency: string): Money {
-  const text = formatDec(amount);
-  return totals.find((m) => m.currency === currency && m.amount === text) ?? { amount: text, currency };
+  const m = money(amount, currency);
+  return totals.find((t) => t.currency === currency && t.amount === m.amount) ?? m;
 }
 
 export function addTo(map: Map<string, Dec>, currency: string, amount: Dec): void {
   map.set(currency, add(map.get(currency) ?? ZERO, amount));
 }
 
+/**
+ * The report's Money for an exact amount. Amounts repeat across 100k rows (seats × a few prices),
+ * so one frozen object per currency and value is shared by every row that shows it: far fewer
+ * objects for the GC to copy, and a consumer cannot change one row's figure through another.
+ * Bounded per currency, so memory stays flat.
+ */
 export function money(amount: Dec, currency: string): Money {
-  return { amount: formatDec(amount), currency };
+  let perCurrency = MONIES.get(currency);
+  if (!perCurrency) MONIES.set(currency, (perCurrency = new Map()));
+  let m = perCurrency.get(amount);
+  if (m === undefined) {
+    if (perCurrency.size >= MONEY_CACHE_LIMIT) perCurrency.clear();
+    perCurrency.set(amount, (m = Object.freeze({ amount: formatDec(amount), currency })));
+  }
+  return m;
+}
+
+const MONEY_CACHE_LIMIT = 20_000;
+const MONIES = new Map<string, Map<Dec, Money>>();
+
+/** {@link moneyList} of per-currency sums. */
+export function moneyListOf(sums: CurrencySums): Money[] {
+  const n = sums.size;
+  if (n === 0) return [];
+  if (n === 1) return [money(sums.amountAt(0), sums.currencyAt(0))];
+  return sums.currencies().map((c) => money(sums.get(c) as Dec, c));
 }
 
 /** Per-currency amounts, sorted by currency code (never summed across). */
@@ -330,10 +362,28 @@ export function uniqueOf<I, T extends string>(items: readonly I[], pick: (item: 
   return sortedUnique(items.map(pick));
 }
 
-function sortedKeys(map: Map<string, Dec>): string[] {
-  if (map.size <= 1) return [...map.keys()];
-  return [...map.keys()].sort();
+/**
+ * Like {@link uniqueOf}, but a one-value result is a frozen array shared by every row with that
+ * value (vendors and SKUs: a few hundred distinct values over 100k rows). Bounded.
+ */
+export function sharedUniqueOf<I, T extends string>(items: readonly I[], pick: (item: I) => T): readonly T[] {
+  let value: T;
+  if (items.length === 1) value = pick(items[0] as I);
+  else {
+    const list = uniqueOf(items, pick);
+    if (list.length !== 1) return list;
+    value = list[0] as T;
+  }
+  let shared = SHARED_SINGLES.get(value);
+  if (!shared) {
+    if (SHARED_SINGLES.size >= MONEY_CACHE_LIMIT) SHARED_SINGLES.clear();
+    SHARED_SINGLES.set(value, (shared = Object.freeze([value])));
+  }
+  return shared as readonly T[];
 }
+
+const SHARED_SINGLES = new Map<string, readonly string[]>();
+
 
 /** Code-unit order: deterministic and locale-independent (and far faster than `localeCompare`). */
 export function compareText(a: string, b: string): number {

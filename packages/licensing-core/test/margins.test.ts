@@ -145,3 +145,16 @@ describe('per-SKU rollup and margins (worked examples)', () => {
     expect(assumed.flags.map((f) => f.code)).toEqual(['assumed_unit_basis']);
   });
 });
+
+describe('shared, read-only figures', () => {
+  it('two reports show equal amounts with shared frozen Money: changing one row cannot change another', () => {
+    const a = computeLicensingReport(input({ policy: { minMarginPercent: '30' } }));
+    const b = computeLicensingReport(input({ policy: { minMarginPercent: '30' } }));
+    const cost = a.rollups.items[0]?.monthlyCost[0];
+    expect(cost).toEqual({ amount: '22.10', currency: 'USD' });
+    expect(Object.isFrozen(cost)).toBe(true);
+    expect(() => Object.assign(cost as object, { amount: '0.00' })).toThrow(TypeError);
+    expect(b.rollups.items[0]?.monthlyCost[0]).toEqual({ amount: '22.10', currency: 'USD' });
+    expect(Object.isFrozen(a.rollups.items[0]?.vendors)).toBe(true);
+  });
+});
