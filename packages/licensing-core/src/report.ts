@@ -207,7 +207,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
 
   const linkedCustomers = customerKeys.filter((k) => k.startsWith('psa:'));
   const base: CoverageBase = {
-    customers: buckets.size, // one rollup per customer + SKU bucket
+    customers: buckets.size, // customers (linked or not) with any line or contract line; rollups are per customer + SKU
     lines: lines.length,
     contracts: contracts.length,
     weeks: new Set((input.snapshots ?? []).map((s) => s.week)).size,

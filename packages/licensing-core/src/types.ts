@@ -168,6 +168,7 @@ export type CoverageStatus = 'complete' | 'partial' | 'not_audited';
 export interface ResultCoverage {
   status: CoverageStatus;
   reasons: string[];
+  /** Customers (linked PSA companies and unlinked distributor customers) with any line or contract line. */
   customers: number;
   lines: number;
   contracts: number;
