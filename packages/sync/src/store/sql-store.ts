@@ -39,6 +39,7 @@ async function upsertTracked(
   columns: readonly string[],
   vendor: Vendor,
   input: readonly PreparedRow[],
+  ctx: WriteContext,
 ): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, restored: 0 };
   // A page listing a record twice would make PostgreSQL refuse the upsert; the last copy wins.
@@ -52,16 +53,31 @@ async function upsertTracked(
     );
     for (const f of found) existing.set(String(f.external_id), { hash: String(f.record_hash), removed: f.removed_at != null });
   }
+  // An unchanged row (same content hash, not removed) only needs to be marked seen by this run:
+  // rewriting its every column, raw JSON included, was most of an incremental sync's store time
+  // on PostgreSQL, where each statement is a round trip with all its parameters.
+  const seen: string[] = [];
+  const written: PreparedRow[] = [];
   for (const row of rows) {
     const old = existing.get(row.key);
     if (!old) counts.inserted++;
     else if (old.removed) (counts.restored++, counts.updated++);
-    else if (old.hash === row.hash) counts.unchanged++;
-    else counts.updated++;
+    else if (old.hash === row.hash) {
+      counts.unchanged++;
+      seen.push(row.key);
+      continue;
+    } else counts.updated++;
+    written.push(row);
+  }
+  for (const part of chunks(seen, Math.max(1, Math.min(500, exec.maxParams - 3)))) {
+    await tx.run(
+      `UPDATE ${table} SET last_seen_at = ?, last_seen_run_id = ? WHERE vendor = ? AND removed_at IS NULL AND external_id IN (${part.map(() => '?').join(', ')})`,
+      [ctx.at, ctx.runId, vendor, ...part],
+    );
   }
   const perStatement = Math.max(1, Math.min(500, Math.floor(exec.maxParams / columns.length)));
   const set = updateSet(table, columns);
-  for (const part of chunks(rows, perStatement)) {
+  for (const part of chunks(written, perStatement)) {
     await tx.run(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesClause(part.length, columns.length)} ` +
         `ON CONFLICT (vendor, external_id) DO UPDATE SET ${set}`,
@@ -150,14 +166,14 @@ export function createSqlStore(exec: SqlExecutor): Store {
     upsertCustomers: (vendor, records, ctx) =>
       exec.transaction('saving customers', async (tx) => {
         await assertLease(exec, tx, vendor, ctx);
-        return upsertTracked(exec, tx, 'customers', CUSTOMER_COLUMNS, vendor, records.map((r) => customerKey(r, ctx)));
+        return upsertTracked(exec, tx, 'customers', CUSTOMER_COLUMNS, vendor, records.map((r) => customerKey(r, ctx)), ctx);
       }),
 
     upsertSubscriptions: (vendor, records, ctx, usage) =>
       exec.transaction('saving subscription lines', async (tx) => {
         await assertLease(exec, tx, vendor, ctx);
         const rows = records.map((r) => lineKey(r, ctx));
-        const counts = await upsertTracked(exec, tx, 'license_subscriptions', SUBSCRIPTION_COLUMNS, vendor, rows);
+        const counts = await upsertTracked(exec, tx, 'license_subscriptions', SUBSCRIPTION_COLUMNS, vendor, rows, ctx);
         if (usage?.length) await writeUsage(exec, tx, usage, ctx.runId);
         return counts;
       }),
