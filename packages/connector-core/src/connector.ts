@@ -14,6 +14,14 @@ export interface ConnectorCapabilities {
    * usage/assignment data, or nowhere.
    */
   seatSnapshots: 'purchased_quantity' | 'vendor_usage' | false;
+  /**
+   * `listSeatSnapshots` reads the vendor's month-to-date charges of usage-rated lines into
+   * `Usage.charges`. With `seatSnapshots: 'purchased_quantity'` a sync still derives the rows from
+   * the lines, then calls `listSeatSnapshots({ lines })` with the usage-rated lines
+   * (`billingFrequency: 'usage'`) it has just read, and overwrites those rows with the charged ones.
+   * Absent means false.
+   */
+  usageCharges?: boolean | undefined;
   /** Takes and returns a checkpoint so a steady-state sync skips unchanged data. */
   incremental: boolean;
   /** A typed stub: options are validated, data methods throw `NotImplementedError`. */
@@ -80,6 +88,11 @@ export interface SeatSnapshotOptions extends SubscriptionListOptions {
   week: IsoWeek;
   /** The run's single cut-off instant (ISO 8601), stamped on every row. */
   asOf: string;
+  /**
+   * Lines this run has just read (see {@link ConnectorCapabilities.usageCharges}): the connector
+   * emits rows for exactly these lines instead of listing subscriptions again. Omit to list them.
+   */
+  lines?: readonly Subscription[] | undefined;
 }
 
 /** A vendor record that could not be turned into a normalized record (see {@link Batch.rejected}). */

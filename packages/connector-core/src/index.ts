@@ -40,7 +40,7 @@ export { Money, DecimalString, CurrencyCode } from './schemas/money';
 export { Term, BillingFrequency, termMonths } from './schemas/terms';
 export { Customer, CustomerStatus, Address, CustomerDomain } from './schemas/customer';
 export { Subscription, SubscriptionStatus, IsoDate } from './schemas/subscription';
-export { Usage, SeatSnapshot, IsoWeek, isoWeek } from './schemas/usage';
+export { Usage, UsageCharges, SeatSnapshot, IsoWeek, isoWeek } from './schemas/usage';
 
 export { collect } from './connector';
 export { createStubConnector } from './stub';

@@ -46,13 +46,21 @@ export function readErrorBody(body: unknown): { message?: string } | undefined {
 }
 
 /**
- * The budget handed to the kernel as one request per `intervalMs / limit`: evenly spaced, so a
- * gateway counting fixed windows never sees a burst (at most `limit + 1` in any sliding interval).
+ * The budget handed to the kernel as `limit` per sliding `intervalMs`, spread `intervalMs / limit`
+ * apart (`spread: true`), so a gateway counting fixed windows never sees a burst.
+ *
+ * It used to be handed over as `{ limit: 1, intervalMs: intervalMs / limit }`, which spaces grants the
+ * same way on paper, but the kernel adds its guard band (2 % of the window, at least 25 ms) to every
+ * window: with a 66.7 ms window that was 25 ms per request, 1.375× the pacing floor. With the real
+ * window the guard is 1 s per minute (1.7 %), the headroom it was meant to be.
+ *
+ * @example
+ * spreadPacing({ limit: 900, intervalMs: 60_000 }) // { limit: 900, intervalMs: 60_000, spread: true }
  */
-export function spreadPacing(pacing: ResolvedPax8Options['pacing']): { limit: number; intervalMs: number } | RateBudget | false {
+export function spreadPacing(pacing: ResolvedPax8Options['pacing']): { limit: number; intervalMs: number; spread: true } | RateBudget | false {
   // A shared budget (e.g. @vectis/scheduler's) does its own spacing; pass it through untouched.
   if (isRateBudget(pacing)) return pacing;
-  return pacing ? { limit: 1, intervalMs: pacing.intervalMs / pacing.limit } : false;
+  return pacing ? { limit: pacing.limit, intervalMs: pacing.intervalMs, spread: true } : false;
 }
 
 /**

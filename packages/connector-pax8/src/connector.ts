@@ -1,5 +1,4 @@
 import {
-  type Batch,
   type ConnectionTestResult,
   type ConnectorCapabilities,
   type DistributorConnector,
@@ -7,13 +6,13 @@ import {
   parseConnectorOptions,
   type ProgressEvent,
   type SeatSnapshotOptions,
-  type Usage,
 } from '@vectis/connector-core';
 import { createPax8Http } from './client';
 import { listPax8Customers } from './customers';
 import { PAX8_CROSS_CHECK, Pax8ConnectorOptions } from './options';
 import { Pax8Envelope } from './schemas';
 import { listPax8Subscriptions } from './subscriptions';
+import { listPax8SeatSnapshots } from './usage';
 
 /**
  * Where the connector's setup, mapping, errors and live-verification checklist are documented.
@@ -28,13 +27,17 @@ const REMEDY = `Fix the options listed and create the connector again. API crede
 const CAPABILITIES: ConnectorCapabilities = Object.freeze({
   customers: true,
   subscriptions: true,
-  // Each line's purchased quantity; usage-rated products are flagged (billingFrequency "usage"), their
-  // month-to-date charges are not read (see docs/connectors/pax8.md, "Usage").
+  // Each line's purchased quantity; usage-rated products are flagged (billingFrequency "usage").
   seatSnapshots: 'purchased_quantity',
+  // …and their month-to-date charges from usage summaries, 1 request per usage line (docs/connectors/pax8.md, "Usage").
+  usageCharges: true,
   // The checkpoint carries the product facts, so a steady-state sync skips known product lookups.
   incremental: true,
   stub: false,
 });
+
+/** `usageSummaries: false`: no summary requests, so no charges (usage lines still flagged). */
+const WITHOUT_USAGE_CHARGES: ConnectorCapabilities = Object.freeze({ ...CAPABILITIES, usageCharges: false });
 
 /**
  * A read-only Pax8 Partner API connector: OAuth2 client credentials (JSON body, `audience`) →
@@ -69,40 +72,16 @@ export function createPax8Connector(options: Pax8ConnectorOptions): DistributorC
     };
   }
 
-  async function* listSeatSnapshots(call: SeatSnapshotOptions): AsyncGenerator<Batch<Usage>> {
-    let rows = 0;
-    for await (const batch of listPax8Subscriptions(http, { ...call, pageSize: o.pageSize, emit: emitter(call.onProgress) })) {
-      const items: Usage[] = batch.items.map((line) => ({
-        vendor: 'pax8',
-        week: call.week,
-        asOf: call.asOf,
-        customerExternalId: line.customerExternalId,
-        subscriptionExternalId: line.externalId,
-        ...(line.sku ? { sku: line.sku } : {}),
-        // The purchased quantity, as the sync derives it from lines: PendingCancel lines keep their
-        // seats (they are billed until endDate), which the line's status and endDate tell apart.
-        quantity: line.quantity,
-        source: 'purchased_quantity',
-      }));
-      rows += items.length;
-      const rejected = batch.rejected?.map((r) => ({ ...r, stream: 'seat_snapshots' as const }));
-      if (!batch.coverage) {
-        yield { items, ...(rejected?.length ? { rejected } : {}) };
-        continue;
-      }
-      yield { items, ...(rejected?.length ? { rejected } : {}), coverage: { ...batch.coverage, stream: 'seat_snapshots', fetched: rows, expected: undefined }, checkpoint: batch.checkpoint };
-    }
-  }
-
   return {
     id: 'pax8',
     vendor: 'pax8',
     label: 'Pax8',
-    capabilities: CAPABILITIES,
+    capabilities: o.usageSummaries ? CAPABILITIES : WITHOUT_USAGE_CHARGES,
     testConnection,
     listCustomers: (call: ListOptions = {}) => listPax8Customers(http, { ...call, pageSize: o.pageSize, emit: emitter(call.onProgress) }),
     listSubscriptions: (call = {}) => listPax8Subscriptions(http, { ...call, pageSize: o.pageSize, emit: emitter(call.onProgress) }),
-    listSeatSnapshots,
+    listSeatSnapshots: (call: SeatSnapshotOptions) =>
+      listPax8SeatSnapshots(http, { ...call, pageSize: o.pageSize, usageSummaries: o.usageSummaries, emit: emitter(call.onProgress) }),
     async dispose() {
       http.dispose();
     },

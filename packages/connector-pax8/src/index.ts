@@ -6,7 +6,9 @@ export type { ResolvedPax8Options, Pax8AuthFactory } from './options';
 export { pax8ClientCredentials, readErrorBody, PAX8_REMEDIES, PAX8_TOKEN_REMEDY } from './client';
 export { mapCompany, mapSubscription, isUsageProduct, productInfo, termOf, PRICE_BASIS } from './mappers';
 export type { ProductInfo } from './mappers';
-export { decimalString, toMoney, pax8Date } from './values';
+export { decimalString, toMoney, pax8Date, addDecimals } from './values';
+export { usageChargesOf } from './usage-charges';
+export type { ChargesResult } from './usage-charges';
 export { readCheckpoint } from './products';
 export type { Pax8Checkpoint } from './products';
 export {
@@ -20,4 +22,5 @@ export {
   Pax8Rate,
   Pax8Token,
   Pax8ErrorBody,
+  Pax8UsageSummary,
 } from './schemas';

@@ -36,6 +36,7 @@ const WHERE = 'app.pax8.com → Settings → Integrations → Credentials → "+
  * - `apiUrl` defaults to `https://api.pax8.com/v1`; `tokenUrl` defaults to `<apiUrl>/token`.
  * - `pacing` defaults to 900 requests per minute, under Pax8's published 1000, evenly spaced.
  * - `auth` swaps the strategy (Delegated OAuth); `pageSize` defaults to Pax8's maximum, 200.
+ * - `usageSummaries` (default true) reads usage lines' month-to-date charges, 1 request per usage line.
  *
  * @example
  * const options = Pax8ConnectorOptions.parse({ clientId: process.env.PAX8_CLIENT_ID, clientSecret: process.env.PAX8_CLIENT_SECRET });
@@ -61,6 +62,11 @@ export const Pax8ConnectorOptions = z
     tokenUrl: serviceUrl().optional(),
     /** Another auth strategy (e.g. Delegated OAuth); default: client credentials with `audience`. */
     auth: z.custom<Pax8AuthFactory>((v) => typeof v === 'function', { message: 'must be a function returning an auth strategy' }).optional(),
+    /**
+     * Read usage-rated lines' month-to-date charges (`GET /subscriptions/{id}/usage-summaries`, 1
+     * request per usage line per sync). `false` saves those requests; the lines are still flagged usage.
+     */
+    usageSummaries: z.boolean().default(true),
     /** Records asked per list page; Pax8 caps `size` at 200. */
     pageSize: z.int().min(1).max(200).default(200),
     // 900/min: Pax8's published 1000/min per partner, with headroom for the token call and other tools.

@@ -190,3 +190,25 @@ export const Pax8ErrorBody = z.looseObject({
   error: z.unknown().optional(),
   error_description: z.unknown().optional(),
 });
+
+/**
+ * `UsageSummary` (`GET /subscriptions/{id}/usage-summaries` → `{content, page}`): one resource
+ * group's month-to-date charges. `currentCharges` is the customer side, `partnerTotal` the partner's
+ * cost, both JSON numbers in `currencyCode`. The spec's schema has no `subscriptionId`; its examples do.
+ *
+ * @example
+ * const summary = Pax8UsageSummary.parse(item);
+ */
+export const Pax8UsageSummary = z.looseObject({
+  id: z.string().min(1),
+  companyId: str,
+  subscriptionId: str,
+  productId: str,
+  resourceGroup: str,
+  vendorName: str,
+  currentCharges: num,
+  currencyCode: str,
+  partnerTotal: num,
+  isTrial: z.boolean().nullish(),
+});
+export type Pax8UsageSummary = z.infer<typeof Pax8UsageSummary>;

@@ -94,3 +94,25 @@ export function defined<T extends object>(value: T): T {
 export function lookup<T extends string>(table: Record<string, T>, key: string | undefined): T | 'unknown' {
   return key !== undefined && Object.hasOwn(table, key) ? (table[key] as T) : 'unknown';
 }
+
+/**
+ * Exact sum of decimal strings (as `decimalString` writes them): scaled integers, never floats.
+ * The result keeps the largest number of fraction digits of its inputs.
+ *
+ * @example
+ * addDecimals(['100.56', '46.56', '0.005']) // '147.125'
+ */
+export function addDecimals(values: readonly string[]): string {
+  const scale = Math.max(0, ...values.map((v) => v.split('.')[1]?.length ?? 0));
+  let total = 0n;
+  for (const v of values) {
+    const negative = v.startsWith('-');
+    const [whole = '0', fraction = ''] = (negative ? v.slice(1) : v).split('.');
+    const scaled = BigInt(`${whole}${fraction.padEnd(scale, '0')}`);
+    total += negative ? -scaled : scaled;
+  }
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
+  const out = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  return negative ? `-${out}` : out;
+}

@@ -1,9 +1,10 @@
-// One connector's part of a run: customers, then lines (+ derived snapshot), then vendor usage.
+// One connector's part of a run: customers, then lines (+ derived snapshot, + usage charges), then vendor usage.
 // Each page is one store transaction; removal marks and the checkpoint are written only after
 // complete, clean streams, so a failed or aborted run never deletes or skips anything next time.
 import {
   Customer, isVectisError, redact, SchemaDriftError, Subscription, Usage,
   type Batch, type Checkpoint, type Coverage, type DistributorConnector, type IsoWeek, type ProgressEvent, type StreamName,
+  type SubscriptionListOptions, type Vendor,
 } from '@vectis/connector-core';
 import { SyncAbortedError } from './errors';
 import type { RunErrorRecord, Store, TableCounts, UpsertCounts, VendorRunSummary, WriteContext } from './store/types';
@@ -149,12 +150,13 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
       await store.markWeek(vendor, ctx.week, { complete: false, reason: `run ${write.runId} in progress` }, write);
       weekBegun = true;
     };
-    const weekState = async (state: StreamState, name: StreamName) => {
-      if (!weekBegun && state.coverage?.complete !== true) return; // nothing written: the week stays as it was
+    const weekState = async (state: StreamState, name: StreamName): Promise<{ complete: boolean; reason: string } | undefined> => {
+      if (!weekBegun && state.coverage?.complete !== true) return undefined; // nothing written: the week stays as it was
       const complete = state.invalid === 0 && state.coverage?.complete === true;
       const reason = state.invalid ? `${state.invalid} invalid ${name} record(s) skipped` : `${name} stream incomplete (${state.coverage?.truncatedReason ?? 'no complete coverage'})`;
       await store.markWeek(vendor, ctx.week, { complete, reason }, write);
       weekBegun = false;
+      return { complete, reason };
     };
 
     const stored = await store.getCheckpoint(vendor);
@@ -165,12 +167,18 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
     };
     let checkpoint: Checkpoint | undefined;
 
+    // Usage-rated lines whose charges the connector reads after the lines (capabilities.usageCharges).
+    const charges = seatSource === 'purchased_quantity' && c.capabilities.usageCharges === true;
+    const usageLines: Subscription[] = [];
+    let linesWeek: { complete: boolean; reason: string } | undefined;
+
     if (c.capabilities.subscriptions) {
       const state = await drain(c.listSubscriptions(incremental), signal, c.id, ctx.invalidRecords, async (batch, s) => {
         const checked = checkBatch(Subscription, batch.items, { ...check, stream: 'subscriptions' });
         // The purchased-quantity snapshot comes from the lines in hand, in the same transaction.
         const usage: Usage[] | undefined =
           seatSource === 'purchased_quantity' ? checked.valid.map((line) => snapshotOf(line, ctx.week, write.at)) : undefined;
+        if (charges) for (const line of checked.valid) if (line.billingFrequency === 'usage') usageLines.push(line);
         if (usage?.length) await beginWeek();
         const counts = await store.upsertSubscriptions(vendor, checked.valid, write, usage);
         add(summary.subscriptions, counts);
@@ -186,7 +194,18 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
         summary.subscriptions.removed = await store.markRemoved('license_subscriptions', vendor, write);
         if (seatSource === 'purchased_quantity') summary.usage.pruned = await store.pruneUsage(vendor, ctx.week, write);
       } else clean = false;
-      if (seatSource === 'purchased_quantity') await weekState(state, 'subscriptions');
+      if (seatSource === 'purchased_quantity') linesWeek = await weekState(state, 'subscriptions');
+    }
+
+    if (charges && usageLines.length) {
+      // Incomplete while the charges are read (a crash leaves it so); then back to what the lines proved.
+      await store.markWeek(vendor, ctx.week, { complete: false, reason: `run ${write.runId} reading usage charges` }, write);
+      weekBegun = true;
+      const charged = await chargeUsageLines(c, ctx, usageLines, { incremental, check, summary, coverage });
+      if (!charged.ok) clean = false;
+      const week = charged.ok ? (linesWeek ?? { complete: false, reason: 'subscriptions stream incomplete' }) : { complete: false, reason: charged.reason };
+      await store.markWeek(vendor, ctx.week, week, write);
+      weekBegun = false;
     }
 
     if (seatSource === 'vendor_usage') {
@@ -232,6 +251,38 @@ export async function syncConnector(c: DistributorConnector, ctx: ConnectorRunCo
   }
   progress?.({ type: 'sync-vendor-done', connector: c.id, summary });
   return outcome;
+}
+
+/**
+ * Rewrites the week's rows of usage-rated lines with the vendor's charges (`listSeatSnapshots({ lines })`).
+ * The rows' quantity is the purchased quantity either way; what this adds is `charges`. An incomplete
+ * read is not ok: the caller marks the week incomplete (readers skip it by default), so a missing
+ * charge never reads as a zero one.
+ */
+async function chargeUsageLines(
+  c: DistributorConnector,
+  ctx: ConnectorRunContext,
+  lines: readonly Subscription[],
+  o: {
+    incremental: SubscriptionListOptions;
+    check: { vendor: Vendor; connector: string; policy: 'skip' | 'fail' };
+    summary: VendorRunSummary;
+    coverage: Partial<Record<StreamName, Coverage>>;
+  },
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const { store, write } = ctx;
+  o.summary.usage.charged = 0;
+  const state = await drain(c.listSeatSnapshots({ ...o.incremental, week: ctx.week, asOf: write.at, lines }), ctx.signal, c.id, ctx.invalidRecords, async (batch, s) => {
+    const checked = checkBatch(Usage, batch.items, { ...o.check, stream: 'seat_snapshots' });
+    const rows = checked.valid.map((u) => ({ ...u, week: ctx.week, asOf: write.at }));
+    o.summary.usage.charged = (o.summary.usage.charged ?? 0) + (await store.upsertUsage(c.vendor, rows, write));
+    s.invalid += checked.invalid;
+    s.samples.push(...checked.samples.slice(0, 3 - s.samples.length));
+    ctx.onProgress?.({ type: 'sync-batch', connector: c.id, stream: 'seat_snapshots', records: rows.length, invalid: checked.invalid });
+  });
+  if (state.coverage) o.coverage.seat_snapshots = state.coverage;
+  if (usable(state, 'seat_snapshots', ctx, c)) return { ok: true };
+  return { ok: false, reason: state.invalid ? `${state.invalid} invalid usage row(s) skipped` : `usage charges incomplete (${state.coverage?.truncatedReason ?? 'no complete coverage'})` };
 }
 
 /** The purchased-quantity seat snapshot row of a line. */

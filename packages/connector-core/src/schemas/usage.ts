@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Money } from './money';
 import { Vendor } from './vendor';
 
 /** ISO week, e.g. `2026-W48`. */
@@ -6,11 +7,42 @@ export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'exp
 export type IsoWeek = z.infer<typeof IsoWeek>;
 
 /**
+ * What a usage-rated line has cost so far in the vendor's current billing period, as the vendor
+ * reports it (e.g. Pax8's usage summaries). Amounts are exact decimal strings with their currency;
+ * `customer` and `partner` always share one currency, because amounts of different currencies are
+ * never added: a connector that finds several currencies on one line leaves `charges` out and marks
+ * the stream incomplete instead.
+ *
+ * - `period: 'month_to_date'`: from `from` (the first day of the month, `YYYY-MM-DD`) to the row's
+ *   `asOf`. Vendors overwrite these totals as usage is rated, so a later row replaces an earlier one.
+ * - `customer`: what the customer is charged (Pax8 `currentCharges`); `partner`: the partner's cost
+ *   (Pax8 `partnerTotal`). Either may be absent when the vendor did not report it.
+ *
+ * @example
+ * UsageCharges.parse({ period: 'month_to_date', from: '2026-12-01', customer: { amount: '100.56', currency: 'USD' }, partner: { amount: '86.456', currency: 'USD' } })
+ */
+export const UsageCharges = z
+  .object({
+    period: z.literal('month_to_date'),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-12-01').optional(),
+    customer: Money.optional(),
+    partner: Money.optional(),
+  })
+  .refine((c) => !c.customer || !c.partner || c.customer.currency === c.partner.currency, {
+    message: 'customer and partner charges must share one currency (amounts of different currencies are never combined)',
+    path: ['partner', 'currency'],
+  });
+export type UsageCharges = z.infer<typeof UsageCharges>;
+
+/**
  * One weekly seat snapshot row (what `license_usage` stores): one subscription line in one ISO week.
  *
  * - `quantity` is the seats licensed/purchased; `assigned` and `consumed` are set only where the
  *   vendor reports them (Ingram has neither: its snapshot is the purchased quantity).
  * - `asOf` is the run's single cut-off instant, shared by every row of the run, so weeks compare like with like.
+ * - `charges` (optional): the vendor's month-to-date charges of a usage-rated line. They never go
+ *   into `consumed`, and `quantity` stays the purchased quantity; `source` still names where
+ *   `quantity` came from (`purchased_quantity` for a Pax8 usage line with charges).
  *
  * @example
  * Usage.parse({ vendor: 'ingram_micro', week: '2026-W48', asOf: '2026-11-26T00:00:00.000Z',
@@ -27,6 +59,7 @@ export const Usage = z.object({
   assigned: z.number().finite().nonnegative().optional(),
   consumed: z.number().finite().nonnegative().optional(),
   source: z.enum(['purchased_quantity', 'vendor_usage']),
+  charges: UsageCharges.optional(),
 });
 export type Usage = z.infer<typeof Usage>;
 

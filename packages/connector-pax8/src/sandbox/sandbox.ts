@@ -6,7 +6,8 @@ import { listPage, type ListResult } from './lists';
 import { listenFakeApi as listen, type SandboxServer } from '@vectis/connector-core';
 import { createTenant, type SandboxChange, type SandboxCompanySeed } from './tenant';
 import { createTraffic, type FakeFault, type SandboxStats } from './traffic';
-import type { SandboxData } from './types';
+import type { SandboxData, SandboxUsageSummary } from './types';
+import { generatedSummaries, summariesPage } from './usage';
 import { breakSchema, echoCredentials, sleep, spoilRecord, truncated } from './faults';
 
 /**
@@ -145,6 +146,14 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
       const page: ListResult = listPage(path, q, { tenant, pageSizeCap, pastEnd: options.pastEnd ?? 'empty', lyingTotal: traffic.lyingTotal(path) });
       return page.kind === 'ok' ? ok(page.body) : page;
     }
+    const usage = /^\/subscriptions\/([^/]+)\/usage-summaries$/.exec(path);
+    if (usage) {
+      const id = decodeURIComponent(usage[1] as string);
+      const all = summariesOf(id);
+      if (!all) return { kind: 'error', status: 404, message: 'Invalid subscriptionId or companyId' };
+      const page = summariesPage(all, q, pageSizeCap);
+      return page.kind === 'ok' ? ok(page.body) : page;
+    }
     const m = /^\/(companies|subscriptions|products)\/([^/]+)(\/pricing)?$/.exec(path);
     if (!m) return { kind: 'error', status: 404 };
     const [, kind, rawId, pricing] = m as unknown as [string, string, string, string | undefined];
@@ -160,6 +169,14 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
     const product = kind === 'products' ? CATALOG.find((p) => p.product.id === id) : undefined;
     if (!product) return { kind: 'error', status: 404, message: `Product Not Found: ${id}` };
     return ok(pricing ? { content: pricingOf(product) } : product.product);
+  }
+
+  // Summaries set by a test replace the generated ones for that subscription.
+  const summaryOverrides = new Map<string, SandboxUsageSummary[]>();
+  function summariesOf(subscriptionId: string): SandboxUsageSummary[] | undefined {
+    const sub = tenant.subscription(subscriptionId);
+    if (!sub) return undefined;
+    return summaryOverrides.get(subscriptionId) ?? generatedSummaries(sub, today());
   }
 
   function data(): SandboxData {
@@ -186,6 +203,13 @@ export function createPax8Sandbox(options: Pax8SandboxOptions = {}) {
     requests: () => traffic.requests(),
     stats: (): SandboxStats => ({ ...traffic.stats(), tokensIssued: issued }),
     ids: (stream: 'customers' | 'subscriptions') => (stream === 'customers' ? tenant.companies() : tenant.subscriptions()).map((r) => r.id),
+    /** The usage summaries served today for a subscription (none for seat products; `undefined`: no such subscription). */
+    usageSummaries: (subscriptionId: string): SandboxUsageSummary[] | undefined => structuredClone(summariesOf(subscriptionId)),
+    /** Serves exactly these summaries for a subscription from now on (`undefined`: back to the generated ones). */
+    setUsageSummaries(subscriptionId: string, summaries: readonly SandboxUsageSummary[] | undefined): void {
+      if (summaries) summaryOverrides.set(subscriptionId, structuredClone([...summaries]));
+      else summaryOverrides.delete(subscriptionId);
+    },
     /** One normalized line per Pax8 subscription. */
     lineCount: (): number => tenant.subscriptions().length,
     setUnknownStatus(stream: 'customers' | 'subscriptions', id: string, rawStatus: string): void {

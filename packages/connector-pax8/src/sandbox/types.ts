@@ -85,3 +85,19 @@ export interface SandboxData {
   readonly subscriptions: readonly SandboxSubscription[];
   readonly products: readonly SandboxProduct[];
 }
+
+/** `UsageSummary` as served (the spec's fields, plus `subscriptionId` as its examples carry it). */
+export interface SandboxUsageSummary {
+  id: string;
+  companyId?: string;
+  subscriptionId?: string;
+  productId?: string;
+  resourceGroup?: string;
+  vendorName?: string;
+  /** Customer side, month to date; a JSON number (or absent, to test a missing amount). */
+  currentCharges?: number;
+  currencyCode?: string;
+  /** Partner cost, month to date. */
+  partnerTotal?: number;
+  isTrial?: boolean;
+}

@@ -127,20 +127,33 @@ export function metaFromRow(row: Row): RowMeta {
 
 export const USAGE_COLUMNS = [
   'vendor', 'subscription_external_id', 'customer_external_id', 'week', 'as_of', 'sku', 'quantity', 'assigned',
-  'consumed', 'source', 'run_id',
+  'consumed', 'source', 'run_id', 'charges_period', 'charges_from', 'charges_customer_amount',
+  'charges_customer_currency', 'charges_partner_amount', 'charges_partner_currency',
 ];
 
 export function usageParams(u: Usage, runId: string): Param[] {
+  const c = u.charges;
   return [
     u.vendor, u.subscriptionExternalId, u.customerExternalId, u.week, u.asOf, opt(u.sku), u.quantity, opt(u.assigned),
-    opt(u.consumed), u.source, runId,
+    opt(u.consumed), u.source, runId, opt(c?.period), opt(c?.from), opt(c?.customer?.amount),
+    opt(c?.customer?.currency), opt(c?.partner?.amount), opt(c?.partner?.currency),
   ];
+}
+
+// PostgreSQL NUMERIC comes back as the exact string written ('86.456'); SQLite TEXT likewise.
+function chargesFromRow(row: Row): Usage['charges'] {
+  if (row.charges_period === null || row.charges_period === undefined) return undefined;
+  return compact<NonNullable<Usage['charges']>>({
+    period: row.charges_period, from: str(row.charges_from),
+    customer: money(row.charges_customer_amount, row.charges_customer_currency),
+    partner: money(row.charges_partner_amount, row.charges_partner_currency),
+  });
 }
 
 export function usageFromRow(row: Row): Usage {
   return compact<Usage>({
     vendor: row.vendor, week: row.week, asOf: toIso(row.as_of), customerExternalId: row.customer_external_id,
     subscriptionExternalId: row.subscription_external_id, sku: str(row.sku), quantity: Number(row.quantity),
-    assigned: num(row.assigned), consumed: num(row.consumed), source: row.source,
+    assigned: num(row.assigned), consumed: num(row.consumed), source: row.source, charges: chargesFromRow(row),
   });
 }

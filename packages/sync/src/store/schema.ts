@@ -229,6 +229,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE sync_runs ADD COLUMN psa ${t.json}`,
     ],
   },
+  {
+    version: 4,
+    name: 'usage charges on license_usage',
+    statements: (t) => [
+      // A usage-rated line's vendor-reported charges so far in the period (`Usage.charges`):
+      // exact amounts with their currency, customer side and partner side. NULL on every row
+      // written before this migration and on lines without charges.
+      `ALTER TABLE license_usage ADD COLUMN charges_period TEXT`,
+      `ALTER TABLE license_usage ADD COLUMN charges_from TEXT`,
+      `ALTER TABLE license_usage ADD COLUMN charges_customer_amount ${t.money}`,
+      `ALTER TABLE license_usage ADD COLUMN charges_customer_currency TEXT`,
+      `ALTER TABLE license_usage ADD COLUMN charges_partner_amount ${t.money}`,
+      `ALTER TABLE license_usage ADD COLUMN charges_partner_currency TEXT`,
+    ],
+  },
 ];
 
 /** The statements of one migration for a dialect. */

@@ -45,7 +45,14 @@ export interface VendorRunSummary {
   status: 'succeeded' | 'partial' | 'failed' | 'aborted' | 'skipped';
   customers: TableCounts;
   subscriptions: TableCounts;
-  usage: { written: number; invalid: number; pruned: number; source: 'purchased_quantity' | 'vendor_usage' | 'none' };
+  usage: {
+    written: number;
+    invalid: number;
+    pruned: number;
+    source: 'purchased_quantity' | 'vendor_usage' | 'none';
+    /** Rows rewritten with the vendor's usage charges (connectors with `capabilities.usageCharges`). */
+    charged?: number | undefined;
+  };
   /** True when this run advanced the stored checkpoint. */
   checkpointSaved: boolean;
 }
