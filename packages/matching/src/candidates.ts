@@ -12,6 +12,8 @@ export interface CandidateIndex {
   weight: (token: string) => number;
   /** How many PSA companies carry exactly this normalized name key. */
   keyCount: (key: string) => number;
+  /** How many PSA companies use this name token (0: the PSA vocabulary lacks it, e.g. a misspelling). */
+  tokenCount: (token: string) => number;
   candidates: (customer: PreparedCustomer, limit: number) => number[];
 }
 
@@ -202,5 +204,5 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     return [...pinned, ...top];
   };
 
-  return { psa, weight, keyCount: (key) => keys.get(key) ?? 0, candidates };
+  return { psa, weight, keyCount: (key) => keys.get(key) ?? 0, tokenCount: (t) => byToken.get(t)?.length ?? 0, candidates };
 }

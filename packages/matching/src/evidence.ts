@@ -183,8 +183,10 @@ function locationQualifier(name: ComparedName, customerCity: string | undefined,
   const leftExtra = name.onlyLeft.filter(significant);
   const [extra, city] = leftExtra.length > 0 ? [leftExtra, psaCity] : [name.onlyRight.filter(significant), customerCity];
   if (!city) return undefined;
-  const words = new Set(city.split(' '));
-  if (!extra.every((w) => words.has(w))) return undefined;
+  const words = city.split(' ');
+  // A city name misspelt inside the company name ("of Sdubury") still names the city: one typo from 6 letters.
+  const isCityWord = (w: string) => words.some((x) => x === w || (Math.min(x.length, w.length) >= 6 && editDistance(x, w, 1) <= 1));
+  if (!extra.every(isCityWord)) return undefined;
   Object.assign(name, { contained: false, equivalent: true, typos: name.typos });
   return `the added ${extra.map((w) => `"${w}"`).join(', ')} is the other side's city, not a distinguishing word`;
 }

@@ -60,6 +60,8 @@ export interface NameComparison {
   equivalent: boolean;
   /** Token pairs that matched only with a typo. */
   typos: number;
+  /** Those pairs as `[left, right]` (as written), so a caller can judge whether the left word is a misspelling. */
+  typoPairs: Array<[string, string]>;
   /**
    * All distinctive words of one name appear in the other, which adds whole words ("Acme Roofing" vs
    * "Acme Roofing Services of Tulsa"): weaker than equality, and never enough without strong evidence.
@@ -94,6 +96,7 @@ export function compareNames(
   const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t }));
   let matched = 0;
   let typos = 0;
+  const typoPairs: Array<[string, string]> = [];
   const pair = (a: Slot, b: Slot, quality: number) => {
     a.used = b.used = true;
     matched += quality * (weight(a.t) + weight(b.t));
@@ -123,6 +126,7 @@ export function compareNames(
     if (best) {
       pair(a, best, 0.85);
       typos++;
+      typoPairs.push([a.t, best.t]);
     }
   }
   joinSplitWords(l, r, pair);
@@ -145,6 +149,7 @@ export function compareNames(
     equivalent: !extraLeft && !extraRight,
     contained: matchedOnBoth && extraLeft !== extraRight,
     typos,
+    typoPairs,
     onlyLeft,
     onlyRight,
     similarity: total > 0 ? Math.min(1, matched / total) : 0,
