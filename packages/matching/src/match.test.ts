@@ -56,7 +56,7 @@ describe('matchCustomers', () => {
 
   it('auto-links a bare name with one misspelt long word that no PSA company uses, and says which word', () => {
     const psa: PsaCompany[] = [{ id: 1, name: 'Laughing Ibex Architects, Pty. Ltd.', country: 'Australia' }, { id: 2, name: 'Laughing Ibex Catering' }];
-    const r = one(customer('8', 'LAGUHING IBEX ARCHITECTS', { domains: [{ domain: 'hotmail.com', source: 'email' }], address: { country: 'AU' } }), psa);
+    const r = one(customer('8', 'LAGUHING IBEX ARCHITECTS', { domains: [{ domain: 'hotmail.com', source: 'contact_email' }], address: { country: 'AU' } }), psa);
     expect(r).toMatchObject({ psaId: 1, tier: 'auto' });
     expect(r.reasons[0]!.detail).toContain('"laguhing" for "laughing"');
   });
