@@ -23,6 +23,8 @@ const SEED_CUT = 40;
 const SEED_ENOUGH = 60;
 // Typo neighbours are searched behind words on at most this many PSA rows (unknown words included).
 const TYPO_SEARCH_MAX = 3;
+// Candidates scoring below this share of the best unpinned candidate's blocking score are dropped.
+const RELATIVE_FLOOR = 0.4;
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
@@ -55,7 +57,6 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
   // instead of hashing strings.
   const tokenId = new Map<string, number>();
   const rowTokens: Int32Array[] = [];
-  const compactList: Array<[string, number]> = [];
   psa.forEach((p, i) => {
     const tokens = new Set(nameParts(p.name).flatMap((x) => x.tokens));
     rowTokens.push(Int32Array.from(tokens, (t) => tokenId.get(t) ?? (tokenId.set(t, tokenId.size), tokenId.size - 1)));
@@ -65,7 +66,6 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     if (p.website) push(byDomain, p.website, i);
     for (const c of new Set([...p.compacts, ...p.websiteLabels, ...p.acronyms])) {
       push(byCompact, c, i);
-      compactList.push([c, i]);
     }
     push(byRef, p.id.toLowerCase(), i);
     for (const x of p.externalIds) push(byRef, x, i);
@@ -79,7 +79,8 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
       else list.push(t);
     }
   }
-  compactList.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Distinct spellings in code-unit order (the built-in sort, no comparator: it dominated the index build).
+  const sortedCompacts = [...byCompact.keys()].sort();
   const n = Math.max(psa.length, 1);
   const idfCache = new Map<string, number>();
   const weight = (t: string): number => {
@@ -95,14 +96,15 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
 
   const prefixHits = (label: string, add: (i: number, s: number) => void) => {
     let lo = 0;
-    let hi = compactList.length;
+    let hi = sortedCompacts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compactList[mid]![0] < label) lo = mid + 1;
+      if (sortedCompacts[mid]! < label) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo, seen = 0; k < compactList.length && compactList[k]![0].startsWith(label) && seen < 50; k++, seen++) {
-      add(compactList[k]![1], 3);
+    let seen = 0;
+    for (let k = lo; k < sortedCompacts.length && seen < 50 && sortedCompacts[k]!.startsWith(label); k++) {
+      for (const i of byCompact.get(sortedCompacts[k]!)!) if (seen++ < 50) add(i, 3);
     }
   };
 
@@ -129,12 +131,20 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     for (let k = 0; k < row.length; k++) if (row[k] === id) return true;
     return false;
   };
-  const rankBy = (tokens: string[]) => {
-    for (const t of tokens) {
-      const id = tokenId.get(t) ?? -1;
-      const w = weight(t);
+  // Adds a common word's weight to the rows already found that carry it: through its posting list or
+  // through the found rows, whichever is shorter.
+  const rankWith = (t: string, w: number) => {
+    const list = byToken.get(t);
+    if (list === undefined) return;
+    if (list.length < touched.length * 3) {
+      for (const i of list) if (stamp[i] === round) score[i]! += w;
+    } else {
+      const id = tokenId.get(t)!;
       for (const i of touched) if (has(i, id)) score[i]! += w;
     }
+  };
+  const rankBy = (tokens: string[]) => {
+    for (const t of tokens) rankWith(t, weight(t));
   };
 
   const candidates = (c: PreparedCustomer, limit: number): number[] => {
@@ -149,6 +159,7 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
       if (label.length >= 6) prefixHits(label, add);
     }
     const common: string[] = [];
+    const typoCommon: Array<[string, number]> = [];
     // Rarest words first: they find the company. A word shared by many rows only seeds candidates
     // while few have been found; otherwise it just ranks them (bounded work per customer).
     const words = [...new Set(nameParts(c.name).flatMap((x) => x.tokens))].sort((a, b) => (byToken.get(a)?.length ?? 0) - (byToken.get(b)?.length ?? 0));
@@ -176,12 +187,22 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
       for (const u of near) {
         const hits = byToken.get(u);
         if (hits === undefined || hits.length > typoCut) continue;
+        // A common neighbour ("dentl" → "dental") seeds only if nothing else does; otherwise it ranks.
+        if (hits.length > commonCut) {
+          typoCommon.push([u, w]);
+          continue;
+        }
         for (const i of hits) {
           if (typoStamp[i] === typoRound || has(i, tid)) continue;
           typoStamp[i] = typoRound;
           add(i, w);
         }
       }
+    }
+    if (touched.length === 0 && typoCommon.length > 0) {
+      for (const [u, w] of typoCommon) for (const i of byToken.get(u)!) add(i, w);
+    } else {
+      for (const [u, w] of typoCommon) rankWith(u, w);
     }
     if (touched.length === 0 && common.length > 0) {
       // Only common words: seed from the rarest of them, rank with the rest.
@@ -191,17 +212,23 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     } else if (common.length > 0) {
       rankBy(common);
     }
-    // Top `limit` by score (insertion into a short sorted list), after the pinned ones.
+    // Top `limit` by score (insertion into a short sorted list), after the pinned ones (scored 100+,
+    // so they are skipped by their score instead of a search of the pinned list).
     const top: number[] = [];
     for (const i of touched) {
-      if (pinned.includes(i)) continue;
       const v = score[i]!;
-      if (top.length === limit && v <= score[top[limit - 1]!]!) continue;
+      if (v >= 100 || (top.length === limit && v <= score[top[limit - 1]!]!)) continue;
       let k = top.length < limit ? top.length : limit - 1;
       top[k] = i;
       while (k > 0 && score[top[k - 1]!]! < v) [top[k - 1], top[k]] = [i, top[k - 1]!], k--;
     }
-    return [...pinned, ...top];
+    // A row that shares much less evidence than the best one cannot outscore it or tie with it (a twin
+    // or sibling shares the same rare words, so it scores as high): it is not worth a full comparison.
+    const floor = top.length > 0 ? score[top[0]!]! * RELATIVE_FLOOR : 0;
+    let keep = top.length;
+    while (keep > 1 && score[top[keep - 1]!]! < floor) keep--;
+    top.length = keep;
+    return pinned.length > 0 ? [...pinned, ...top] : top;
   };
 
   return { psa, weight, keyCount: (key) => keys.get(key) ?? 0, tokenCount: (t) => byToken.get(t)?.length ?? 0, candidates };
