@@ -62,7 +62,7 @@ export function matchCustomers(
       .sort((a, b) => b.points - a.points);
     const forced = links.get(c.id);
     // Reasons are written only for the candidates a result shows (the chosen one and the runners-up).
-    const explain = (e: PairEvidence) => (e.reasons = collectEvidence(c, e.psa, index.weight, true).reasons);
+    const explain = (e: PairEvidence) => (e.reasons = collectEvidence(c, e.psa, index.weight, true, e).reasons);
     if (forced !== undefined) return overridden(c, forced, byId.get(String(forced)), evidence, keep, explain);
     return decide(c, evidence, index, { autoAt, reviewAt, keep }, explain);
   });

@@ -8,6 +8,9 @@ import { NUMBER_WORDS } from './tables-words';
 export function editDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  // One edit cannot change both the first and the last letter of words of 3+ letters: most pairs
+  // compared under a budget of one (tenants against spellings, name tokens) end here.
+  if (max <= 1 && a.length >= 3 && b.length >= 3 && a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1)) return max + 1;
   // A shared prefix and suffix never change the distance; most typo candidates share long ones, so the
   // table below is tiny. Scratch rows are reused (this runs for every candidate token pair).
   let s = 0;
