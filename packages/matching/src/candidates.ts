@@ -166,7 +166,10 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     for (const t of words) {
       const list = byToken.get(t);
       if (list && (list.length > commonCut || (list.length > SEED_CUT && touched.length >= SEED_ENOUGH))) common.push(t);
-      else list?.forEach((i) => add(i, weight(t)));
+      else if (list !== undefined) {
+        const w = weight(t);
+        for (const i of list) add(i, w);
+      }
       // Typos are looked for only behind words the PSA side lacks or rarely uses: a word many PSA rows
       // spell the same way is most likely spelled right.
       if (t.length < 3 || (list !== undefined && list.length > TYPO_SEARCH_MAX)) continue;
@@ -207,7 +210,8 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     if (touched.length === 0 && common.length > 0) {
       // Only common words: seed from the rarest of them, rank with the rest.
       const rarest = common.reduce((a, b) => (byToken.get(a)!.length <= byToken.get(b)!.length ? a : b));
-      byToken.get(rarest)!.forEach((i) => add(i, weight(rarest)));
+      const w = weight(rarest);
+      for (const i of byToken.get(rarest)!) add(i, w);
       rankBy(common.filter((t) => t !== rarest));
     } else if (common.length > 0) {
       rankBy(common);

@@ -78,7 +78,7 @@ export interface NameComparison {
 }
 
 type Weight = (token: string) => number;
-type Slot = { t: string; used: boolean; s: string };
+type Slot = { t: string; used: boolean; s: string; w: number };
 
 /**
  * Aligns two token lists: exact pairs first, then typos, then a word split in two (`great lakes` vs
@@ -95,14 +95,15 @@ export function compareNames(
   spelled?: { left: readonly string[]; right: readonly string[] },
   optional?: ReadonlySet<string>,
 ): NameComparison {
-  const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t }));
-  const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t }));
+  // Each token's weight is looked up once per comparison (it is summed twice below).
+  const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t, w: weight(t) }));
+  const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t, w: weight(t) }));
   let matched = 0;
   let typos = 0;
   const typoPairs: Array<[string, string]> = [];
   const pair = (a: Slot, b: Slot, quality: number) => {
     a.used = b.used = true;
-    matched += quality * (weight(a.t) + weight(b.t));
+    matched += quality * (a.w + b.w);
   };
   for (const a of l) {
     const b = r.find((x) => !x.used && x.t === a.t);
@@ -140,7 +141,9 @@ export function compareNames(
     const b = r.find((x) => !x.used && (x.t.length === 1 || a.t.length === 1) && x.t[0] === a.t[0] && !/\d/.test(a.t + x.t));
     if (b) pair(a, b, 0.6);
   }
-  const total = left.reduce((s, t) => s + weight(t), 0) + right.reduce((s, t) => s + weight(t), 0);
+  let total = 0;
+  for (const x of l) total += x.w;
+  for (const x of r) total += x.w;
   const onlyLeft = l.filter((x) => !x.used).map((x) => x.s);
   const onlyRight = r.filter((x) => !x.used).map((x) => x.s);
   const counts = (x: Slot) => !x.used && significant(x.t) && !optional?.has(x.t);
