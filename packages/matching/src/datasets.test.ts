@@ -14,8 +14,9 @@ const dev = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures/dev'
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(dev, file), 'utf8')) as T;
 
 // Seed 1 is the tuning seed (thresholds and weights were set on it); the others are held out.
-// Every other seed is held out: 2–8 (looked at once, see docs/matching.md) and 101–110 (never inspected row by row).
-const HELD_OUT = [2, 3, 4, 5, 6, 7, 8, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110];
+// Every other seed is held out: 2–8 and 101–110 (their misses were analysed by kind, see docs/matching.md)
+// and 201–210 (generated after the last rule change, never inspected).
+const HELD_OUT = [2, 3, 4, 5, 6, 7, 8, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210];
 const run = (seed: number) => {
   const data = generateMatchingDataset({ seed });
   const results = matchCustomers(data.distributor.map(fromMatchingRow), data.psa);
