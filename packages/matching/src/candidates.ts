@@ -1,5 +1,5 @@
 import { nameParts } from './normalize';
-import type { PreparedCustomer, PreparedPsa } from './prepare';
+import { ACRONYM_SUFFIXES, type PreparedCustomer, type PreparedPsa } from './prepare';
 
 /**
  * Blocking index over PSA companies, so each customer is compared with a handful of plausible rows
@@ -32,6 +32,11 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
   else if (list[list.length - 1] !== i) list.push(i);
 }
 
+/** `cmmginc` is one of `cmmg`'s suffixed forms (the index keeps only `cmmg`). */
+function isSuffixed(acronym: string, bare: ReadonlySet<string>): boolean {
+  return ACRONYM_SUFFIXES.some((s) => acronym.endsWith(s) && bare.has(s === '' ? acronym : acronym.slice(0, -s.length)));
+}
+
 function deletions(token: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < token.length; i++) out.push(token.slice(0, i) + token.slice(i + 1));
@@ -51,6 +56,7 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
   const byDeletion = new Map<string, string[]>();
   const byDomain = new Map<string, number[]>();
   const byCompact = new Map<string, number[]>();
+  const byInitials = new Map<string, number[]>();
   const byRef = new Map<string, number[]>();
   const keys = new Map<string, number>();
   // Each row's tokens as small integer arrays: membership tests in the hot loops scan 2–6 ints
@@ -64,9 +70,13 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
       push(byToken, t, i);
     }
     if (p.website) push(byDomain, p.website, i);
-    for (const c of new Set([...p.compacts, ...p.websiteLabels, ...p.acronyms])) {
+    // Initials are stored bare; their legal-suffix forms (`cmmginc`) are found by stripping the suffix
+    // from the tenant at query time: 13 fewer index entries per company.
+    const bare = new Set(p.initials);
+    for (const c of new Set([...p.compacts, ...p.websiteLabels, ...[...p.acronyms].filter((a) => !isSuffixed(a, bare))])) {
       push(byCompact, c, i);
     }
+    for (const a of bare) push(byInitials, a, i);
     push(byRef, p.id.toLowerCase(), i);
     for (const x of p.externalIds) push(byRef, x, i);
     for (const key of new Set(nameParts(p.name).map((x) => x.key))) keys.set(key, (keys.get(key) ?? 0) + 1);
@@ -156,6 +166,9 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     for (const d of c.domains) pin(byDomain.get(d));
     for (const label of [...c.tenantSpellings, ...c.domainLabels]) {
       byCompact.get(label)?.forEach((i) => add(i, 5));
+      for (const s of ACRONYM_SUFFIXES) {
+        if (label.length > s.length && label.endsWith(s)) byInitials.get(s === '' ? label : label.slice(0, -s.length))?.forEach((i) => add(i, 5));
+      }
       if (label.length >= 6) prefixHits(label, add);
     }
     const common: string[] = [];
