@@ -137,7 +137,7 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
 
 // A misspelt word must be at least this long (the PSA's spelling) to be read as a typo with nothing else
 // corroborating it: one letter apart, short words are often other names ("Eric"/"Erik", "Karl"/"Carl").
-export const TYPO_ALONE_MIN_LENGTH = 6;
+const TYPO_ALONE_MIN_LENGTH = 6;
 
 /**
  * Name alone, not letter for letter: the names differ only by optional legal words, a middle initial or a
