@@ -14,7 +14,9 @@ const dev = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures/dev'
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(dev, file), 'utf8')) as T;
 
 // Seed 1 is the tuning seed (thresholds and weights were set on it); the others are held out.
-const HELD_OUT = [2, 3, 4, 5];
+// Every other seed is held out: 2–8 and 101–110 (their misses were analysed by kind, see docs/matching.md)
+// and 201–210 (generated after the last rule change, never inspected).
+const HELD_OUT = [2, 3, 4, 5, 6, 7, 8, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210];
 const run = (seed: number) => {
   const data = generateMatchingDataset({ seed });
   const results = matchCustomers(data.distributor.map(fromMatchingRow), data.psa);
@@ -31,22 +33,12 @@ describe('end to end on data sets', () => {
     expect(s.f1).toBeGreaterThanOrEqual(0.97);
   });
 
-  // Issue 12 asks for recall ≥ 0.95 per held-out seed; measured per seed it is 0.946–0.966 (see
-  // docs/matching.md), so the test holds what is true: precision on every seed, recall pooled over the
-  // held-out seeds, and no seed far below it.
-  const scores = new Map<number, ReturnType<typeof scoreMatches>>();
-  it.each(HELD_OUT)('synthetic held-out seed %i (every variation kind): precision ≥ 0.995, recall ≥ 0.94', (seed) => {
+  // Issue 12's bar, on every held-out seed (not pooled): precision ≥ 0.995 and recall ≥ 0.95.
+  it.each(HELD_OUT)('synthetic held-out seed %i (every variation kind): precision ≥ 0.995, recall ≥ 0.95', (seed) => {
     const { score } = run(seed);
-    scores.set(seed, score);
     expect(score.precision).toBeGreaterThanOrEqual(0.995);
-    expect(score.recall).toBeGreaterThanOrEqual(0.94);
+    expect(score.recall).toBeGreaterThanOrEqual(0.95);
   }, 30_000);
-
-  it('synthetic held-out seeds pooled: recall ≥ 0.95', () => {
-    const all = HELD_OUT.map((seed) => scores.get(seed) ?? run(seed).score);
-    const recall = all.reduce((a, s) => a + s.correct, 0) / all.reduce((a, s) => a + s.trueLinks, 0);
-    expect(recall).toBeGreaterThanOrEqual(0.95);
-  }, 60_000);
 
   it('no hard negative of any kind is linked, and every variation kind is mostly linked', () => {
     const { data, results } = run(2);

@@ -22,6 +22,18 @@ describe('evidence that combines', () => {
     expect(r).toMatchObject({ psaId: 1, tier: 'auto' });
   });
 
+  it('reads a misspelt generic word as generic ("Soutions"), but a misspelt distinguishing word stays one', () => {
+    const r = one(customer('Okonkwo Roofing Soutions', tenant('okonkworoofing')), [roofing]);
+    expect(r).toMatchObject({ psaId: 1, tier: 'auto' });
+    expect(one(customer('Okonkwo Roofing Suply', tenant('okonkworoofing')), [roofing]).tier).not.toBe('auto');
+  });
+
+  it('reads "of <city>" with a typo in a city of 6+ letters as the PSA company\'s location', () => {
+    const sudbury = one(customer('Zielinski Logistics of Sdubury', tenant('zielinskilogistics')), [{ id: 2, name: 'Zielinski Logistics Ltd', city: 'Sudbury', country: 'CA' }]);
+    expect(sudbury).toMatchObject({ psaId: 2, tier: 'auto' });
+    expect(details(sudbury)).toContain('is the other side\'s city');
+  });
+
   it('keeps a distinguishing added word out without strong evidence (a sibling)', () => {
     const r = one(customer('Okonkwo Roofing Supply', { address: { city: 'Tulsa', country: 'US' } }), [roofing]);
     expect(r.tier).toBe('review');

@@ -24,6 +24,8 @@ export interface PairEvidence {
   name: ComparedName;
   /** Which spellings agreed best, when a trade name or parenthesized alternative was involved. */
   via: string | undefined;
+  /** Set when added words were read as the other side's city (see `locationQualifier`). */
+  placeNote: string | undefined;
   city: 'match' | 'conflict' | 'unknown';
   postal: 'match' | 'near' | 'conflict' | 'unknown';
   country: 'match' | 'conflict' | 'unknown';
@@ -108,7 +110,7 @@ function postalEvidence(a: string | undefined, b: string | undefined, country: s
  * const ev = collectEvidence(prepareCustomer(customer), preparePsa(company), () => 1);
  * ev.reasons.map((r) => r.detail);
  */
-export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t: string) => number, explain = true): PairEvidence {
+export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t: string) => number, explain = true, prior?: PairEvidence): PairEvidence {
   const reasons: MatchReason[] = [];
   let points = 0;
   const note = (signal: MatchReason['signal'], effect: MatchReason['effect'], detail: string | false, pts: number) => {
@@ -139,8 +141,9 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   if (domainName === 'exact') note('domain', 'agrees', explain && `customer domain ${c.domains.join(', ')} spells the PSA name or website`, WEIGHTS.domainSpellsName);
   if (domainName === 'partial') note('domain', 'agrees', explain && `customer domain ${c.domains.join(', ')} starts with the PSA name or website`, WEIGHTS.domainExtendsName);
 
-  const { name, via } = bestNameComparison(c.name, p.name, weight);
-  const placeNote = locationQualifier(name, c.city, p.city);
+  // Writing the reasons for a pair already scored reuses its name comparison (the costliest part).
+  const { name, via } = prior ?? bestNameComparison(c.name, p.name, weight);
+  const placeNote = prior ? prior.placeNote : locationQualifier(name, c.city, p.city);
   const distinguishing = [...name.onlyLeft, ...name.onlyRight].filter(significant);
   const through = via ? ` (${via})` : '';
   if (placeNote) note('name', 'neutral', explain && placeNote, 0);
@@ -166,7 +169,7 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   const country = !c.country || !p.country ? 'unknown' : c.country === p.country ? 'match' : 'conflict';
   if (country === 'conflict') note('country', 'conflicts', explain && `country ${c.country} vs ${p.country}`, WEIGHTS.countryConflict);
 
-  return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, tenantMatched, domainName, domainNameLength, name, via, city, postal, country };
+  return { psa: p, points, score: toScore(points), reasons, externalRef, domain, tenant, tenantLength, tenantMatched, domainName, domainNameLength, name, via, placeNote, city, postal, country };
 }
 
 /** A name comparison plus the customer-side spelling that took part in it. */
@@ -183,8 +186,10 @@ function locationQualifier(name: ComparedName, customerCity: string | undefined,
   const leftExtra = name.onlyLeft.filter(significant);
   const [extra, city] = leftExtra.length > 0 ? [leftExtra, psaCity] : [name.onlyRight.filter(significant), customerCity];
   if (!city) return undefined;
-  const words = new Set(city.split(' '));
-  if (!extra.every((w) => words.has(w))) return undefined;
+  const words = city.split(' ');
+  // A city name misspelt inside the company name ("of Sdubury") still names the city: one typo from 6 letters.
+  const isCityWord = (w: string) => words.some((x) => x === w || (Math.min(x.length, w.length) >= 6 && editDistance(x, w, 1) <= 1));
+  if (!extra.every(isCityWord)) return undefined;
   Object.assign(name, { contained: false, equivalent: true, typos: name.typos });
   return `the added ${extra.map((w) => `"${w}"`).join(', ')} is the other side's city, not a distinguishing word`;
 }

@@ -54,6 +54,36 @@ describe('matchCustomers', () => {
     expect(typo.tier).toBe('review');
   });
 
+  it('auto-links a bare name with one misspelt long word that no PSA company uses, and says which word', () => {
+    const psa: PsaCompany[] = [{ id: 1, name: 'Laughing Ibex Architects, Pty. Ltd.', country: 'Australia' }, { id: 2, name: 'Laughing Ibex Catering' }];
+    const r = one(customer('8', 'LAGUHING IBEX ARCHITECTS', { domains: [{ domain: 'hotmail.com', source: 'contact_email' }], address: { country: 'AU' } }), psa);
+    expect(r).toMatchObject({ psaId: 1, tier: 'auto' });
+    expect(r.reasons[0]!.detail).toContain('"laguhing" for "laughing"');
+  });
+
+  it('keeps a one-letter difference in review when the other spelling is some PSA company\'s word, or the word is short', () => {
+    // "Mason" is a word of the PSA vocabulary (another company's name): "Mason Roofing" may be that other client's sibling.
+    const psa: PsaCompany[] = [{ id: 1, name: 'Nason Roofing' }, { id: 2, name: 'Mason Dental' }];
+    expect(one(customer('9', 'Mason Roofing'), psa).tier).toBe('review');
+    // Short words one letter apart are often different names.
+    expect(one(customer('10', 'Erik Lund CPA'), [{ id: 3, name: 'Eric Lund CPA' }]).tier).toBe('review');
+  });
+
+  it('keeps a misspelt name in review when a twin elsewhere or a conflicting address could be meant', () => {
+    const twins: PsaCompany[] = [
+      { id: 1, name: 'Tidewater Apiary', city: 'Hannover', country: 'DE' },
+      { id: 2, name: 'Tidewater Apiary', city: 'Bremen', country: 'DE' },
+    ];
+    expect(one(customer('11', 'Tiewater Apiary', { address: { country: 'DE' } }), twins).tier).toBe('review');
+    const elsewhere = one(customer('12', 'Tiewater Apiary', at('Leipzig', '04103', 'DE')), [twins[0]!]);
+    expect(elsewhere.tier).not.toBe('auto');
+  });
+
+  it('reads a legal form inside the name as optional: "Montague SAS Architects, LLC" is "Montague Architects LLC"', () => {
+    const r = one(customer('13', 'Montague SAS Architects, LLC', { address: { country: 'US' } }), [{ id: 1, name: 'Montague Architects LLC', city: 'Tempe', country: 'USA' }, { id: 2, name: 'Montague Printing' }]);
+    expect(r).toMatchObject({ psaId: 1, tier: 'auto' });
+  });
+
   it('sends ties to review and lists the rival, never picking one silently', () => {
     const psa: PsaCompany[] = [
       { id: 1, name: 'Andrea’s Pet Grooming', city: 'Huntsville', country: 'US' },

@@ -62,7 +62,7 @@ export function matchCustomers(
       .sort((a, b) => b.points - a.points);
     const forced = links.get(c.id);
     // Reasons are written only for the candidates a result shows (the chosen one and the runners-up).
-    const explain = (e: PairEvidence) => (e.reasons = collectEvidence(c, e.psa, index.weight, true).reasons);
+    const explain = (e: PairEvidence) => (e.reasons = collectEvidence(c, e.psa, index.weight, true, e).reasons);
     if (forced !== undefined) return overridden(c, forced, byId.get(String(forced)), evidence, keep, explain);
     return decide(c, evidence, index, { autoAt, reviewAt, keep }, explain);
   });
@@ -126,7 +126,35 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
     e.score = toScore(e.points);
     return { signal: 'uniqueness', effect: 'agrees', detail: 'exact normalized name, unique among PSA companies, nothing conflicts' };
   }
+  const alone = nearlyExactAlone(e, index, all);
+  if (alone) {
+    e.points += UNIQUE_BONUS;
+    e.score = toScore(e.points);
+    return { signal: 'uniqueness', effect: 'agrees', detail: alone };
+  }
   return undefined;
+}
+
+// A misspelt word must be at least this long (the PSA's spelling) to be read as a typo with nothing else
+// corroborating it: one letter apart, short words are often other names ("Eric"/"Erik", "Karl"/"Carl").
+const TYPO_ALONE_MIN_LENGTH = 6;
+
+/**
+ * Name alone, not letter for letter: the names differ only by optional legal words, a middle initial or a
+ * split word, or by one misspelt word that the PSA vocabulary does not contain at all (a word no PSA
+ * company uses is a typo, not another company's name; a word some PSA company uses could be that
+ * company's). The PSA name must keep another distinctive word, no other candidate may be equivalent
+ * (a twin elsewhere, another company the typo could point at), and nothing may conflict.
+ */
+function nearlyExactAlone(e: PairEvidence, index: CandidateIndex, all: PairEvidence[]): string | undefined {
+  const n = e.name;
+  if (!n.equivalent || n.exact || n.typos > 1 || e.domain === 'conflict') return undefined;
+  if (all.some((o) => o !== e && o.name.equivalent && o.country !== 'conflict')) return undefined;
+  if (n.typos === 0) return 'names equal up to optional legal words, initials or split words, unique among PSA companies, nothing conflicts';
+  const [written, meant] = n.typoPairs[0]!;
+  const distinctive = e.psa.name.tokens.filter((t) => t !== meant && t.length > 1).length;
+  if (meant.length < TYPO_ALONE_MIN_LENGTH || index.tokenCount(written) > 0 || distinctive === 0) return undefined;
+  return `one misspelt word ("${written}" for "${meant}", a word no PSA company uses), otherwise the same name, unique among PSA companies, nothing conflicts`;
 }
 
 /**
@@ -137,7 +165,9 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
  */
 function tenantDiscriminates(c: PreparedCustomer, e: PairEvidence): boolean {
   const extra = [...e.name.onlyLeft, ...e.name.onlyRight].filter((w) => w.length > 1 || /\d/.test(w));
-  if (extra.every((w) => c.generic.has(w))) return true;
+  // A generic word with one typo ("Soutions") is still generic; from 6 letters, like the other typo rules.
+  const generic = (w: string) => c.generic.has(w) || (w.length >= 6 && [...c.generic].some((g) => g.length >= 6 && editDistance(g, w, 1) <= 1));
+  if (extra.every(generic)) return true;
   const t = e.tenantMatched;
   // Up to one typo in the customer's own spelling still reads as the same cut ("ambrosefittess…").
   const cutOfOwnName = (k: string) => k.length > t.length && [t.length - 1, t.length, t.length + 1].some((n) => editDistance(k.slice(0, n), t, 1) <= 1);

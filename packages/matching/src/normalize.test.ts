@@ -99,6 +99,9 @@ describe('locations', () => {
 describe('compareNames', () => {
   it('accepts typos, transpositions and split words, and reports distinguishing words', () => {
     expect(editDistance('irwin', 'iwrin', 2)).toBe(1);
+    // The early exit for a budget of one keeps one-edit pairs at either end of the word.
+    for (const [x, y] of [['xabc', 'abc'], ['abc', 'bac'], ['abc', 'abd'], ['abc', 'acb'], ['abcd', 'abcde'], ['zbc', 'abc']]) expect(editDistance(x!, y!, 1), `${x} ${y}`).toBe(1);
+    expect(editDistance('abcx', 'yabc', 1)).toBe(2);
     expect(compareNames(['russo', 'sos'], ['russo', 'sons']).equivalent).toBe(true);
     expect(compareNames(['great', 'lakes'], ['greatlakes']).equivalent).toBe(true);
     const lab = compareNames(['summit', 'dental'], ['summit', 'dental', 'lab']);

@@ -13,6 +13,8 @@ export interface PreparedPsa {
   compacts: Set<string>;
   /** Initials, alone and with a legal-form suffix (`cmmg`, `cmmginc`): weak tenant evidence. */
   acronyms: Set<string>;
+  /** The bare initials of each multi-word name part (`cmmg`) and with the name's own legal initials: what the index stores. */
+  initials: string[];
   website: string | undefined;
   websiteLabels: string[];
   /** `compacts` and `websiteLabels` in one list: what a tenant or domain label is compared with. */
@@ -46,7 +48,7 @@ export interface PreparedCustomer {
   externalRef: string | undefined;
 }
 
-const ACRONYM_SUFFIXES = ['', 'inc', 'llc', 'ltd', 'co', 'corp', 'pc', 'group', 'grp', 'pllc', 'llp', 'plc', 'gmbh'];
+export const ACRONYM_SUFFIXES = ['', 'inc', 'llc', 'ltd', 'co', 'corp', 'pc', 'group', 'grp', 'pllc', 'llp', 'plc', 'gmbh'];
 
 /**
  * Precomputes the comparable form of a PSA company.
@@ -58,6 +60,7 @@ export function preparePsa(company: PsaCompany, tables: NameTables = DEFAULT_NAM
   const name = normalizeName(company.name, tables);
   const compacts = new Set<string>();
   const acronyms = new Set<string>();
+  const initialsOf = new Set<string>();
   for (const p of nameParts(name)) {
     const raw = p.surface;
     for (const spelling of [p.tokens, [...p.tokens, ...p.legal], raw, raw.filter((t) => t !== 'the'), raw.filter((t) => t !== 'and' && t !== 'the')]) {
@@ -67,6 +70,7 @@ export function preparePsa(company: PsaCompany, tables: NameTables = DEFAULT_NAM
       const initials = p.tokens.map((t) => t[0]).join('');
       for (const s of ACRONYM_SUFFIXES) acronyms.add(initials + s);
       acronyms.add(initials + p.legal.map((t) => t[0]).join(''));
+      initialsOf.add(initials);
     }
   }
   compacts.delete('');
@@ -79,6 +83,7 @@ export function preparePsa(company: PsaCompany, tables: NameTables = DEFAULT_NAM
     name,
     compacts,
     acronyms,
+    initials: [...initialsOf],
     website: website && registrableDomain(website),
     websiteLabels,
     spellings: [...new Set([...compacts, ...websiteLabels])],

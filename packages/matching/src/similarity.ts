@@ -8,6 +8,9 @@ import { NUMBER_WORDS } from './tables-words';
 export function editDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  // One edit cannot change both the first and the last letter of words of 3+ letters: most pairs
+  // compared under a budget of one (tenants against spellings, name tokens) end here.
+  if (max <= 1 && a.length >= 3 && b.length >= 3 && a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1)) return max + 1;
   // A shared prefix and suffix never change the distance; most typo candidates share long ones, so the
   // table below is tiny. Scratch rows are reused (this runs for every candidate token pair).
   let s = 0;
@@ -60,6 +63,8 @@ export interface NameComparison {
   equivalent: boolean;
   /** Token pairs that matched only with a typo. */
   typos: number;
+  /** Those pairs as `[left, right]` (as written), so a caller can judge whether the left word is a misspelling. */
+  typoPairs: Array<[string, string]>;
   /**
    * All distinctive words of one name appear in the other, which adds whole words ("Acme Roofing" vs
    * "Acme Roofing Services of Tulsa"): weaker than equality, and never enough without strong evidence.
@@ -73,7 +78,7 @@ export interface NameComparison {
 }
 
 type Weight = (token: string) => number;
-type Slot = { t: string; used: boolean; s: string };
+type Slot = { t: string; used: boolean; s: string; w: number };
 
 /**
  * Aligns two token lists: exact pairs first, then typos, then a word split in two (`great lakes` vs
@@ -90,13 +95,15 @@ export function compareNames(
   spelled?: { left: readonly string[]; right: readonly string[] },
   optional?: ReadonlySet<string>,
 ): NameComparison {
-  const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t }));
-  const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t }));
+  // Each token's weight is looked up once per comparison (it is summed twice below).
+  const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t, w: weight(t) }));
+  const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t, w: weight(t) }));
   let matched = 0;
   let typos = 0;
+  const typoPairs: Array<[string, string]> = [];
   const pair = (a: Slot, b: Slot, quality: number) => {
     a.used = b.used = true;
-    matched += quality * (weight(a.t) + weight(b.t));
+    matched += quality * (a.w + b.w);
   };
   for (const a of l) {
     const b = r.find((x) => !x.used && x.t === a.t);
@@ -123,6 +130,7 @@ export function compareNames(
     if (best) {
       pair(a, best, 0.85);
       typos++;
+      typoPairs.push([a.t, best.t]);
     }
   }
   joinSplitWords(l, r, pair);
@@ -133,7 +141,9 @@ export function compareNames(
     const b = r.find((x) => !x.used && (x.t.length === 1 || a.t.length === 1) && x.t[0] === a.t[0] && !/\d/.test(a.t + x.t));
     if (b) pair(a, b, 0.6);
   }
-  const total = left.reduce((s, t) => s + weight(t), 0) + right.reduce((s, t) => s + weight(t), 0);
+  let total = 0;
+  for (const x of l) total += x.w;
+  for (const x of r) total += x.w;
   const onlyLeft = l.filter((x) => !x.used).map((x) => x.s);
   const onlyRight = r.filter((x) => !x.used).map((x) => x.s);
   const counts = (x: Slot) => !x.used && significant(x.t) && !optional?.has(x.t);
@@ -145,6 +155,7 @@ export function compareNames(
     equivalent: !extraLeft && !extraRight,
     contained: matchedOnBoth && extraLeft !== extraRight,
     typos,
+    typoPairs,
     onlyLeft,
     onlyRight,
     similarity: total > 0 ? Math.min(1, matched / total) : 0,
