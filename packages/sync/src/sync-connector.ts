@@ -56,7 +56,11 @@ interface StreamState {
   samples: string[];
 }
 
-/** Drains a stream page by page, stopping at the first abort. */
+/**
+ * Drains a stream page by page, stopping at the first abort. The next page is requested before the
+ * current one is written, so the connector's HTTP wait and the store's writes overlap (one page of
+ * read-ahead; writes stay in stream order, one at a time).
+ */
 async function drain<T>(
   stream: AsyncIterable<Batch<T>>,
   signal: AbortSignal | undefined,
@@ -65,20 +69,42 @@ async function drain<T>(
   onPage: (batch: Batch<T>, state: StreamState) => Promise<void>,
 ): Promise<StreamState> {
   const state: StreamState = { coverage: undefined, checkpoint: undefined, invalid: 0, samples: [] };
-  for await (const batch of stream) {
-    if (signal?.aborted) throw new SyncAbortedError({ connector, cause: signal.reason });
-    // Records the connector could not read count as invalid under the same policy as records
-    // that fail the normalized schema here: `fail` stops, `skip` counts them and holds back removal.
-    for (const r of batch.rejected ?? []) {
-      if (policy === 'fail') throw new SchemaDriftError({ connector, where: `${r.stream} stream, ${r.where}`, issues: r.issues });
-      state.invalid++;
-      if (state.samples.length < 3) {
-        state.samples.push(`${r.id ? `record ${safeId(r.id)}` : r.where}: ${r.issues.slice(0, 2).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+  const pages = stream[Symbol.asyncIterator]();
+  let ahead: Promise<IteratorResult<Batch<T>>> | undefined = pages.next();
+  let finished = false;
+  try {
+    for (;;) {
+      const step: IteratorResult<Batch<T>> = await ahead;
+      ahead = undefined;
+      if (step.done) {
+        finished = true;
+        break;
       }
+      const batch = step.value;
+      if (signal?.aborted) throw new SyncAbortedError({ connector, cause: signal.reason });
+      // Records the connector could not read count as invalid under the same policy as records
+      // that fail the normalized schema here: `fail` stops, `skip` counts them and holds back removal.
+      for (const r of batch.rejected ?? []) {
+        if (policy === 'fail') throw new SchemaDriftError({ connector, where: `${r.stream} stream, ${r.where}`, issues: r.issues });
+        state.invalid++;
+        if (state.samples.length < 3) {
+          state.samples.push(`${r.id ? `record ${safeId(r.id)}` : r.where}: ${r.issues.slice(0, 2).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+        }
+      }
+      ahead = pages.next();
+      // Settled below or on the way out; a failure there must not surface as an unhandled rejection.
+      ahead.catch(() => undefined);
+      await onPage(batch, state);
+      state.coverage = batch.coverage ?? state.coverage;
+      state.checkpoint = batch.checkpoint ?? state.checkpoint;
     }
-    await onPage(batch, state);
-    state.coverage = batch.coverage ?? state.coverage;
-    state.checkpoint = batch.checkpoint ?? state.checkpoint;
+  } finally {
+    if (!finished) {
+      // Leaving early, maybe with a page in flight: let it settle (bounded by the request timeout),
+      // then close the stream so the connector's own clean-up runs before the outcome is reported.
+      await ahead?.catch(() => undefined);
+      await pages.return?.()?.catch(() => undefined);
+    }
   }
   if (signal?.aborted) throw new SyncAbortedError({ connector, cause: signal.reason });
   return state;

@@ -18,7 +18,8 @@ type Table = 'customers' | 'license_subscriptions';
 interface PreparedRow {
   key: string;
   hash: string;
-  params: Param[];
+  /** Built only for rows that are written: an unchanged row needs none of its columns (raw JSON included). */
+  params: () => Param[];
 }
 
 // Columns an upsert overwrites; first_seen_at is kept, changed_at only moves when the content did.
@@ -81,7 +82,7 @@ async function upsertTracked(
     await tx.run(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesClause(part.length, columns.length)} ` +
         `ON CONFLICT (vendor, external_id) DO UPDATE SET ${set}`,
-      part.flatMap((r) => r.params),
+      part.flatMap((r) => r.params()),
     );
   }
   return counts;
@@ -127,11 +128,11 @@ export const linesByParentsSql = (collate: string, parents: number): string =>
 export function createSqlStore(exec: SqlExecutor): Store {
   const customerKey = (c: Customer, ctx: WriteContext): PreparedRow => {
     const hash = recordHash(c);
-    return { key: c.externalId, hash, params: customerParams(c, hash, ctx.runId, ctx.at) };
+    return { key: c.externalId, hash, params: () => customerParams(c, hash, ctx.runId, ctx.at) };
   };
   const lineKey = (s: Subscription, ctx: WriteContext): PreparedRow => {
     const hash = recordHash(s);
-    return { key: s.externalId, hash, params: subscriptionParams(s, hash, ctx.runId, ctx.at) };
+    return { key: s.externalId, hash, params: () => subscriptionParams(s, hash, ctx.runId, ctx.at) };
   };
   const c = exec.collate;
 
