@@ -7,4 +7,6 @@ export type { SyncJob, SyncJobInput, WeeklySchedule } from './jobs';
 export { jsonLogger } from './log';
 export type { SchedulerLogEvent, SchedulerLogger } from './log';
 export { listJobs } from './list';
+export { syncJobOutcome } from './outcome';
+export type { SyncResultLike } from './outcome';
 export type { JobListing, JobListOptions } from './list';

@@ -108,6 +108,26 @@ describe.skipIf(PG_SKIP)(`scheduler on pg-boss${PG_SKIP ? ` (${PG_SKIP})` : ''}`
     }
   }, 40_000);
 
+  it('a worker that finished a job takes the next one at once instead of waiting out its polling interval', async () => {
+    // Short jobs (an incremental sync with nothing new) used to cost a whole polling interval each:
+    // pg-boss's loop sleeps `interval − duration` after every job, backlog or not. With a 60 s interval,
+    // three queued jobs on one loop finish well inside the 30 s this test waits only if it does not.
+    const seen: string[] = [];
+    const { s } = scheduler({
+      resolver: { resolve: async () => ({ secrets: {}, rateLimit: { limit: 50, intervalMs: 1_000 } }) },
+      execute: async (j) => void seen.push(j.tenant),
+    });
+    try {
+      await s.start();
+      for (const tenant of ['a', 'b', 'c']) await s.enqueue({ ...job, tenant, credentialRef: `vault:${tenant}/ingram` });
+      await s.work({ concurrency: 1, pollingIntervalSeconds: 60 });
+      await until(() => seen.length === 3, 30_000, 'three queued jobs on one loop');
+      expect(seen.sort()).toEqual(['a', 'b', 'c']);
+    } finally {
+      await s.stop({ timeout: 5_000 });
+    }
+  }, 60_000);
+
   it('resolves credentials at run time, saves a rotated refresh token through the resolver, and keeps secrets out of the queue', async () => {
     const saved: [string, string][] = [];
     const schema = freshSchema();
