@@ -26,6 +26,9 @@ const TYPO_SEARCH_MAX = 3;
 // Candidates scoring below this share of the best unpinned candidate's blocking score are dropped.
 const RELATIVE_FLOOR = 0.4;
 
+/** A word's PSA typo neighbours: posting lists that seed candidates, and common words that only rank. */
+type Neighbours = { seeding: number[][]; ranking: string[] };
+
 function push(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [i]);
@@ -157,6 +160,34 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     for (const t of tokens) rankWith(t, weight(t));
   };
 
+  // A word's typo neighbours depend only on the index: worked out once per distinct word, since the
+  // same surnames and trade words recur across thousands of customers.
+  const neighbourCache = new Map<string, Neighbours>();
+  const neighboursOf = (t: string, unknown: boolean): Neighbours => {
+    let hit = neighbourCache.get(t);
+    if (hit !== undefined) return hit;
+    // PSA tokens one edit away: one more letter, one fewer, or one different/swapped.
+    const near = new Set<string>(byDeletion.get(t));
+    if (t.length >= 4) {
+      for (const d of deletions(t)) {
+        if (byToken.has(d)) near.add(d);
+        for (const u of byDeletion.get(d) ?? []) near.add(u);
+      }
+    }
+    near.delete(t);
+    // A word the PSA side never uses is most likely a typo, so its neighbours may be commoner.
+    const typoCut = unknown ? commonCut * 4 : commonCut;
+    hit = { seeding: [], ranking: [] };
+    for (const u of near) {
+      const hits = byToken.get(u);
+      if (hits === undefined || hits.length > typoCut) continue;
+      if (hits.length > commonCut) hit.ranking.push(u);
+      else hit.seeding.push(hits);
+    }
+    neighbourCache.set(t, hit);
+    return hit;
+  };
+
   const candidates = (c: PreparedCustomer, limit: number): number[] => {
     round++;
     touched = [];
@@ -186,28 +217,13 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
       // Typos are looked for only behind words the PSA side lacks or rarely uses: a word many PSA rows
       // spell the same way is most likely spelled right.
       if (t.length < 3 || (list !== undefined && list.length > TYPO_SEARCH_MAX)) continue;
-      // PSA tokens one edit away: one more letter, one fewer, or one different/swapped.
-      const near = new Set<string>(byDeletion.get(t));
-      if (t.length >= 4) {
-        for (const d of deletions(t)) {
-          if (byToken.has(d)) near.add(d);
-          for (const u of byDeletion.get(d) ?? []) near.add(u);
-        }
-      }
-      near.delete(t);
       typoRound++;
       const tid = tokenId.get(t) ?? -1;
       const w = 0.8 * weight(t);
-      // A word the PSA side never uses is most likely a typo, so its neighbours may be commoner.
-      const typoCut = list === undefined ? commonCut * 4 : commonCut;
-      for (const u of near) {
-        const hits = byToken.get(u);
-        if (hits === undefined || hits.length > typoCut) continue;
-        // A common neighbour ("dentl" → "dental") seeds only if nothing else does; otherwise it ranks.
-        if (hits.length > commonCut) {
-          typoCommon.push([u, w]);
-          continue;
-        }
+      const { seeding, ranking } = neighboursOf(t, list === undefined);
+      // A common neighbour ("dentl" → "dental") seeds only if nothing else does; otherwise it ranks.
+      for (const u of ranking) typoCommon.push([u, w]);
+      for (const hits of seeding) {
         for (const i of hits) {
           if (typoStamp[i] === typoRound || has(i, tid)) continue;
           typoStamp[i] = typoRound;

@@ -162,6 +162,34 @@ export function compareNames(
   };
 }
 
+/**
+ * {@link compareNames} for two token lists with the same multiset (equal name keys): every token pairs
+ * exactly, so the result is known; the similarity is summed in the same order as the full alignment.
+ *
+ * @example
+ * identicalNames(['acme', 'dental'], ['dental', 'acme']).exact // true
+ */
+export function identicalNames(left: readonly string[], right: readonly string[], weight: Weight = () => 1): NameComparison {
+  let matched = 0;
+  let total = 0;
+  for (const t of left) {
+    const w = weight(t);
+    matched += w + w;
+    total += w;
+  }
+  for (const t of right) total += weight(t);
+  return {
+    exact: true,
+    equivalent: true,
+    contained: false,
+    typos: 0,
+    typoPairs: [],
+    onlyLeft: [],
+    onlyRight: [],
+    similarity: total > 0 ? Math.min(1, matched / total) : 0,
+  };
+}
+
 /** A word that can tell two companies apart: anything but a lone letter (an initial); numbers always count. */
 export function significant(t: string): boolean {
   return t.length > 1 || /\d/.test(t);
