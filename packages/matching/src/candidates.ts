@@ -152,9 +152,21 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     if (list.length < touched.length * 3) {
       for (const i of list) if (stamp[i] === round) score[i]! += w;
     } else {
-      const id = tokenId.get(t)!;
-      for (const i of touched) if (has(i, id)) score[i]! += w;
+      const rows = membersOf(t, list);
+      for (const i of touched) if (rows[i] === 1) score[i]! += w;
     }
+  };
+  // Common words (on > 1% of rows, a few hundred distinct ones) are tested against many found rows:
+  // one byte per PSA row answers "does row i carry this word" without scanning the row's tokens.
+  const members = new Map<string, Uint8Array>();
+  const membersOf = (t: string, list: number[]): Uint8Array => {
+    let rows = members.get(t);
+    if (rows === undefined) {
+      rows = new Uint8Array(psa.length);
+      for (const i of list) rows[i] = 1;
+      members.set(t, rows);
+    }
+    return rows;
   };
   const rankBy = (tokens: string[]) => {
     for (const t of tokens) rankWith(t, weight(t));

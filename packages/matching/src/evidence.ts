@@ -199,10 +199,12 @@ const rank = (n: NameComparison) => (n.exact ? 4 : n.equivalent ? 3 - 0.1 * n.ty
 export function bestNameComparison(left: NormalizedName, right: NormalizedName, weight: (t: string) => number): { name: Compared; via: string | undefined } {
   let best: Compared | undefined;
   let bestPair: [NamePart, NamePart] | undefined;
-  const ls = nameParts(left);
-  const rs = nameParts(right);
-  search: for (const a of ls) {
-    for (const b of rs) {
+  // Every spelling of each side: the main name (index -1) and its alternatives, without building the
+  // `nameParts` arrays (this runs for every compared pair).
+  search: for (let i = -1; i < left.alternatives.length; i++) {
+    const a: NamePart = i < 0 ? left : left.alternatives[i]!;
+    for (let j = -1; j < right.alternatives.length; j++) {
+      const b: NamePart = j < 0 ? right : right.alternatives[j]!;
       // Equal keys are equal token multisets: the alignment is known without running it.
       const same = a.key === b.key && a.tokens.length > 0;
       const optional = !same && a.optional.length + b.optional.length > 0 ? new Set([...a.optional, ...b.optional]) : undefined;
