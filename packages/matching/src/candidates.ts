@@ -1,4 +1,5 @@
 import { nameParts } from './normalize';
+import type { Weight } from './similarity';
 import { ACRONYM_SUFFIXES, type PreparedCustomer, type PreparedPsa } from './prepare';
 
 /**
@@ -9,7 +10,7 @@ import { ACRONYM_SUFFIXES, type PreparedCustomer, type PreparedPsa } from './pre
 export interface CandidateIndex {
   psa: PreparedPsa[];
   /** Inverse document frequency of a name token among PSA companies; rare tokens weigh more. */
-  weight: (token: string) => number;
+  weight: Weight;
   /** How many PSA companies carry exactly this normalized name key. */
   keyCount: (key: string) => number;
   /** How many PSA companies use this name token (0: the PSA vocabulary lacks it, e.g. a misspelling). */
@@ -96,13 +97,23 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
   const sortedCompacts = [...byCompact.keys()].sort();
   const n = Math.max(psa.length, 1);
   const idfCache = new Map<string, number>();
-  const weight = (t: string): number => {
+  const weight: Weight = (t: string): number => {
     let w = idfCache.get(t);
     if (w === undefined) {
       w = Math.log(1 + n / ((byToken.get(t)?.length ?? 0) + 1));
       idfCache.set(t, w);
     }
     return w;
+  };
+  // A name spelling's token list is the same array object in every comparison it takes part in.
+  const listWeights = new WeakMap<readonly string[], Float64Array>();
+  weight.of = (tokens) => {
+    let ws = listWeights.get(tokens);
+    if (ws === undefined) {
+      ws = Float64Array.from(tokens, weight);
+      listWeights.set(tokens, ws);
+    }
+    return ws;
   };
   // Tokens this common are only used to rank candidates found through rarer ones.
   const commonCut = Math.max(50, n * 0.01);

@@ -1,5 +1,5 @@
 import { nameParts, type NamePart, type NormalizedName } from './normalize';
-import { editDistance, compareNames, identicalNames, significant, type NameComparison } from './similarity';
+import { editDistance, compareNames, identicalNames, significant, type NameComparison, type Weight } from './similarity';
 import type { PreparedCustomer, PreparedPsa } from './prepare';
 import type { MatchReason } from './types';
 
@@ -110,7 +110,7 @@ function postalEvidence(a: string | undefined, b: string | undefined, country: s
  * const ev = collectEvidence(prepareCustomer(customer), preparePsa(company), () => 1);
  * ev.reasons.map((r) => r.detail);
  */
-export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t: string) => number, explain = true, prior?: PairEvidence): PairEvidence {
+export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: Weight, explain = true, prior?: PairEvidence): PairEvidence {
   const reasons: MatchReason[] = [];
   let points = 0;
   const note = (signal: MatchReason['signal'], effect: MatchReason['effect'], detail: string | false, pts: number) => {
@@ -196,7 +196,7 @@ function locationQualifier(name: ComparedName, customerCity: string | undefined,
 const rank = (n: NameComparison) => (n.exact ? 4 : n.equivalent ? 3 - 0.1 * n.typos : n.contained ? 2 + n.similarity / 2 : n.similarity);
 
 /** Compares every spelling of both names (main name, trade names, parenthesized names) and keeps the best pair. */
-export function bestNameComparison(left: NormalizedName, right: NormalizedName, weight: (t: string) => number): { name: Compared; via: string | undefined } {
+export function bestNameComparison(left: NormalizedName, right: NormalizedName, weight: Weight): { name: Compared; via: string | undefined } {
   let best: Compared | undefined;
   let bestPair: [NamePart, NamePart] | undefined;
   // Every spelling of each side: the main name (index -1) and its alternatives, without building the

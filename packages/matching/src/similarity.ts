@@ -77,7 +77,11 @@ export interface NameComparison {
   similarity: number;
 }
 
-type Weight = (token: string) => number;
+/**
+ * A token's weight, optionally with `of`: the weights of a whole token list, worked out once per list
+ * (the candidate index caches them per name spelling, which is compared with ~7 rows).
+ */
+export type Weight = ((token: string) => number) & { of?: (tokens: readonly string[]) => ArrayLike<number> };
 type Slot = { t: string; used: boolean; s: string; w: number };
 
 /**
@@ -96,8 +100,10 @@ export function compareNames(
   optional?: ReadonlySet<string>,
 ): NameComparison {
   // Each token's weight is looked up once per comparison (it is summed twice below).
-  const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t, w: weight(t) }));
-  const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t, w: weight(t) }));
+  const lw = weight.of?.(left);
+  const rw = weight.of?.(right);
+  const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t, w: lw ? lw[i]! : weight(t) }));
+  const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t, w: rw ? rw[i]! : weight(t) }));
   let matched = 0;
   let typos = 0;
   const typoPairs: Array<[string, string]> = [];
@@ -170,14 +176,16 @@ export function compareNames(
  * identicalNames(['acme', 'dental'], ['dental', 'acme']).exact // true
  */
 export function identicalNames(left: readonly string[], right: readonly string[], weight: Weight = () => 1): NameComparison {
+  const lw = weight.of?.(left);
+  const rw = weight.of?.(right);
   let matched = 0;
   let total = 0;
-  for (const t of left) {
-    const w = weight(t);
+  for (let i = 0; i < left.length; i++) {
+    const w = lw ? lw[i]! : weight(left[i]!);
     matched += w + w;
     total += w;
   }
-  for (const t of right) total += weight(t);
+  for (let i = 0; i < right.length; i++) total += rw ? rw[i]! : weight(right[i]!);
   return {
     exact: true,
     equivalent: true,
