@@ -111,9 +111,14 @@ export function compareNames(
     a.used = b.used = true;
     matched += quality * (a.w + b.w);
   };
+  // Plain loops, no callbacks: this runs for every compared pair.
   for (const a of l) {
-    const b = r.find((x) => !x.used && x.t === a.t);
-    if (b) pair(a, b, 1);
+    for (const b of r) {
+      if (!b.used && b.t === a.t) {
+        pair(a, b, 1);
+        break;
+      }
+    }
   }
   for (const a of l) {
     if (a.used) continue;
@@ -150,12 +155,23 @@ export function compareNames(
   let total = 0;
   for (const x of l) total += x.w;
   for (const x of r) total += x.w;
-  const onlyLeft = l.filter((x) => !x.used).map((x) => x.s);
-  const onlyRight = r.filter((x) => !x.used).map((x) => x.s);
-  const counts = (x: Slot) => !x.used && significant(x.t) && !optional?.has(x.t);
-  const extraLeft = l.some(counts);
-  const extraRight = r.some(counts);
-  const matchedOnBoth = l.some((x) => x.used && significant(x.t));
+  const onlyLeft: string[] = [];
+  const onlyRight: string[] = [];
+  let extraLeft = false;
+  let extraRight = false;
+  let matchedOnBoth = false;
+  for (const x of l) {
+    if (x.used) matchedOnBoth ||= significant(x.t);
+    else {
+      onlyLeft.push(x.s);
+      extraLeft ||= significant(x.t) && !optional?.has(x.t);
+    }
+  }
+  for (const x of r) {
+    if (x.used) continue;
+    onlyRight.push(x.s);
+    extraRight ||= significant(x.t) && !optional?.has(x.t);
+  }
   return {
     exact: typos === 0 && onlyLeft.length === 0 && onlyRight.length === 0 && left.length === right.length && sameMultiset(left, right),
     equivalent: !extraLeft && !extraRight,
@@ -200,7 +216,9 @@ export function identicalNames(left: readonly string[], right: readonly string[]
 
 /** A word that can tell two companies apart: anything but a lone letter (an initial); numbers always count. */
 export function significant(t: string): boolean {
-  return t.length > 1 || /\d/.test(t);
+  if (t.length !== 1) return t.length > 1;
+  const ch = t.charCodeAt(0);
+  return ch >= 48 && ch <= 57;
 }
 
 function joinSplitWords(one: Slot[], other: Slot[], pair: (a: Slot, b: Slot, q: number) => void): void {
