@@ -105,14 +105,22 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     }
     return w;
   };
-  // A name spelling's token list is the same array object in every comparison it takes part in.
-  const listWeights = new WeakMap<readonly string[], Float64Array>();
+  // A name spelling's token list is the same array object in every comparison it takes part in: the
+  // PSA side's weights are kept for the run, the customer's (compared with ~7 rows in a row) in a
+  // small ring. No WeakMap: tens of thousands of weak keys make every GC cycle slower.
+  const psaWeights = new Map<readonly string[], Float64Array>();
+  for (const p of psa) for (const part of nameParts(p.name)) psaWeights.set(part.tokens, Float64Array.from(part.tokens, weight));
+  const recentKeys: Array<readonly string[] | undefined> = [undefined, undefined, undefined, undefined];
+  const recentWeights: Float64Array[] = [];
+  let recentNext = 0;
   weight.of = (tokens) => {
-    let ws = listWeights.get(tokens);
-    if (ws === undefined) {
-      ws = Float64Array.from(tokens, weight);
-      listWeights.set(tokens, ws);
-    }
+    const kept = psaWeights.get(tokens);
+    if (kept !== undefined) return kept;
+    for (let k = 0; k < recentKeys.length; k++) if (recentKeys[k] === tokens) return recentWeights[k]!;
+    const ws = Float64Array.from(tokens, weight);
+    recentKeys[recentNext] = tokens;
+    recentWeights[recentNext] = ws;
+    recentNext = (recentNext + 1) % recentKeys.length;
     return ws;
   };
   // Tokens this common are only used to rank candidates found through rarer ones.
