@@ -1,4 +1,5 @@
 import { nameParts } from './normalize';
+import type { Weight } from './similarity';
 import { ACRONYM_SUFFIXES, type PreparedCustomer, type PreparedPsa } from './prepare';
 
 /**
@@ -9,7 +10,7 @@ import { ACRONYM_SUFFIXES, type PreparedCustomer, type PreparedPsa } from './pre
 export interface CandidateIndex {
   psa: PreparedPsa[];
   /** Inverse document frequency of a name token among PSA companies; rare tokens weigh more. */
-  weight: (token: string) => number;
+  weight: Weight;
   /** How many PSA companies carry exactly this normalized name key. */
   keyCount: (key: string) => number;
   /** How many PSA companies use this name token (0: the PSA vocabulary lacks it, e.g. a misspelling). */
@@ -25,6 +26,9 @@ const SEED_ENOUGH = 60;
 const TYPO_SEARCH_MAX = 3;
 // Candidates scoring below this share of the best unpinned candidate's blocking score are dropped.
 const RELATIVE_FLOOR = 0.4;
+
+/** A word's PSA typo neighbours: posting lists that seed candidates, and common words that only rank. */
+type Neighbours = { seeding: number[][]; ranking: string[] };
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
@@ -93,13 +97,31 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
   const sortedCompacts = [...byCompact.keys()].sort();
   const n = Math.max(psa.length, 1);
   const idfCache = new Map<string, number>();
-  const weight = (t: string): number => {
+  const weight: Weight = (t: string): number => {
     let w = idfCache.get(t);
     if (w === undefined) {
       w = Math.log(1 + n / ((byToken.get(t)?.length ?? 0) + 1));
       idfCache.set(t, w);
     }
     return w;
+  };
+  // A name spelling's token list is the same array object in every comparison it takes part in: the
+  // PSA side's weights are kept for the run, the customer's (compared with ~7 rows in a row) in a
+  // small ring. No WeakMap: tens of thousands of weak keys make every GC cycle slower.
+  const psaWeights = new Map<readonly string[], Float64Array>();
+  for (const p of psa) for (const part of nameParts(p.name)) psaWeights.set(part.tokens, Float64Array.from(part.tokens, weight));
+  const recentKeys: Array<readonly string[] | undefined> = [undefined, undefined, undefined, undefined];
+  const recentWeights: Float64Array[] = [];
+  let recentNext = 0;
+  weight.of = (tokens) => {
+    const kept = psaWeights.get(tokens);
+    if (kept !== undefined) return kept;
+    for (let k = 0; k < recentKeys.length; k++) if (recentKeys[k] === tokens) return recentWeights[k]!;
+    const ws = Float64Array.from(tokens, weight);
+    recentKeys[recentNext] = tokens;
+    recentWeights[recentNext] = ws;
+    recentNext = (recentNext + 1) % recentKeys.length;
+    return ws;
   };
   // Tokens this common are only used to rank candidates found through rarer ones.
   const commonCut = Math.max(50, n * 0.01);
@@ -149,12 +171,52 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
     if (list.length < touched.length * 3) {
       for (const i of list) if (stamp[i] === round) score[i]! += w;
     } else {
-      const id = tokenId.get(t)!;
-      for (const i of touched) if (has(i, id)) score[i]! += w;
+      const rows = membersOf(t, list);
+      for (const i of touched) if (rows[i] === 1) score[i]! += w;
     }
+  };
+  // Common words (on > 1% of rows, a few hundred distinct ones) are tested against many found rows:
+  // one byte per PSA row answers "does row i carry this word" without scanning the row's tokens.
+  const members = new Map<string, Uint8Array>();
+  const membersOf = (t: string, list: number[]): Uint8Array => {
+    let rows = members.get(t);
+    if (rows === undefined) {
+      rows = new Uint8Array(psa.length);
+      for (const i of list) rows[i] = 1;
+      members.set(t, rows);
+    }
+    return rows;
   };
   const rankBy = (tokens: string[]) => {
     for (const t of tokens) rankWith(t, weight(t));
+  };
+
+  // A word's typo neighbours depend only on the index: worked out once per distinct word, since the
+  // same surnames and trade words recur across thousands of customers.
+  const neighbourCache = new Map<string, Neighbours>();
+  const neighboursOf = (t: string, unknown: boolean): Neighbours => {
+    let hit = neighbourCache.get(t);
+    if (hit !== undefined) return hit;
+    // PSA tokens one edit away: one more letter, one fewer, or one different/swapped.
+    const near = new Set<string>(byDeletion.get(t));
+    if (t.length >= 4) {
+      for (const d of deletions(t)) {
+        if (byToken.has(d)) near.add(d);
+        for (const u of byDeletion.get(d) ?? []) near.add(u);
+      }
+    }
+    near.delete(t);
+    // A word the PSA side never uses is most likely a typo, so its neighbours may be commoner.
+    const typoCut = unknown ? commonCut * 4 : commonCut;
+    hit = { seeding: [], ranking: [] };
+    for (const u of near) {
+      const hits = byToken.get(u);
+      if (hits === undefined || hits.length > typoCut) continue;
+      if (hits.length > commonCut) hit.ranking.push(u);
+      else hit.seeding.push(hits);
+    }
+    neighbourCache.set(t, hit);
+    return hit;
   };
 
   const candidates = (c: PreparedCustomer, limit: number): number[] => {
@@ -186,28 +248,13 @@ export function buildCandidateIndex(psa: PreparedPsa[]): CandidateIndex {
       // Typos are looked for only behind words the PSA side lacks or rarely uses: a word many PSA rows
       // spell the same way is most likely spelled right.
       if (t.length < 3 || (list !== undefined && list.length > TYPO_SEARCH_MAX)) continue;
-      // PSA tokens one edit away: one more letter, one fewer, or one different/swapped.
-      const near = new Set<string>(byDeletion.get(t));
-      if (t.length >= 4) {
-        for (const d of deletions(t)) {
-          if (byToken.has(d)) near.add(d);
-          for (const u of byDeletion.get(d) ?? []) near.add(u);
-        }
-      }
-      near.delete(t);
       typoRound++;
       const tid = tokenId.get(t) ?? -1;
       const w = 0.8 * weight(t);
-      // A word the PSA side never uses is most likely a typo, so its neighbours may be commoner.
-      const typoCut = list === undefined ? commonCut * 4 : commonCut;
-      for (const u of near) {
-        const hits = byToken.get(u);
-        if (hits === undefined || hits.length > typoCut) continue;
-        // A common neighbour ("dentl" → "dental") seeds only if nothing else does; otherwise it ranks.
-        if (hits.length > commonCut) {
-          typoCommon.push([u, w]);
-          continue;
-        }
+      const { seeding, ranking } = neighboursOf(t, list === undefined);
+      // A common neighbour ("dentl" → "dental") seeds only if nothing else does; otherwise it ranks.
+      for (const u of ranking) typoCommon.push([u, w]);
+      for (const hits of seeding) {
         for (const i of hits) {
           if (typoStamp[i] === typoRound || has(i, tid)) continue;
           typoStamp[i] = typoRound;

@@ -1,5 +1,5 @@
 import { nameParts, type NamePart, type NormalizedName } from './normalize';
-import { editDistance, compareNames, significant, type NameComparison } from './similarity';
+import { editDistance, compareNames, identicalNames, significant, type NameComparison, type Weight } from './similarity';
 import type { PreparedCustomer, PreparedPsa } from './prepare';
 import type { MatchReason } from './types';
 
@@ -110,7 +110,7 @@ function postalEvidence(a: string | undefined, b: string | undefined, country: s
  * const ev = collectEvidence(prepareCustomer(customer), preparePsa(company), () => 1);
  * ev.reasons.map((r) => r.detail);
  */
-export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t: string) => number, explain = true, prior?: PairEvidence): PairEvidence {
+export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: Weight, explain = true, prior?: PairEvidence): PairEvidence {
   const reasons: MatchReason[] = [];
   let points = 0;
   const note = (signal: MatchReason['signal'], effect: MatchReason['effect'], detail: string | false, pts: number) => {
@@ -144,7 +144,6 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
   // Writing the reasons for a pair already scored reuses its name comparison (the costliest part).
   const { name, via } = prior ?? bestNameComparison(c.name, p.name, weight);
   const placeNote = prior ? prior.placeNote : locationQualifier(name, c.city, p.city);
-  const distinguishing = [...name.onlyLeft, ...name.onlyRight].filter(significant);
   const through = via ? ` (${via})` : '';
   if (placeNote) note('name', 'neutral', explain && placeNote, 0);
   if (name.exact) note('name', 'agrees', explain && `normalized names are identical ("${name.leftTokens.join(' ')}")${through}`, WEIGHTS.nameExact);
@@ -155,6 +154,7 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
     const words = extra.filter(significant).map((t) => `"${t}"`).join(', ');
     note('name', 'neutral', explain && `one name contains the other; the ${side} name adds ${words}${through}: links only with strong evidence (same website, tenant or reference)`, WEIGHTS.nameContained);
   } else {
+    const distinguishing = [...name.onlyLeft, ...name.onlyRight].filter(significant);
     const pts = 8 * (name.similarity - 0.6) + WEIGHTS.distinguishingWord * Math.min(2, distinguishing.length);
     note('name', 'conflicts', explain && `names differ in ${distinguishing.map((t) => `"${t}"`).join(', ')} (similarity ${name.similarity.toFixed(2)})`, pts);
   }
@@ -173,7 +173,7 @@ export function collectEvidence(c: PreparedCustomer, p: PreparedPsa, weight: (t:
 }
 
 /** A name comparison plus the customer-side spelling that took part in it. */
-export type ComparedName = NameComparison & { leftTokens: string[] };
+export type ComparedName = NameComparison & { leftTokens: string[]; /** The customer-side spelling's normalized key. */ leftKey: string };
 type Compared = ComparedName;
 
 /**
@@ -196,20 +196,30 @@ function locationQualifier(name: ComparedName, customerCity: string | undefined,
 const rank = (n: NameComparison) => (n.exact ? 4 : n.equivalent ? 3 - 0.1 * n.typos : n.contained ? 2 + n.similarity / 2 : n.similarity);
 
 /** Compares every spelling of both names (main name, trade names, parenthesized names) and keeps the best pair. */
-export function bestNameComparison(left: NormalizedName, right: NormalizedName, weight: (t: string) => number): { name: Compared; via: string | undefined } {
+export function bestNameComparison(left: NormalizedName, right: NormalizedName, weight: Weight): { name: Compared; via: string | undefined } {
   let best: Compared | undefined;
   let bestPair: [NamePart, NamePart] | undefined;
-  const ls = nameParts(left);
-  const rs = nameParts(right);
-  for (const a of ls) {
-    for (const b of rs) {
-      const optional = a.optional.length + b.optional.length > 0 ? new Set([...a.optional, ...b.optional]) : undefined;
-      const cmp = compareNames(a.tokens, b.tokens, weight, { left: a.spelled, right: b.spelled }, optional);
+  // Every spelling of each side: the main name (index -1) and its alternatives, without building the
+  // `nameParts` arrays (this runs for every compared pair).
+  search: for (let i = -1; i < left.alternatives.length; i++) {
+    const a: NamePart = i < 0 ? left : left.alternatives[i]!;
+    for (let j = -1; j < right.alternatives.length; j++) {
+      const b: NamePart = j < 0 ? right : right.alternatives[j]!;
+      // Equal keys are equal token multisets: the alignment is known without running it.
+      const same = a.key === b.key && a.tokens.length > 0;
+      const optional = !same && a.optional.length + b.optional.length > 0 ? new Set([...a.optional, ...b.optional]) : undefined;
+      const cmp = (same ? identicalNames(a.tokens, b.tokens, weight) : compareNames(a.tokens, b.tokens, weight, { left: a.spelled, right: b.spelled }, optional)) as Compared;
       if (a.titles.length > 0 && b.titles.length > 0 && !a.titles.some((x) => b.titles.includes(x))) {
         // "Aurora Okonkwo DDS" and "Aurora Okonkwo CPA": the same name, two different practices.
         Object.assign(cmp, { exact: false, equivalent: false, contained: false, onlyLeft: [...cmp.onlyLeft, ...a.titles], onlyRight: [...cmp.onlyRight, ...b.titles] });
       }
-      if (!best || rank(cmp) > rank(best)) [best, bestPair] = [Object.assign(cmp, { leftTokens: a.tokens }), [a, b]];
+      if (!best || rank(cmp) > rank(best)) {
+        cmp.leftTokens = a.tokens;
+        cmp.leftKey = a.key;
+        [best, bestPair] = [cmp, [a, b]];
+        // Nothing outranks an exact pair (rank 4), and a later tie never replaces the first.
+        if (cmp.exact) break search;
+      }
     }
   }
   const [a, b] = bestPair!;

@@ -58,7 +58,8 @@ export function matchCustomers(
     const evidence = index
       .candidates(c, limit)
       .map((i) => collectEvidence(c, index.psa[i]!, index.weight, false))
-      .filter((e) => !never.has(`${c.id}\u0000${e.psa.id}`))
+      // Most runs have no never-link overrides: skip building a key per compared pair.
+      .filter((e) => never.size === 0 || !never.has(`${c.id}\u0000${e.psa.id}`))
       .sort((a, b) => b.points - a.points);
     const forced = links.get(c.id);
     // Reasons are written only for the candidates a result shows (the chosen one and the runners-up).
@@ -120,7 +121,7 @@ function autoGround(c: PreparedCustomer, e: PairEvidence, index: CandidateIndex,
   }
   if (e.name.typos > 0 && (located || spelled)) return { signal: 'name', effect: 'agrees', detail: 'name within typos, corroborated' };
   // Name alone: only an exact normalized name that no other PSA company shares, with nothing against it.
-  const unique = index.keyCount([...e.name.leftTokens].sort().join(' ')) === 1 && !all.some((o) => o !== e && o.name.equivalent && o.country !== 'conflict');
+  const unique = index.keyCount(e.name.leftKey) === 1 && !all.some((o) => o !== e && o.name.equivalent && o.country !== 'conflict');
   if (e.name.exact && unique && e.domain !== 'conflict') {
     e.points += UNIQUE_BONUS;
     e.score = toScore(e.points);

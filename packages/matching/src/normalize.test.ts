@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isFreeMailDomain, normalizeDomain, registrableDomain, tenantName } from './domain';
 import { normalizeCity, normalizeCountry, normalizePostalCode } from './location';
 import { normalizeName } from './normalize';
-import { compareNames, editDistance } from './similarity';
+import { compareNames, editDistance, identicalNames } from './similarity';
 
 const key = (name: string) => normalizeName(name).key;
 
@@ -97,6 +97,15 @@ describe('locations', () => {
 });
 
 describe('compareNames', () => {
+  it('gives the full alignment\'s answer through the shortcut for names with the same words in any order', () => {
+    const w = (t: string) => 1 + t.length / 7;
+    for (const [a, b] of [[['acme', 'dental'], ['dental', 'acme']], [['o', 'brien', 'o'], ['o', 'o', 'brien']], [['3', 'rivers', 'and', 'sons'], ['sons', 'rivers', '3', 'and']]] as const) {
+      expect(identicalNames(a, b, w)).toEqual(compareNames(a, b, w));
+    }
+  });
+  it('splits words as written: apostrophes join, & and + read "and", other marks separate', () => {
+    expect(normalizeName("O'Brien & Sons+Daughters-Co. (Main)").surface).toEqual(['obrien', 'and', 'sons', 'and', 'daughters', 'co']);
+  });
   it('accepts typos, transpositions and split words, and reports distinguishing words', () => {
     expect(editDistance('irwin', 'iwrin', 2)).toBe(1);
     // The early exit for a budget of one keeps one-edit pairs at either end of the word.

@@ -64,8 +64,12 @@ function isNoise(segment: string, t: CompiledTables): boolean {
   return words.length > 0 && words.every((w) => t.noise.has(w));
 }
 
+const TENANT_NOISE_CHARS = /[()\-–—|:]/;
+
 /** Removes " - M365", "(Main)" and similar labels distributors append to a customer name. */
 function stripTenantNoise(text: string, t: CompiledTables): string {
+  // Most names carry neither parentheses nor a dash-like separator: skip the regexes for them.
+  if (!TENANT_NOISE_CHARS.test(text)) return text;
   let s = text.replace(/\(([^)]*)\)/g, (whole, inner: string) => (isNoise(inner, t) ? ' ' : whole));
   for (;;) {
     const dash = /\s[-–—|:]\s*([^-–—|:]+)$/.exec(s);
@@ -83,7 +87,7 @@ function spellings(input: string, t: CompiledTables): string[] {
   // Dotted initials first, so "D.B.A." and "f.k.a." read as the markers "dba" and "fka".
   const text = collapseInitials(input);
   const inParens: string[] = [];
-  const main = text.replace(/\(([^)]*)\)?/g, (_, inner: string) => (inParens.push(inner), ' '));
+  const main = !text.includes('(') ? text : text.replace(/\(([^)]*)\)?/g, (_, inner: string) => (inParens.push(inner), ' '));
   const out: string[] = [];
   const bySide = (s: string) => (t.markers ? s.split(t.markers) : [s]).filter((x) => /[a-z0-9]/.test(x));
   out.push(...bySide(main));
@@ -94,13 +98,37 @@ function spellings(input: string, t: CompiledTables): string[] {
 
 /** Folded words as written: dotted initials collapsed (`L.L.C.` → `llc`), `&`/`+` → `and`, punctuation dropped. */
 function collapseInitials(text: string): string {
+  // Both patterns need a dot; most names have none.
+  if (!text.includes('.')) return text;
   return text.replace(/\.{2,}/g, '.').replace(/\b[a-z](?:\.[a-z])+\.?(?=\s|,|\)|$)/g, (m) => m.replace(/\./g, ''));
 }
 
 function surfaceWords(text: string): string[] {
-  let s = collapseInitials(text);
-  s = s.replace(/[&+]/g, ' and ').replace(/['’`´]/g, '').replace(/[^a-z0-9]+/g, ' ');
-  const words = s.split(' ').filter(Boolean);
+  const s = collapseInitials(text);
+  // One scan instead of four regex passes (this runs for every spelling of every name): `&`/`+` are the
+  // word "and", apostrophes join ("O'Brien" → `obrien`), anything else but a-z0-9 separates words.
+  const words: string[] = [];
+  let start = -1;
+  let word = '';
+  const flush = (end: number) => {
+    if (start >= 0) word += s.slice(start, end);
+    start = -1;
+  };
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) {
+      if (start < 0) start = i;
+    } else if (ch === 39 || ch === 0x2019 || ch === 96 || ch === 0xb4) {
+      flush(i);
+    } else {
+      flush(i);
+      if (word) words.push(word);
+      word = '';
+      if (ch === 38 || ch === 43) words.push('and');
+    }
+  }
+  flush(s.length);
+  if (word) words.push(word);
   while (words.length > 1 && TRAILING_NOISE.has(words[words.length - 1] ?? '')) words.pop();
   if (words.length > 2 && words.at(-2) === 'microsoft' && words.at(-1) === '365') words.splice(-2);
   return words;

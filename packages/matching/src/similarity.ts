@@ -77,7 +77,11 @@ export interface NameComparison {
   similarity: number;
 }
 
-type Weight = (token: string) => number;
+/**
+ * A token's weight, optionally with `of`: the weights of a whole token list, worked out once per list
+ * (the candidate index caches them per name spelling, which is compared with ~7 rows).
+ */
+export type Weight = ((token: string) => number) & { of?: (tokens: readonly string[]) => ArrayLike<number> };
 type Slot = { t: string; used: boolean; s: string; w: number };
 
 /**
@@ -96,8 +100,10 @@ export function compareNames(
   optional?: ReadonlySet<string>,
 ): NameComparison {
   // Each token's weight is looked up once per comparison (it is summed twice below).
-  const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t, w: weight(t) }));
-  const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t, w: weight(t) }));
+  const lw = weight.of?.(left);
+  const rw = weight.of?.(right);
+  const l = left.map((t, i) => ({ t, used: false, s: spelled?.left[i] ?? t, w: lw ? lw[i]! : weight(t) }));
+  const r = right.map((t, i) => ({ t, used: false, s: spelled?.right[i] ?? t, w: rw ? rw[i]! : weight(t) }));
   let matched = 0;
   let typos = 0;
   const typoPairs: Array<[string, string]> = [];
@@ -105,9 +111,14 @@ export function compareNames(
     a.used = b.used = true;
     matched += quality * (a.w + b.w);
   };
+  // Plain loops, no callbacks: this runs for every compared pair.
   for (const a of l) {
-    const b = r.find((x) => !x.used && x.t === a.t);
-    if (b) pair(a, b, 1);
+    for (const b of r) {
+      if (!b.used && b.t === a.t) {
+        pair(a, b, 1);
+        break;
+      }
+    }
   }
   for (const a of l) {
     if (a.used) continue;
@@ -144,12 +155,23 @@ export function compareNames(
   let total = 0;
   for (const x of l) total += x.w;
   for (const x of r) total += x.w;
-  const onlyLeft = l.filter((x) => !x.used).map((x) => x.s);
-  const onlyRight = r.filter((x) => !x.used).map((x) => x.s);
-  const counts = (x: Slot) => !x.used && significant(x.t) && !optional?.has(x.t);
-  const extraLeft = l.some(counts);
-  const extraRight = r.some(counts);
-  const matchedOnBoth = l.some((x) => x.used && significant(x.t));
+  const onlyLeft: string[] = [];
+  const onlyRight: string[] = [];
+  let extraLeft = false;
+  let extraRight = false;
+  let matchedOnBoth = false;
+  for (const x of l) {
+    if (x.used) matchedOnBoth ||= significant(x.t);
+    else {
+      onlyLeft.push(x.s);
+      extraLeft ||= significant(x.t) && !optional?.has(x.t);
+    }
+  }
+  for (const x of r) {
+    if (x.used) continue;
+    onlyRight.push(x.s);
+    extraRight ||= significant(x.t) && !optional?.has(x.t);
+  }
   return {
     exact: typos === 0 && onlyLeft.length === 0 && onlyRight.length === 0 && left.length === right.length && sameMultiset(left, right),
     equivalent: !extraLeft && !extraRight,
@@ -162,9 +184,41 @@ export function compareNames(
   };
 }
 
+/**
+ * {@link compareNames} for two token lists with the same multiset (equal name keys): every token pairs
+ * exactly, so the result is known; the similarity is summed in the same order as the full alignment.
+ *
+ * @example
+ * identicalNames(['acme', 'dental'], ['dental', 'acme']).exact // true
+ */
+export function identicalNames(left: readonly string[], right: readonly string[], weight: Weight = () => 1): NameComparison {
+  const lw = weight.of?.(left);
+  const rw = weight.of?.(right);
+  let matched = 0;
+  let total = 0;
+  for (let i = 0; i < left.length; i++) {
+    const w = lw ? lw[i]! : weight(left[i]!);
+    matched += w + w;
+    total += w;
+  }
+  for (let i = 0; i < right.length; i++) total += rw ? rw[i]! : weight(right[i]!);
+  return {
+    exact: true,
+    equivalent: true,
+    contained: false,
+    typos: 0,
+    typoPairs: [],
+    onlyLeft: [],
+    onlyRight: [],
+    similarity: total > 0 ? Math.min(1, matched / total) : 0,
+  };
+}
+
 /** A word that can tell two companies apart: anything but a lone letter (an initial); numbers always count. */
 export function significant(t: string): boolean {
-  return t.length > 1 || /\d/.test(t);
+  if (t.length !== 1) return t.length > 1;
+  const ch = t.charCodeAt(0);
+  return ch >= 48 && ch <= 57;
 }
 
 function joinSplitWords(one: Slot[], other: Slot[], pair: (a: Slot, b: Slot, q: number) => void): void {
