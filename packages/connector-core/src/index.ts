@@ -62,7 +62,7 @@ export type {
 } from './connector';
 
 export { listenFakeApi } from './sandbox-server';
-export { slidingWindow } from './sliding-window';
+export { sandboxRateGate, slidingWindow } from './sliding-window';
 export type { SandboxServer } from './sandbox-server';
 export { createHttpClient } from './http/client';
 export type { HttpClient, HttpClientOptions, HttpClientStats, GetOptions } from './http/client';

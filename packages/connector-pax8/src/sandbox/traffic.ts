@@ -1,5 +1,4 @@
-import { performance } from 'node:perf_hooks';
-import { slidingWindow, type ExtendedFakeFault, type FakeFault as CoreFakeFault, type FakeRequestLog } from '@vectis/connector-core';
+import { sandboxRateGate, type ExtendedFakeFault, type FakeFault as CoreFakeFault, type FakeRequestLog } from '@vectis/connector-core';
 
 /** Every fault the sandbox can inject: the contract suite's `FakeFault` and `ExtendedFakeFault`. */
 export type FakeFault = CoreFakeFault | ExtendedFakeFault;
@@ -42,9 +41,7 @@ function kindOf(path: string): RequestKind {
 
 
 export function createTraffic(rateLimit: { limit: number; intervalMs: number } | undefined) {
-  const windowMs = rateLimit?.intervalMs ?? 60_000;
-  const seen = slidingWindow(windowMs);
-  const admitted = new Map<string, ReturnType<typeof slidingWindow>>();
+  const gate = sandboxRateGate(rateLimit);
   let log: SandboxRequestLog[] = [];
   let faults: (FakeFault & { left: number })[] = [];
   const zero = (): Record<RequestKind, number> => ({
@@ -52,28 +49,11 @@ export function createTraffic(rateLimit: { limit: number; intervalMs: number } |
   });
   let byKind = zero();
   let total = 0;
-  let rateLimited = 0;
-  let maxInWindow = 0;
 
   return {
-    received(): void {
-      const at = performance.now();
-      seen.add(at);
-      maxInWindow = Math.max(maxInWindow, seen.count(at));
-    },
+    received: (): void => gate.received(),
     /** `undefined` when the request may proceed, else milliseconds until it could. */
-    admit(key: string): number | undefined {
-      if (!rateLimit) return undefined;
-      const at = performance.now();
-      let window = admitted.get(key);
-      if (!window) admitted.set(key, (window = slidingWindow(rateLimit.intervalMs)));
-      if (window.count(at) >= rateLimit.limit) {
-        rateLimited++;
-        return window.waitMs(at);
-      }
-      window.add(at);
-      return undefined;
-    },
+    admit: (key: string): number | undefined => gate.admit(key),
     inject(fault: FakeFault): void {
       const left = 'times' in fault ? fault.times : 1;
       faults.push({ ...fault, left });
@@ -111,11 +91,8 @@ export function createTraffic(rateLimit: { limit: number; intervalMs: number } |
       log = [];
       byKind = zero();
       total = 0;
-      rateLimited = 0;
-      maxInWindow = 0;
-      seen.clear();
-      admitted.clear();
+      gate.reset();
     },
-    stats: () => ({ total, byKind: { ...byKind }, rateLimited, maxInWindow, windowMs }),
+    stats: () => ({ total, byKind: { ...byKind }, ...gate.counts(), windowMs: gate.windowMs }),
   };
 }

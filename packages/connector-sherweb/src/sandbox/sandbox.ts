@@ -2,10 +2,9 @@ import type { ExtendedFakeFault, FakeFault as CoreFakeFault, FakeFeature, FakeRe
 import { echoCredentials, redirect, spoilRecord, truncated } from './hostile';
 import { APIM, gateway, htmlPage, json, oauthError, problem, rateLimited } from './responses';
 import { serveMeters } from './meters';
-import { listenFakeApi as listen, type SandboxServer } from '@vectis/connector-core';
+import { listenFakeApi as listen, sandboxRateGate, type SandboxServer } from '@vectis/connector-core';
 import { createRandom, createTenant } from './tenant';
 import type { SandboxData } from './types';
-import { createWindow } from './window';
 
 /**
  * The sandbox's default Client Id, Client Secret and Subscription Key. Not secrets.
@@ -82,7 +81,8 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
   const tokens = new Map<string, { expiresAt: number; scopes: Set<string> }>();
   /** Every token ever issued (an expired or revoked one is still a secret). */
   const issued: string[] = [];
-  const window = options.rateLimit ? createWindow(options.rateLimit.intervalMs) : undefined;
+  // Sherweb's APIM limits per subscription key.
+  const gate = sandboxRateGate(options.rateLimit || undefined);
   let log: FakeRequestLog[] = [];
   let faults: (FakeFault & { left: number })[] = [];
   let stats: SandboxStats = { total: 0, byPath: {}, rateLimited: 0, tokensIssued: 0 };
@@ -121,8 +121,8 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
     const fail = (status: number, detail?: string) => problem(status, { traceId, instance: path, detail });
     const key = request.headers.get('ocp-apim-subscription-key') ?? url.searchParams.get('subscription-key');
     const isToken = path === TOKEN;
-    if (window && (!isToken || options.keyOnTokenCall !== false)) {
-      const waitMs = window.admit(key ?? '', options.rateLimit ? options.rateLimit.limit : Infinity);
+    if (!isToken || options.keyOnTokenCall !== false) {
+      const waitMs = gate.admit(key ?? '');
       if (waitMs !== undefined) {
         stats.rateLimited++;
         return rateLimited({ traceId, instance: path, seconds: Math.max(1, Math.ceil(waitMs / 1000)) });
@@ -233,7 +233,7 @@ export function createSherwebSandbox(options: SherwebSandboxOptions = {}) {
       faults = [];
       log = [];
       stats = { total: 0, byPath: {}, rateLimited: 0, tokensIssued: 0 };
-      window?.clear();
+      gate.reset();
     },
     requests: (): readonly FakeRequestLog[] => log.slice(),
     stats: (): SandboxStats => structuredClone(stats),

@@ -1,5 +1,4 @@
-import { performance } from 'node:perf_hooks';
-import type { ExtendedFakeFault, FakeFault as CoreFakeFault, FakeRequestLog } from '@vectis/connector-core';
+import { sandboxRateGate, type ExtendedFakeFault, type FakeFault as CoreFakeFault, type FakeRequestLog } from '@vectis/connector-core';
 
 /** Every fault the sandbox can inject: the contract suite's `FakeFault` and `ExtendedFakeFault`. */
 export type FakeFault = CoreFakeFault | ExtendedFakeFault;
@@ -35,46 +34,19 @@ export function kindOf(rel: string): RequestKind {
   return 'other';
 }
 
-function window(ms: number) {
-  let stamps: number[] = [];
-  const trim = (at: number) => {
-    while (stamps.length && (stamps[0] as number) <= at - ms) stamps.shift();
-  };
-  return {
-    count: (at: number) => (trim(at), stamps.length),
-    add: (at: number) => void stamps.push(at),
-    waitMs: (at: number) => (stamps[0] ?? at) + ms - at,
-    clear: () => void (stamps = []),
-  };
-}
-
 export function createTraffic(rateLimit: { limit: number; intervalMs: number } | undefined) {
-  const windowMs = rateLimit?.intervalMs ?? 1000;
-  const seen = window(windowMs);
-  const admitted = window(windowMs);
+  // One window for the whole account (Ion limits per partner).
+  const gate = sandboxRateGate(rateLimit, rateLimit?.intervalMs ?? 1000);
   let log: FakeRequestLog[] = [];
   let faults: (FakeFault & { left: number })[] = [];
   const zero = (): Record<RequestKind, number> => ({ token: 0, customerList: 0, customerDetail: 0, subscriptionList: 0, subscriptionDetail: 0, other: 0 });
   let byKind = zero();
-  let counters = { total: 0, rateLimited: 0, unauthorized: 0, maxInWindow: 0 };
+  let counters = { total: 0, unauthorized: 0 };
 
   return {
-    received(): void {
-      const at = performance.now();
-      seen.add(at);
-      counters.maxInWindow = Math.max(counters.maxInWindow, seen.count(at));
-    },
+    received: (): void => gate.received(),
     /** `undefined` when the request may proceed, else milliseconds until it could. */
-    admit(): number | undefined {
-      if (!rateLimit) return undefined;
-      const at = performance.now();
-      if (admitted.count(at) >= rateLimit.limit) {
-        counters.rateLimited++;
-        return admitted.waitMs(at);
-      }
-      admitted.add(at);
-      return undefined;
-    },
+    admit: (): number | undefined => gate.admit(),
     inject(fault: FakeFault): void {
       faults.push({ ...fault, left: 'times' in fault ? fault.times : 1 });
     },
@@ -111,10 +83,9 @@ export function createTraffic(rateLimit: { limit: number; intervalMs: number } |
       faults = [];
       log = [];
       byKind = zero();
-      counters = { total: 0, rateLimited: 0, unauthorized: 0, maxInWindow: 0 };
-      seen.clear();
-      admitted.clear();
+      counters = { total: 0, unauthorized: 0 };
+      gate.reset();
     },
-    stats: () => ({ ...counters, byKind: { ...byKind }, windowMs }),
+    stats: () => ({ ...counters, ...gate.counts(), byKind: { ...byKind }, windowMs: gate.windowMs }),
   };
 }
