@@ -52,8 +52,6 @@ function put(value: number, pos: number, digits: number): void {
   }
 }
 
-const ID_LENGTH = 31;
-const HEX_ID = /^lf_[0-9a-f]{28}$/;
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -71,9 +69,9 @@ export function sortById<T extends { id: string }>(items: T[]): T[] {
   const keys = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const id = (items[i] as T).id;
-    // Fixed width, lowercase hex: numeric order of the prefix is the text order of the prefix, and
-    // the whole id is checked so a malformed one never takes the fast path.
-    const key = id.length === ID_LENGTH && id.startsWith('lf_') && HEX_ID.test(id) ? hexPrefix(id) : -1;
+    // Seven lowercase hex digits after `lf_`: their numeric order is their text order, and equal
+    // keys compare the whole id, so what follows the prefix needs no check.
+    const key = id.startsWith('lf_') ? hexPrefix(id) : -1;
     if (key < 0) return items.slice().sort(byId);
     keys[i] = key;
   }
@@ -85,6 +83,7 @@ export function sortById<T extends { id: string }>(items: T[]): T[] {
 
 // The value of id[3..10) as lowercase hex, or −1 when a character is not one.
 function hexPrefix(id: string): number {
+  if (id.length < 10) return -1;
   let v = 0;
   for (let i = 3; i < 10; i++) {
     const c = id.charCodeAt(i);

@@ -16,4 +16,9 @@ describe('sortById (the order of Money Found rows)', () => {
     expect(sortById(items).map((x) => x.id)).toEqual(['a', 'b', odd, 'lf_zz']);
     expect(items.map((x) => x.id)).toEqual(['b', 'lf_zz', odd, 'a']);
   });
+
+  it('orders ids that only share the lf_ prefix and hex start by their whole text, whatever follows', () => {
+    const items = [{ id: 'lf_0000001Zq' }, { id: 'lf_0000001Aq' }, { id: 'lf_00000000ff' }, { id: 'lf_0000001' }];
+    expect(sortById(items).map((x) => x.id)).toEqual(['lf_00000000ff', 'lf_0000001', 'lf_0000001Aq', 'lf_0000001Zq']);
+  });
 });
