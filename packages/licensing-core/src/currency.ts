@@ -18,7 +18,9 @@ const ISO_4217 = new Set(
 /** How a currency code read: as is, after upper-casing (`usd` → `USD`), or not a known ISO 4217 code. */
 export type CurrencyReading = { code: string; upperCased: boolean } | undefined;
 
-const readings = new Map<string, CurrencyReading>();
+// `UNREADABLE` marks a code known to be no currency, so a hit costs one lookup.
+const UNREADABLE = { code: '', upperCased: false };
+const readings = new Map<string, NonNullable<CurrencyReading>>();
 
 /**
  * Reads a currency code: a known ISO 4217 code as is, a code that becomes one when trimmed and
@@ -26,7 +28,8 @@ const readings = new Map<string, CurrencyReading>();
  */
 export function readCurrency(code: unknown): CurrencyReading {
   if (typeof code !== 'string') return undefined;
-  if (readings.has(code)) return readings.get(code);
+  const seen = readings.get(code);
+  if (seen !== undefined) return seen === UNREADABLE ? undefined : seen;
   let reading: CurrencyReading;
   if (ISO_4217.has(code)) reading = { code, upperCased: false };
   else {
@@ -34,6 +37,6 @@ export function readCurrency(code: unknown): CurrencyReading {
     reading = ISO_4217.has(upper) ? { code: upper, upperCased: true } : undefined;
   }
   if (readings.size >= 1_000) readings.clear(); // bounded: arbitrary junk codes must not grow memory
-  readings.set(code, reading);
+  readings.set(code, reading ?? UNREADABLE);
   return reading;
 }

@@ -1,3 +1,5 @@
+import { NumberMemo } from './memo';
+
 // Exact decimal arithmetic on scaled integers (value × 10^10). Money never touches a fractional JS
 // float: a float cannot hold 2.21 exactly, and summing thousands of lines would drift by cents.
 //
@@ -176,15 +178,14 @@ export function formatDec(value: Dec): string {
 }
 
 // Amounts repeat (a price list has few distinct prices; 100k rollups print a few thousand values):
-// one shared flat string per value instead of a fresh rope per call. Bounded, so memory stays flat.
-const formatted = new Map<number, string>();
+// one shared flat string per value instead of a fresh rope per call, through a small fixed cache.
+const formatted = new NumberMemo<string>();
 
 function formatSafe(value: number): string {
-  const hit = formatted.get(value);
+  const hit = formatted.get(value, '');
   if (hit !== undefined) return hit;
   const text = formatSafeUncached(value);
-  if (formatted.size >= CACHE_LIMIT) formatted.clear();
-  formatted.set(value, text);
+  formatted.set(value, '', text);
   return text;
 }
 

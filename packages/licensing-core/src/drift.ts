@@ -63,7 +63,8 @@ export interface SkuDrift {
   previousSeats: number;
   currentSeats: number;
   delta: number;
-  vendors: Vendor[];
+  /** Read-only: shared by every row with the same vendors. */
+  vendors: readonly Vendor[];
   previousWeek: string;
   currentWeek: string;
 }
@@ -182,7 +183,7 @@ export function driftContext(index: SnapshotIndex, base: Pick<DriftContext, 'lin
     for (const w of weeks.values()) for (const id of w.rows.keys()) all.add(id);
     ids.set(vendor, [...all].sort());
   }
-  const totals: SkuTotals = { index: new Map(), keys: [], prev: [], cur: [], prevLines: [], curLines: [], vendors: [], pair: [], pairs: 0 };
+  const totals: SkuTotals = { index: new Map(), keys: [], sorted: [], prev: [], cur: [], prevLines: [], curLines: [], vendors: [], pair: [], pairs: 0 };
   return { ...base, ids, customers: new Map(), rows: new Map(), totals, reductions: { added: new Map(), grew: new Map() } };
 }
 
@@ -192,7 +193,9 @@ export function driftContext(index: SnapshotIndex, base: Pick<DriftContext, 'lin
  */
 interface SkuTotals {
   index: Map<string, number>;
-  keys: { customerKey: string; skuKey: string }[];
+  keys: SkuKey[];
+  /** Entry numbers in customer, then SKU order (as many as `keys` once sorted). */
+  sorted: number[];
   prev: number[];
   cur: number[];
   prevLines: number[];
@@ -205,6 +208,11 @@ interface SkuTotals {
 }
 
 const VENDOR_BITS: readonly Vendor[] = ['ingram_micro', 'pax8', 'sherweb', 'td_synnex'];
+
+interface SkuKey {
+  customerKey: string;
+  skuKey: string;
+}
 
 /** What one snapshot line id resolves to; the same for every pair while the row says the same. */
 interface RowInfo {
@@ -229,7 +237,6 @@ export function compareWeeks(
   const lines: LineDrift[] = [];
   const t = ctx.totals;
   const pair = ++t.pairs;
-  const touched: number[] = [];
   for (const s of statuses) {
     if (s.status !== 'compared') continue;
     const weeks = index.get(s.vendor) as Map<string, WeekRows>;
@@ -251,7 +258,6 @@ export function compareWeeks(
       if (t.pair[g] !== pair) {
         t.pair[g] = pair;
         t.prev[g] = t.cur[g] = t.prevLines[g] = t.curLines[g] = t.vendors[g] = 0;
-        touched.push(g);
       }
       (t.prev[g] as number) += before;
       (t.cur[g] as number) += after;
@@ -269,18 +275,29 @@ export function compareWeeks(
     }
   }
   const skus: SkuDrift[] = [];
-  const k = t.keys;
-  touched.sort((x, y) => compareText((k[x] as SkuTotals['keys'][number]).customerKey, (k[y] as SkuTotals['keys'][number]).customerKey) || compareText((k[x] as SkuTotals['keys'][number]).skuKey, (k[y] as SkuTotals['keys'][number]).skuKey));
-  for (const g of touched) {
+  // Customer, then SKU order, from an order of all entries sorted once (again only when a pair
+  // added entries): no string comparisons per pair.
+  if (t.sorted.length !== t.keys.length) {
+    const k = t.keys;
+    t.sorted = k.map((_, i) => i).sort((x, y) => compareText((k[x] as SkuKey).customerKey, (k[y] as SkuKey).customerKey) || compareText((k[x] as SkuKey).skuKey, (k[y] as SkuKey).skuKey));
+  }
+  for (let i = 0; i < t.sorted.length; i++) {
+    const g = t.sorted[i] as number;
+    if (t.pair[g] !== pair) continue;
     const prev = t.prev[g] as number;
     const cur = t.cur[g] as number;
     const change = t.prevLines[g] === 0 ? 'new_sku' : t.curLines[g] === 0 ? 'sku_gone' : cur > prev ? 'grew' : cur < prev ? 'shrank' : undefined;
     if (change === undefined) continue;
-    const { customerKey, skuKey } = k[g] as SkuTotals['keys'][number];
-    const bits = t.vendors[g] as number;
-    skus.push({ customerKey, skuKey, change, previousSeats: prev, currentSeats: cur, delta: cur - prev, vendors: VENDOR_BITS.filter((_, i) => bits & (1 << i)), previousWeek, currentWeek });
+    const { customerKey, skuKey } = t.keys[g] as SkuKey;
+    skus.push({ customerKey, skuKey, change, previousSeats: prev, currentSeats: cur, delta: cur - prev, vendors: vendorsOf(t.vendors[g] as number), previousWeek, currentWeek });
   }
   return { lines, skus };
+}
+
+// One frozen vendor list per combination (4 vendors: 16 lists), shared by every SKU drift row.
+const VENDOR_SETS: readonly (readonly Vendor[])[] = Array.from({ length: 1 << VENDOR_BITS.length }, (_, bits) => Object.freeze(VENDOR_BITS.filter((_, i) => bits & (1 << i))));
+function vendorsOf(bits: number): readonly Vendor[] {
+  return VENDOR_SETS[bits] as readonly Vendor[];
 }
 
 function rowInfo(ctx: DriftContext, vendor: Vendor, id: string, row: Usage): RowInfo {

@@ -18,7 +18,7 @@ export interface PreparedPolicy {
   /** Per-run memo: vendor → SKU → comparison key (one string per SKU, hashed once). */
   skuKeys: Map<string, Map<string, string>>;
   /** Per-run memo: vendor → customer id → `<vendor>:<id>`. */
-  customerKeys: Map<string, Map<string, string>>;
+  customerKeys: Map<string, Map<string, { key: string; psa: string | undefined }>>;
   /** Per-run memo: PSA company id → `psa:<id>`. */
   psaKeys: Map<string, string>;
 }

@@ -58,8 +58,8 @@ export function linkLookup(links: readonly CustomerLink[], policy: PreparedPolic
     .filter((l) => l.status === 'auto' || l.status === 'confirmed')
     .sort((a, b) => rank(a) - rank(b) || compareText(String(a.psaCompanyId), String(b.psaCompanyId)));
   for (const link of sorted) {
-    const key = internCustomer(readVendor(link.vendor) ?? link.vendor, link.customerExternalId, policy);
-    if (!map.has(key)) map.set(key, internPsaKey(String(link.psaCompanyId), policy));
+    const entry = internCustomer(readVendor(link.vendor) ?? link.vendor, link.customerExternalId, policy);
+    if (!map.has(entry.key)) map.set(entry.key, (entry.psa = internPsaKey(String(link.psaCompanyId), policy)));
   }
   return map;
 }
@@ -81,14 +81,21 @@ export function skuKeyFor(vendor: string, sku: string, policy: PreparedPolicy): 
   return key;
 }
 
+/** A distributor customer's shared key (`<vendor>:<id>`) and, once `linkLookup` ran, its PSA key. */
+export interface CustomerEntry {
+  key: string;
+  psa: string | undefined;
+}
+
 // One shared string per distributor customer and per PSA company: fewer allocations on 100k lines,
-// and each key is hashed once for every Map lookup that follows.
-function internCustomer(vendor: string, id: string, policy: PreparedPolicy): string {
+// and each key is hashed once for every Map lookup that follows. The entry carries the link too, so
+// a line finds its customer and its link with one lookup.
+function internCustomer(vendor: string, id: string, policy: PreparedPolicy): CustomerEntry {
   let perVendor = policy.customerKeys.get(vendor);
   if (!perVendor) policy.customerKeys.set(vendor, (perVendor = new Map()));
-  let key = perVendor.get(id);
-  if (key === undefined) perVendor.set(id, (key = `${vendor}:${id}`));
-  return key;
+  let entry = perVendor.get(id);
+  if (entry === undefined) perVendor.set(id, (entry = { key: `${vendor}:${id}`, psa: undefined }));
+  return entry;
 }
 
 function internPsaKey(id: string, policy: PreparedPolicy): string {
@@ -97,10 +104,12 @@ function internPsaKey(id: string, policy: PreparedPolicy): string {
   return key;
 }
 
-/** Resolves one line; returns `undefined` (with a flag) when its vendor tag is unreadable. */
+/**
+ * Resolves one line; returns `undefined` (with a flag) when its vendor tag is unreadable. Run
+ * {@link linkLookup} with the same prepared policy first: it records each link on the customer entry.
+ */
 export function prepareLine(
   line: Subscription,
-  links: Map<string, string>,
   policy: PreparedPolicy,
   nowMs: number,
   flags: Flag[],
@@ -111,8 +120,9 @@ export function prepareLine(
     flags.push({ code: 'unknown_vendor', ref, message: `vendor tag "${String(line.vendor)}" is not a known distributor; line skipped` });
     return undefined;
   }
-  const distributorCustomer = internCustomer(vendor, line.customerExternalId, policy);
-  const psa = links.get(distributorCustomer);
+  const customer = internCustomer(vendor, line.customerExternalId, policy);
+  const distributorCustomer = customer.key;
+  const psa = customer.psa;
   let sku = line.sku?.trim() ?? '';
   let skuKey: string;
   if (sku === '') {
@@ -234,7 +244,7 @@ const CONTRACT_MONTHS: Record<PsaContractLine['billingPeriod'], number | undefin
 
 /** Resolves one contract line: its SKU key, whether it is in effect at `now`, and its monthly revenue. */
 export function prepareContract(contract: PsaContractLine, policy: PreparedPolicy, nowMs: number, flags: Flag[]): PreparedContract {
-  const ref = (): string => `contract:${contract.id}`; // built only when flagged
+  const ref = (): string => `contract:${contract.id}`; // built only when flagged (most lines never are)
   let skuKey: string | undefined;
   if (contract.sku) skuKey = skuKeyFor('*', contract.sku, policy);
   else if (contract.productId && policy.mappedProducts.has(contract.productId)) skuKey = `psa:${contract.productId}`;
@@ -247,7 +257,7 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
   }
   // A bad price (malformed, negative, unknown currency) is flagged; the seats still count as
   // contracted (dropping them would invent uncontracted seats), only the revenue is unknown.
-  const price = flagPrice(contract, ref(), flags);
+  const price = flagPrice(contract, ref, flags);
   const start = parseWhen(contract.startDate);
   const end = parseWhen(contract.endDate);
   const inEffect =
@@ -270,10 +280,10 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
   };
 }
 
-function flagPrice(contract: PsaContractLine, ref: string, flags: Flag[]): { amount: Dec; currency: string } | undefined {
+function flagPrice(contract: PsaContractLine, ref: () => string, flags: Flag[]): { amount: Dec; currency: string } | undefined {
   const price = contract.unitPrice as Money | undefined;
   if (price === undefined) {
-    flags.push({ code: 'contract_invalid', ref, message: 'no unit price: seats count, revenue is not computed' });
+    flags.push({ code: 'contract_invalid', ref: ref(), message: 'no unit price: seats count, revenue is not computed' });
     return undefined;
   }
   const before = flags.length;

@@ -110,7 +110,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const policy = preparePolicy(input.policy);
   const flags: Flag[] = [];
   const links = linkLookup(input.links, policy);
-  const lines = input.subscriptions.map((l) => prepareLine(l, links, policy, nowMs, flags)).filter((l): l is PreparedLine => l !== undefined);
+  const lines = input.subscriptions.map((l) => prepareLine(l, policy, nowMs, flags)).filter((l): l is PreparedLine => l !== undefined);
   const contracts = input.contracts.map((c) => prepareContract(c, policy, nowMs, flags));
 
   const refs = new Map<string, CustomerRef>();
@@ -122,7 +122,14 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     }
     return ref;
   };
-  // One pass over the lines for everything the coverage and labels need later.
+  // Per customer: its reference and its SKU buckets, found with one lookup per line.
+  const nodes = new Map<string, CustomerNode>();
+  const nodeOf = (key: string): CustomerNode => {
+    let n = nodes.get(key);
+    if (!n) nodes.set(key, (n = { ref: refOf(key), skuKeys: [], buckets: [], index: undefined }));
+    return n;
+  };
+  // One pass over the lines for the buckets and everything the coverage and labels need later.
   const unlinked = new Set<string>();
   const lineVendors = new Set<Vendor>();
   const pending: PendingLine[] = [];
@@ -131,83 +138,90 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as PreparedLine;
     if (l.seatState === 'pending') pending.push({ lineId: l.ref, customerKey: l.customerKey, skuKey: l.skuKey, sku: l.sku, seats: l.seats });
-    const ref = refOf(l.customerKey);
+    const node = nodeOf(l.customerKey);
+    const ref = node.ref;
     if (!ref.distributorCustomers.includes(l.distributorCustomer)) ref.distributorCustomers.push(l.distributorCustomer);
     if (!l.linked) unlinked.add(l.distributorCustomer);
     lineVendors.add(l.vendor);
+    const b = bucketOf(node, l.skuKey);
+    if (b.lines === NO_LINES) b.lines = [l];
+    else b.lines.push(l);
   }
   const customerKeys = [...refs.keys()].sort(); // so far, exactly the customers with lines
   for (const ref of refs.values()) ref.distributorCustomers.sort();
 
-  type Bucket = { customerKey: string; skuKey: string; lines: PreparedLine[]; contracts: PreparedContract[] };
-  // Nested maps keyed by shared strings: no per-line key concatenation.
-  const buckets = new Map<string, Map<string, Bucket>>();
-  const bucket = (customerKey: string, skuKey: string): Bucket => {
-    let bySku = buckets.get(customerKey);
-    if (!bySku) buckets.set(customerKey, (bySku = new Map()));
-    let b = bySku.get(skuKey);
-    if (!b) bySku.set(skuKey, (b = { customerKey, skuKey, lines: [], contracts: [] }));
-    return b;
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] as PreparedLine;
-    bucket(l.customerKey, l.skuKey).lines.push(l);
+  const customersWithContracts = new Set<string>();
+  const unmappedByCustomer = new Map<string, number>();
+  for (let i = 0; i < contracts.length; i++) {
+    const c = contracts[i] as PreparedContract;
+    customersWithContracts.add(c.customerKey);
+    if (c.skuKey === undefined) unmappedByCustomer.set(c.customerKey, (unmappedByCustomer.get(c.customerKey) ?? 0) + 1);
+    else {
+      const b = bucketOf(nodeOf(c.customerKey), c.skuKey);
+      if (b.contracts === NO_CONTRACTS) b.contracts = [c];
+      else b.contracts.push(c);
+    }
   }
-  const customersWithContracts = new Set(contracts.map((c) => c.customerKey));
   // Whose PSA data was supplied: a company listed in psaDataSuppliedFor or with any contract line;
   // without the list, everyone as soon as there is any contract line.
   const supplied = input.psaDataSuppliedFor ? new Set(input.psaDataSuppliedFor.map((id) => `psa:${id}`)) : undefined;
   const psaData = (key: string): boolean => (supplied ? supplied.has(key) || customersWithContracts.has(key) : contracts.length > 0);
-  const unmappedByCustomer = new Map<string, number>();
-  for (let i = 0; i < contracts.length; i++) {
-    const c = contracts[i] as PreparedContract;
-    if (c.skuKey === undefined) unmappedByCustomer.set(c.customerKey, (unmappedByCustomer.get(c.customerKey) ?? 0) + 1);
-    else bucket(c.customerKey, c.skuKey).contracts.push(c);
-  }
 
   // One pass per customer + SKU; the exact analysis dies young (cheap for the GC on 100k lines).
   const items: SkuRollup[] = [];
   const contractFound: Finding[] = [];
+  // Findings by kind, filled while each finding is fresh in the CPU cache (a later pass over 100k
+  // findings scattered in the heap costs a cache miss per finding).
+  const kinds = new Map<Finding['kind'], Finding[]>();
   const totalsAcc = new TotalsAcc();
-  const customerAcc = new Map<string, { totals: TotalsAcc; vendors: Set<Vendor>; skus: number }>();
+  const customerSummaries: CustomerSummary[] = [];
   const contractsWithoutDistributorLines: string[] = [];
   // Customers with a comparison withheld somewhere: their old findings of that kind must not resolve.
   const seatsWithheld = new Set<string>();
   const marginWithheld = new Set<string>();
-  // Customer, then SKU order: sorting 10k customers and a few SKUs each beats sorting 100k pairs.
-  const sorted: Bucket[] = [];
-  const customerOrder = [...buckets.keys()].sort();
+  // Customer, then SKU order: sorting 10k customers and a few SKUs each beats sorting 100k pairs,
+  // and everything per customer (its reference, PSA data, accumulator) is looked up once.
+  const customerOrder = [...nodes.keys()].sort();
   for (let i = 0; i < customerOrder.length; i++) {
-    const bySku = buckets.get(customerOrder[i] as string) as Map<string, Bucket>;
-    const skuOrder = [...bySku.keys()].sort();
-    for (let j = 0; j < skuOrder.length; j++) sorted.push(bySku.get(skuOrder[j] as string) as Bucket);
-  }
-  for (let i = 0; i < sorted.length; i++) {
-    const b = sorted[i] as Bucket;
-    const a = analyseSku(b.customerKey, b.skuKey, b.lines, b.contracts, b.customerKey.startsWith('psa:') && psaData(b.customerKey), policy);
-    const rollup = toRollup(a, refOf(a.customerKey));
-    items.push(rollup);
-    const found = contractFindings(a, rollup, policy, unmappedByCustomer.get(a.customerKey) ?? 0);
-    for (let j = 0; j < found.length; j++) contractFound.push(found[j] as Finding);
-    totalsAcc.add(a, rollup.customer.linked);
-    let c = customerAcc.get(a.customerKey);
-    if (!c) customerAcc.set(a.customerKey, (c = { totals: new TotalsAcc(), vendors: new Set(), skus: 0 }));
-    c.totals.add(a, rollup.customer.linked);
-    c.skus++;
-    for (let j = 0; j < rollup.vendors.length; j++) c.vendors.add(rollup.vendors[j] as Vendor);
-    if (a.lines.length === 0) {
-      for (let j = 0; j < a.contracts.length; j++) {
-        const k = a.contracts[j] as PreparedContract;
-        if (k.inEffect) contractsWithoutDistributorLines.push(k.contract.id);
+    const customerKey = customerOrder[i] as string;
+    const node = nodes.get(customerKey) as CustomerNode;
+    const ref = node.ref;
+    const contractData = ref.linked && psaData(customerKey);
+    const unmapped = unmappedByCustomer.get(customerKey) ?? 0;
+    const customerTotals = new TotalsAcc();
+    const vendors = new Set<Vendor>();
+    const skuOrder = bucketsInOrder(node);
+    for (let j = 0; j < skuOrder.length; j++) {
+      const b = skuOrder[j] as Bucket;
+      const a = analyseSku(customerKey, b.skuKey, b.lines, b.contracts, contractData, policy);
+      const rollup = toRollup(a, ref);
+      items.push(rollup);
+      const found = contractFindings(a, rollup, policy, unmapped);
+      for (let k = 0; k < found.length; k++) {
+        const f = found[k] as Finding;
+        contractFound.push(f);
+        const list = kinds.get(f.kind);
+        if (list) list.push(f);
+        else kinds.set(f.kind, [f]);
       }
+      totalsAcc.add(a, ref.linked);
+      customerTotals.add(a, ref.linked);
+      for (let k = 0; k < rollup.vendors.length; k++) vendors.add(rollup.vendors[k] as Vendor);
+      if (a.lines.length === 0) {
+        for (let k = 0; k < a.contracts.length; k++) {
+          const c = a.contracts[k] as PreparedContract;
+          if (c.inEffect) contractsWithoutDistributorLines.push(c.contract.id);
+        }
+      }
+      if (!a.seatsKnown) seatsWithheld.add(customerKey);
+      if (!a.margin && a.counted.length > 0 && a.effective.length > 0) marginWithheld.add(customerKey);
     }
-    if (!a.seatsKnown) seatsWithheld.add(a.customerKey);
-    if (!a.margin && a.counted.length > 0 && a.effective.length > 0) marginWithheld.add(a.customerKey);
+    customerSummaries.push({ customer: ref, vendorLabel: vendorLabelOf([...vendors]), totals: customerTotals.result(), skus: skuOrder.length });
   }
 
   const linkedCustomers = customerKeys.filter((k) => k.startsWith('psa:'));
   const base: CoverageBase = {
-    customers: buckets.size, // customers (linked or not) with any line or contract line; rollups are per customer + SKU
+    customers: nodes.size, // customers (linked or not) with any line or contract line; rollups are per customer + SKU
     lines: lines.length,
     contracts: contracts.length,
     weeks: new Set((input.snapshots ?? []).map((s) => s.week)).size,
@@ -244,22 +258,13 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     moneyReasons.partial.push(...moneyReasons.notAudited.map((r) => `contract comparison not audited: ${r}`));
     moneyReasons.notAudited = [];
   }
-  const kinds = new Map<Finding['kind'], Finding[]>();
-  for (let i = 0; i < contractFound.length; i++) {
-    const f = contractFound[i] as Finding;
-    const list = kinds.get(f.kind);
-    if (list) list.push(f);
-    else kinds.set(f.kind, [f]);
-  }
   const byKind = (kind: Finding['kind']): Finding[] => kinds.get(kind) ?? [];
   const totals = totalsAcc.result();
   const rollupCoverage = coverageOf(base, r1.notAudited, r1.partial);
   return {
     now: new Date(nowMs).toISOString(),
     qbrVendorLabel: vendorLabelOf([...lineVendors]),
-    customers: [...customerAcc].map(([key, c]) => ({
-      customer: refOf(key), vendorLabel: vendorLabelOf([...c.vendors]), totals: c.totals.result(), skus: c.skus,
-    })),
+    customers: customerSummaries,
     rollups: { items, totals, coverage: rollupCoverage },
     seats: { uncontracted: byKind('uncontracted_seats'), overContracted: byKind('over_contracted_seats'), pending, coverage: comparisonCoverage },
     margins: {
@@ -278,6 +283,48 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     contractsWithoutDistributorLines: contractsWithoutDistributorLines.sort(),
     flags: flags.sort((a, b) => compareText(a.ref, b.ref) || compareText(a.code, b.code) || compareText(a.message, b.message)),
   };
+}
+
+// One customer + SKU's lines and contract lines. Lists start as shared empty ones and are created
+// with their first element: an array grown from `[]` reserves 16 slots, and 94k buckets × 2 lists
+// of mostly one element each held ~30 MB that every garbage collection had to copy.
+interface Bucket {
+  skuKey: string;
+  lines: PreparedLine[];
+  contracts: PreparedContract[];
+}
+
+const NO_LINES: PreparedLine[] = [];
+const NO_CONTRACTS: PreparedContract[] = [];
+
+// A customer's reference and buckets. A customer has a handful of SKUs: a short scan of shared
+// key strings beats a Map per customer; past 8 SKUs a Map takes over.
+interface CustomerNode {
+  ref: CustomerRef;
+  skuKeys: string[];
+  buckets: Bucket[];
+  index: Map<string, Bucket> | undefined;
+}
+
+function bucketOf(node: CustomerNode, skuKey: string): Bucket {
+  if (node.index) {
+    const hit = node.index.get(skuKey);
+    if (hit) return hit;
+  } else {
+    const i = node.skuKeys.indexOf(skuKey);
+    if (i >= 0) return node.buckets[i] as Bucket;
+  }
+  const b: Bucket = { skuKey, lines: NO_LINES, contracts: NO_CONTRACTS };
+  node.skuKeys.push(skuKey);
+  node.buckets.push(b);
+  if (node.index) node.index.set(skuKey, b);
+  else if (node.buckets.length > 8) node.index = new Map(node.buckets.map((x) => [x.skuKey, x]));
+  return b;
+}
+
+// The customer's buckets in SKU key order (code units).
+function bucketsInOrder(node: CustomerNode): Bucket[] {
+  return node.buckets.length === 1 ? node.buckets : [...node.buckets].sort((x, y) => compareText(x.skuKey, y.skuKey));
 }
 
 // Running per-currency totals over the same rows, so margin = revenue − cost reconciles exactly.

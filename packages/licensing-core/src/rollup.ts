@@ -5,6 +5,7 @@ import type { PreparedContract, PreparedLine } from './prepare';
 import { vendorLabelOf } from './label';
 import type { CustomerRef } from './types';
 import { CurrencySums } from './sums';
+import { NumberMemo } from './memo';
 
 /**
  * Lines of one customer + SKU with the same term, billing frequency and currency, summed.
@@ -232,8 +233,12 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
     };
     if (a.margin.fx) margin.fxRate = { from: a.margin.fx.from, to: a.margin.currency, rate: formatDec(a.margin.fx.rate) };
   }
-  let named: PreparedLine | undefined;
-  for (const l of a.lines) if (!named || l.ref < named.ref) named = l;
+  // Named by the line with the smallest id (input order must not decide); one line needs no compare.
+  let named = a.lines[0];
+  for (let i = 1; i < a.lines.length; i++) {
+    const l = a.lines[i] as PreparedLine;
+    if (l.ref < (named as PreparedLine).ref) named = l;
+  }
   return {
     customer, skuKey: a.skuKey,
     // A SKU only the PSA bills (no distributor line) is named by its contract lines.
@@ -311,23 +316,18 @@ export function addTo(map: Map<string, Dec>, currency: string, amount: Dec): voi
 
 /**
  * The report's Money for an exact amount. Amounts repeat across 100k rows (seats × a few prices),
- * so one frozen object per currency and value is shared by every row that shows it: far fewer
- * objects for the GC to copy, and a consumer cannot change one row's figure through another.
- * Bounded per currency, so memory stays flat.
+ * so a frozen object per currency and value is shared by the rows that show it, through a small
+ * fixed cache: fewer objects for the GC to copy, and a consumer cannot change one row's figure
+ * through another. Memory stays flat.
  */
 export function money(amount: Dec, currency: string): Money {
-  let perCurrency = MONIES.get(currency);
-  if (!perCurrency) MONIES.set(currency, (perCurrency = new Map()));
-  let m = perCurrency.get(amount);
-  if (m === undefined) {
-    if (perCurrency.size >= MONEY_CACHE_LIMIT) perCurrency.clear();
-    perCurrency.set(amount, (m = Object.freeze({ amount: formatDec(amount), currency })));
-  }
+  if (typeof amount !== 'number') return Object.freeze({ amount: formatDec(amount), currency });
+  let m = MONIES.get(amount, currency);
+  if (m === undefined) MONIES.set(amount, currency, (m = Object.freeze({ amount: formatDec(amount), currency })));
   return m;
 }
 
-const MONEY_CACHE_LIMIT = 20_000;
-const MONIES = new Map<string, Map<Dec, Money>>();
+const MONIES = new NumberMemo<Money>();
 
 /** {@link moneyList} of per-currency sums. */
 export function moneyListOf(sums: CurrencySums): Money[] {
@@ -376,7 +376,7 @@ export function sharedUniqueOf<I, T extends string>(items: readonly I[], pick: (
   }
   let shared = SHARED_SINGLES.get(value);
   if (!shared) {
-    if (SHARED_SINGLES.size >= MONEY_CACHE_LIMIT) SHARED_SINGLES.clear();
+    if (SHARED_SINGLES.size >= 20_000) SHARED_SINGLES.clear();
     SHARED_SINGLES.set(value, (shared = Object.freeze([value])));
   }
   return shared as readonly T[];
