@@ -73,6 +73,8 @@ export interface SkuDrift {
 export interface WeekRows {
   asOf: string;
   rows: Map<string, Usage>;
+  /** `rows` by position in the vendor's sorted id list (built by the first pair that needs it). */
+  byPosition?: (Usage | undefined)[] | undefined;
 }
 
 /** Snapshots indexed by vendor and ISO week. */
@@ -90,7 +92,7 @@ export function indexSnapshots(snapshots: readonly Usage[], flags: Flag[]): Snap
     }
     const weeks = index.get(vendor) ?? new Map<string, WeekRows>();
     index.set(vendor, weeks);
-    const week = weeks.get(row.week) ?? { asOf: row.asOf, rows: new Map<string, Usage>() };
+    const week = weeks.get(row.week) ?? { asOf: row.asOf, rows: new Map<string, Usage>(), byPosition: undefined };
     weeks.set(row.week, week);
     const seen = week.rows.get(row.subscriptionExternalId);
     if (seen) {
@@ -168,8 +170,8 @@ export interface DriftContext {
   ids: Map<Vendor, string[]>;
   /** Memo: vendor → customer id → customer key (`psa:<id>` or `<vendor>:<id>`). */
   customers: Map<Vendor, Map<string, string>>;
-  /** Memo: vendor → line id → what its rows resolve to. */
-  rows: Map<Vendor, Map<string, RowInfo>>;
+  /** Memo: vendor → position in `ids` → what that line's rows resolve to. */
+  rows: Map<Vendor, (RowInfo | undefined)[]>;
   totals: SkuTotals;
   /** Memo of {@link reductionFor} per line, for added (`true`) and grown (`false`) seats. */
   reductions: { added: Map<PreparedLine, Reduction | undefined>; grew: Map<PreparedLine, Reduction | undefined> };
@@ -240,17 +242,20 @@ export function compareWeeks(
   for (const s of statuses) {
     if (s.status !== 'compared') continue;
     const weeks = index.get(s.vendor) as Map<string, WeekRows>;
-    const cur = (weeks.get(currentWeek) as WeekRows).rows;
-    const prev = (weeks.get(previousWeek) as WeekRows).rows;
+    const ids = ctx.ids.get(s.vendor) ?? [];
+    // Rows by position in `ids`, built once per week (each week is in two pairs): no lookups here.
+    const cur = rowsByPosition(weeks.get(currentWeek) as WeekRows, ids);
+    const prev = rowsByPosition(weeks.get(previousWeek) as WeekRows, ids);
     let infos = ctx.rows.get(s.vendor);
-    if (!infos) ctx.rows.set(s.vendor, (infos = new Map()));
-    for (const id of ctx.ids.get(s.vendor) ?? []) {
-      const c = cur.get(id);
-      const p = prev.get(id);
+    if (!infos) ctx.rows.set(s.vendor, (infos = new Array<RowInfo | undefined>(ids.length).fill(undefined)));
+    for (let pos = 0; pos < ids.length; pos++) {
+      const c = cur[pos];
+      const p = prev[pos];
       if (!c && !p) continue;
+      const id = ids[pos] as string;
       const row = (c ?? p) as Usage;
-      let info = infos.get(id);
-      if (!info || info.customerExternalId !== row.customerExternalId || info.sku !== row.sku) infos.set(id, (info = rowInfo(ctx, s.vendor, id, row)));
+      let info = infos[pos];
+      if (!info || info.customerExternalId !== row.customerExternalId || info.sku !== row.sku) infos[pos] = info = rowInfo(ctx, s.vendor, id, row);
       const { line, customerKey, skuKey, skuText } = info;
       const before = p?.quantity ?? 0;
       const after = c?.quantity ?? 0;
@@ -298,6 +303,13 @@ export function compareWeeks(
 const VENDOR_SETS: readonly (readonly Vendor[])[] = Array.from({ length: 1 << VENDOR_BITS.length }, (_, bits) => Object.freeze(VENDOR_BITS.filter((_, i) => bits & (1 << i))));
 function vendorsOf(bits: number): readonly Vendor[] {
   return VENDOR_SETS[bits] as readonly Vendor[];
+}
+
+function rowsByPosition(week: WeekRows, ids: readonly string[]): (Usage | undefined)[] {
+  if (week.byPosition) return week.byPosition;
+  const out = new Array<Usage | undefined>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = week.rows.get(ids[i] as string);
+  return (week.byPosition = out);
 }
 
 function rowInfo(ctx: DriftContext, vendor: Vendor, id: string, row: Usage): RowInfo {

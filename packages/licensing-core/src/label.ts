@@ -35,11 +35,14 @@ export function qbrVendorLabel(lines: Iterable<{ vendor: VendorTag | string }>):
   return vendorLabelOf([...vendors]);
 }
 
+// A Map: 200k lookups per report with a variable key, where an object's keyed load goes megamorphic.
+const LABELS = new Map(Object.entries(VENDOR_LABELS) as [Vendor, QbrVendorLabel][]);
+
 /** Label for an already-normalized vendor set. */
 export function vendorLabelOf(vendors: readonly Vendor[]): QbrVendorLabel | undefined {
-  if (vendors.length === 1) return VENDOR_LABELS[vendors[0] as Vendor] as QbrVendorLabel;
+  if (vendors.length === 1) return LABELS.get(vendors[0] as Vendor);
   const distinct = new Set(vendors);
   if (distinct.size === 0) return undefined;
   if (distinct.size > 1) return 'Mixed';
-  return VENDOR_LABELS[[...distinct][0] as Vendor] as QbrVendorLabel;
+  return LABELS.get([...distinct][0] as Vendor);
 }

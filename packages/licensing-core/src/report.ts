@@ -1,9 +1,9 @@
-import type { Money, Vendor } from '@vectis/connector-core';
+import type { Money, Subscription, Vendor } from '@vectis/connector-core';
 import { sub, ZERO } from './decimal';
 import { coverageOf, comparisonReasons, rollupReasons, sourceReasons, type CoverageBase } from './coverage';
 export type { DriftReport } from './drift-report';
 import { analyseSku, compareText, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
-import { driftReport, type DriftReport } from './drift-report';
+import { driftReport, noteLine, snapshotSet, type DriftReport } from './drift-report';
 import { contractFindings, type Finding } from './findings';
 import { sortById } from './finding-id';
 import { CurrencySums } from './sums';
@@ -110,7 +110,15 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const policy = preparePolicy(input.policy);
   const flags: Flag[] = [];
   const links = linkLookup(input.links, policy);
-  const lines = input.subscriptions.map((l) => prepareLine(l, policy, nowMs, flags)).filter((l): l is PreparedLine => l !== undefined);
+  const snapshots = snapshotSet(input.snapshots ?? [], flags);
+  const lines: PreparedLine[] = [];
+  for (let i = 0; i < input.subscriptions.length; i++) {
+    const s = input.subscriptions[i] as Subscription;
+    const l = prepareLine(s, policy, nowMs, flags);
+    if (l === undefined) continue;
+    lines.push(l);
+    noteLine(snapshots, l, s.externalId);
+  }
   const contracts = input.contracts.map((c) => prepareContract(c, policy, nowMs, flags));
 
   const refs = new Map<string, CustomerRef>();
@@ -224,7 +232,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     customers: nodes.size, // customers (linked or not) with any line or contract line; rollups are per customer + SKU
     lines: lines.length,
     contracts: contracts.length,
-    weeks: new Set((input.snapshots ?? []).map((s) => s.week)).size,
+    weeks: snapshots.weeks.length,
     linkedCustomers,
     unlinkedCustomers: [...unlinked].sort(),
     customersWithoutContracts: linkedCustomers.filter((k) => !customersWithContracts.has(k)),
@@ -236,7 +244,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const r2 = comparisonReasons(base, flags, sources, audited.length);
   const comparisonCoverage = coverageOf(base, r2.notAudited, r2.partial);
 
-  const drift = driftReport(input, lines, links, policy, nowMs, flags, refOf, base, sources);
+  const drift = driftReport(input, snapshots, links, policy, nowMs, flags, refOf, base, sources);
   // An incomplete upstream stream may hide lines or contracts: nothing resolves on such a run.
   const incomplete = (input.sources ?? []).some((s) => !s.complete);
   const seatScope = incomplete ? [] : audited.filter((k) => !seatsWithheld.has(k));

@@ -288,26 +288,38 @@ function groupKey(l: PreparedLine): string {
 
 function toGroup(ls: PreparedLine[], totals: Money[], shared: Shared | undefined): LineGroup {
   const first = ls[0] as PreparedLine;
-  const seats = ls.reduce((n, l) => n + l.seats, 0);
-  const complete = ls.every((l) => l.monthlyCost !== undefined);
-  const total = ls.reduce((s, l) => add(s, l.monthlyCost ?? ZERO), ZERO);
+  let seats = 0;
+  let complete = true;
+  let total: Dec = ZERO;
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i] as PreparedLine;
+    seats += l.seats;
+    if (l.monthlyCost === undefined) complete = false;
+    else total = add(total, l.monthlyCost);
+  }
   const currency = first.currency;
   return {
     commitmentTerm: first.line.commitmentTerm,
     billingFrequency: first.line.billingFrequency,
     currency,
     seats,
-    monthlyCost: complete && currency ? sameMoney(totals, total, currency) : undefined,
+    monthlyCost: complete && currency ? sameMoney(totals, total, currency, shared !== undefined) : undefined,
     unitCostMonthly: complete && currency && seats > 0 ? money(divInt(total, seats), currency) : undefined,
     vendors: shared?.vendors ?? sortedUnique(ls.map((l) => l.vendor)),
     lineIds: shared?.lineIds ?? sortedUnique(ls.map((l) => l.ref)),
   };
 }
 
-// The rollup total in this currency when it is the same amount (one group), else a new Money.
-function sameMoney(totals: Money[], amount: Dec, currency: string): Money {
+// The rollup total in this currency when it is the same amount, else the group's own Money. A group
+// holding every line of a one-currency row (`whole`) has exactly the row's total: no formatting.
+function sameMoney(totals: Money[], amount: Dec, currency: string, whole: boolean): Money {
+  if (whole && totals.length === 1 && (totals[0] as Money).currency === currency) return totals[0] as Money;
   const m = money(amount, currency);
-  return totals.find((t) => t.currency === currency && t.amount === m.amount) ?? m;
+  for (let i = 0; i < totals.length; i++) {
+    const t = totals[i] as Money;
+    if (t.currency === currency && t.amount === m.amount) return t;
+  }
+  return m;
 }
 
 export function addTo(map: Map<string, Dec>, currency: string, amount: Dec): void {
