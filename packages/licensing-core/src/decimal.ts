@@ -239,6 +239,19 @@ const STEPS = Array.from({ length: SCALE_DIGITS + 1 }, (_, i) => 10 ** (SCALE_DI
 
 /** {@link roundDecimalString} for an exact value: display text with `places` decimals. */
 export function roundDec(value: Dec, places: number): string {
+  // Finding texts print a few distinct prices 100k times: memoized per number of places.
+  if (typeof value === 'number' && places >= 0 && places <= SCALE_DIGITS) {
+    const memo = (ROUNDED[places] ??= new NumberMemo<string>());
+    let text = memo.get(value, '');
+    if (text === undefined) memo.set(value, '', (text = roundUncached(value, places)));
+    return text;
+  }
+  return roundUncached(value, places);
+}
+
+const ROUNDED: (NumberMemo<string> | undefined)[] = [];
+
+function roundUncached(value: Dec, places: number): string {
   let q: number | bigint;
   const step = STEPS[places];
   if (typeof value === 'number' && step !== undefined) {

@@ -3,6 +3,7 @@ import { add, decFromInt, div, divInt, formatDec, mulInt, roundDec, sub, ZERO, t
 import type { PreparedPolicy } from './policy';
 import { below, HUNDRED, money, sortedUnique, unitMarginPercent, type SkuAnalysis, type SkuRollup } from './rollup';
 import { findingId } from './finding-id';
+import { flat } from './text';
 import { lineListValue } from './prepare';
 import type { CustomerRef } from './types';
 
@@ -106,7 +107,7 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
   if (a.currencyMismatch && effective.length > 0 && a.counted.length > 0) {
     out.push(make('currency_mismatch', 'review', {
       impactBasis: 'none',
-      summary: `PSA bills in ${a.currencyMismatch.revenue.join('/') || 'an unreadable currency'} but the distributor charges in ${a.currencyMismatch.cost.join('/')}: not compared`,
+      summary: flat`PSA bills in ${a.currencyMismatch.revenue.join('/') || 'an unreadable currency'} but the distributor charges in ${a.currencyMismatch.cost.join('/')}: not compared`,
       action: 'Align the agreement currency with the distributor currency, or supply an explicit FX rate in the policy.',
     }));
   }
@@ -114,8 +115,8 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
     out.push(make('billed_without_license', 'msp_overbills', {
       seats: a.contractedSeats,
       ...revenueImpact(a),
-      summary: `${a.contractedSeats} seat(s) billed in the PSA, but no distributor line licenses this SKU for the client`,
-      action: `Check whether the licence sits under a distributor customer or tenant that is not linked to this client (link it), else end contract line(s) ${ids(effective)} in the PSA and review credits.`,
+      summary: flat`${a.contractedSeats} seat(s) billed in the PSA, but no distributor line licenses this SKU for the client`,
+      action: flat`Check whether the licence sits under a distributor customer or tenant that is not linked to this client (link it), else end contract line(s) ${ids(effective)} in the PSA and review credits.`,
     }));
     return out;
   }
@@ -125,8 +126,8 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
     out.push(make('cancelled_still_billed', 'msp_overbills', {
       seats: a.contractedSeats,
       ...revenueImpact(a),
-      summary: `every distributor line is cancelled, expired or past its term end${endDate ? ` (ended ${endDate})` : ''}, yet ${a.contractedSeats} seat(s) are still billed in the PSA`,
-      action: `End contract line(s) ${ids(effective)} in the PSA${endDate ? ` effective ${endDate}` : ''} and review credits for periods billed after it${lapsed ? ' (or renew the lapsed distributor line)' : ''}.`,
+      summary: flat`every distributor line is cancelled, expired or past its term end${endDate ? ` (ended ${endDate})` : ''}, yet ${a.contractedSeats} seat(s) are still billed in the PSA`,
+      action: flat`End contract line(s) ${ids(effective)} in the PSA${endDate ? ` effective ${endDate}` : ''} and review credits for periods billed after it${lapsed ? ' (or renew the lapsed distributor line)' : ''}.`,
       endDate,
     }));
     return out;
@@ -141,7 +142,7 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
     else if (!a.currencyMismatch) {
       out.push(make('currency_mismatch', 'review', {
         impactBasis: 'none',
-        summary: `distributor seats in ${a.lineCurrencies.join(' and ')} for one SKU: not added together, so not compared with the ${a.contractedSeats} contracted seat(s)`,
+        summary: flat`distributor seats in ${a.lineCurrencies.join(' and ')} for one SKU: not added together, so not compared with the ${a.contractedSeats} contracted seat(s)`,
         action: 'Compare the seats per currency by hand, or move the lines onto one distributor account and currency.',
       }));
     }
@@ -154,8 +155,8 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
         seats: delta,
         monthlyImpact: money(mulInt(contractPrice.perSeat, delta), contractPrice.currency),
         impactBasis: 'contract_price',
-        summary: `${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted`,
-        action: `Add ${delta} seat(s) to the client's PSA agreement at ${roundDec(contractPrice.perSeat, 2)} ${contractPrice.currency}/seat/month, or reduce the distributor subscription.`,
+        summary: flat`${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted`,
+        action: flat`Add ${delta} seat(s) to the client's PSA agreement at ${roundDec(contractPrice.perSeat, 2)} ${contractPrice.currency}/seat/month, or reduce the distributor subscription.`,
       }));
     } else pushUncontracted(out, a, make, policy, undefined);
   } else if (delta < 0) {
@@ -163,8 +164,8 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
       seats: -delta,
       monthlyImpact: contractPrice ? money(mulInt(contractPrice.perSeat, -delta), contractPrice.currency) : undefined,
       impactBasis: contractPrice ? 'contract_price' : 'none',
-      summary: `${a.contractedSeats} contracted seat(s) vs ${a.seats} licensed at the distributor: client billed for ${-delta} seat(s) not licensed`,
-      action: `Lower the PSA agreement to ${a.seats} seat(s) (or license the missing seats) and review credits with the client.`,
+      summary: flat`${a.contractedSeats} contracted seat(s) vs ${a.seats} licensed at the distributor: client billed for ${-delta} seat(s) not licensed`,
+      action: flat`Lower the PSA agreement to ${a.seats} seat(s) (or license the missing seats) and review credits with the client.`,
     }));
   }
   const belowMargin = belowMarginFinding(a, policy, make);
@@ -173,6 +174,7 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
 }
 
 function ids(contracts: SkuAnalysis['effective']): string {
+  if (contracts.length === 1) return (contracts[0] as SkuAnalysis['effective'][number]).contract.id;
   return contracts.map((c) => c.contract.id).sort().join(', ');
 }
 
@@ -196,9 +198,9 @@ function pushUncontracted(out: Finding[], a: SkuAnalysis, make: Make, policy: Pr
     monthlyImpact: value ? money(value.total, value.currency) : undefined,
     impactBasis: value?.basis ?? 'none',
     summary: noContract
-      ? `${seats} live distributor seat(s)${currency && currency !== NO_COST ? ` billed in ${currency}` : ''} and no contract line for this SKU: all uncontracted${value ? ` (valued at ${BASIS_TEXT[value.basis]})` : ''}`
-      : `${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted${value ? ` (valued at ${BASIS_TEXT[value.basis]})` : ''}`,
-    action: `Add ${delta} seat(s) to the client's PSA agreement${value ? ` (about ${roundDec(value.total, 2)} ${value.currency}/month)` : ''}, or reduce the distributor subscription.`,
+      ? flat`${seats} live distributor seat(s)${currency && currency !== NO_COST ? ` billed in ${currency}` : ''} and no contract line for this SKU: all uncontracted${value ? ` (valued at ${BASIS_TEXT[value.basis]})` : ''}`
+      : flat`${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted${value ? ` (valued at ${BASIS_TEXT[value.basis]})` : ''}`,
+    action: flat`Add ${delta} seat(s) to the client's PSA agreement${value ? ` (about ${roundDec(value.total, 2)} ${value.currency}/month)` : ''}, or reduce the distributor subscription.`,
   }, currency));
 }
 
@@ -261,8 +263,8 @@ function belowMarginFinding(a: SkuAnalysis, policy: PreparedPolicy, make: Make):
   return make('below_margin', 'msp_underbills', {
     monthlyImpact: money(shortfall, c),
     impactBasis: 'margin_shortfall',
-    summary: `unit margin ${roundDec(pct, 2)} % is below the ${formatDec(threshold)} % minimum`,
-    action: `Raise the PSA price to at least ${roundDec(required, 2)} ${c}/seat/month, or renegotiate the distributor cost.`,
+    summary: flat`unit margin ${roundDec(pct, 2)} % is below the ${formatDec(threshold)} % minimum`,
+    action: flat`Raise the PSA price to at least ${roundDec(required, 2)} ${c}/seat/month, or renegotiate the distributor cost.`,
   });
 }
 

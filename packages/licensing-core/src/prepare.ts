@@ -4,6 +4,7 @@ import { readCurrency } from './currency';
 import { readAmount } from './money';
 import { parseWhen, readVendor, type PreparedPolicy } from './policy';
 import { compareText } from './rollup';
+import { flat } from './text';
 import type { CustomerLink, Flag, PsaContractLine } from './types';
 
 /**
@@ -115,7 +116,7 @@ export function prepareLine(
   flags: Flag[],
 ): PreparedLine | undefined {
   const vendor = readVendor(line.vendor);
-  const ref = `line:${vendor ?? line.vendor}:${line.externalId}`;
+  const ref = flat`line:${vendor ?? line.vendor}:${line.externalId}`; // one flat string: kept in lineIds, compared
   if (vendor === undefined) {
     flags.push({ code: 'unknown_vendor', ref, message: `vendor tag "${String(line.vendor)}" is not a known distributor; line skipped` });
     return undefined;

@@ -5,7 +5,7 @@ export type { DriftReport } from './drift-report';
 import { analyseSku, compareText, money, toRollup, type SkuAnalysis, type SkuRollup } from './rollup';
 import { driftReport, noteLine, snapshotSet, type DriftReport } from './drift-report';
 import { contractFindings, type Finding } from './findings';
-import { sortById } from './finding-id';
+import { idKey, sortById } from './finding-id';
 import { CurrencySums } from './sums';
 import { vendorLabelOf, type QbrVendorLabel } from './label';
 import { parseNow, preparePolicy } from './policy';
@@ -134,7 +134,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const nodes = new Map<string, CustomerNode>();
   const nodeOf = (key: string): CustomerNode => {
     let n = nodes.get(key);
-    if (!n) nodes.set(key, (n = { ref: refOf(key), skuKeys: [], buckets: [], index: undefined }));
+    if (!n) nodes.set(key, (n = { ref: refOf(key), skuKeys: [], buckets: [], index: undefined, contracts: false }));
     return n;
   };
   // One pass over the lines for the buckets and everything the coverage and labels need later.
@@ -158,18 +158,20 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   const customerKeys = [...refs.keys()].sort(); // so far, exactly the customers with lines
   for (const ref of refs.values()) ref.distributorCustomers.sort();
 
-  const customersWithContracts = new Set<string>();
   const unmappedByCustomer = new Map<string, number>();
   for (let i = 0; i < contracts.length; i++) {
     const c = contracts[i] as PreparedContract;
-    customersWithContracts.add(c.customerKey);
+    const node = nodeOf(c.customerKey);
+    node.contracts = true;
     if (c.skuKey === undefined) unmappedByCustomer.set(c.customerKey, (unmappedByCustomer.get(c.customerKey) ?? 0) + 1);
     else {
-      const b = bucketOf(nodeOf(c.customerKey), c.skuKey);
+      const b = bucketOf(node, c.skuKey);
       if (b.contracts === NO_CONTRACTS) b.contracts = [c];
       else b.contracts.push(c);
     }
   }
+  const customersWithContracts = new Set<string>();
+  for (const [key, node] of nodes) if (node.contracts) customersWithContracts.add(key);
   // Whose PSA data was supplied: a company listed in psaDataSuppliedFor or with any contract line;
   // without the list, everyone as soon as there is any contract line.
   const supplied = input.psaDataSuppliedFor ? new Set(input.psaDataSuppliedFor.map((id) => `psa:${id}`)) : undefined;
@@ -178,6 +180,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
   // One pass per customer + SKU; the exact analysis dies young (cheap for the GC on 100k lines).
   const items: SkuRollup[] = [];
   const contractFound: Finding[] = [];
+  const foundKeys: number[] = []; // sort keys of `contractFound`, taken while each id is fresh
   // Findings by kind, filled while each finding is fresh in the CPU cache (a later pass over 100k
   // findings scattered in the heap costs a cache miss per finding).
   const kinds = new Map<Finding['kind'], Finding[]>();
@@ -208,6 +211,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
       for (let k = 0; k < found.length; k++) {
         const f = found[k] as Finding;
         contractFound.push(f);
+        foundKeys.push(idKey(f.id));
         const list = kinds.get(f.kind);
         if (list) list.push(f);
         else kinds.set(f.kind, [f]);
@@ -258,7 +262,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     below_margin: seatScope.filter((k) => !marginWithheld.has(k)),
     unused_seats: incomplete ? [] : drift.auditedCustomers.sort(),
   };
-  const findings = sortById([...contractFound, ...drift.unused]);
+  const findings = sortById([...contractFound, ...drift.unused], foundKeys);
   const moneyReasons = { notAudited: [...r2.notAudited], partial: [...r2.partial] };
   if (drift.report.status !== 'compared') moneyReasons.partial.push('unused seats: no current snapshot week audited for every vendor');
   // Unused-seat findings stand on their own, so Money Found is audited when either side is.
@@ -312,6 +316,8 @@ interface CustomerNode {
   skuKeys: string[];
   buckets: Bucket[];
   index: Map<string, Bucket> | undefined;
+  /** Whether any contract line (mapped or not) names this customer. */
+  contracts: boolean;
 }
 
 function bucketOf(node: CustomerNode, skuKey: string): Bucket {

@@ -2,6 +2,7 @@ import type { Usage, Vendor } from '@vectis/connector-core';
 import { add, divInt, mulInt, roundDecimalString, ZERO, type Dec } from './decimal';
 import { reductionFor, type SnapshotIndex } from './drift';
 import { findingId } from './finding-id';
+import { flat } from './text';
 import type { Finding, Reduction } from './findings';
 import { vendorLabelOf } from './label';
 import type { PreparedLine } from './prepare';
@@ -72,8 +73,8 @@ function toFinding(g: UnusedAgg, customer: CustomerRef, nowMs: number): Finding 
     seats: g.unused,
     monthlyImpact: impact,
     impactBasis: impact ? 'unit_cost' : 'none',
-    summary: `${g.unused} licensed seat(s) not assigned in the latest snapshot`,
-    action: `Reduce the distributor subscription by ${g.unused} seat(s) ${when}${impact ? ` (saves ${roundDecimalString(impact.amount, 2)} ${impact.currency}/month)` : ''}, or assign them.`,
+    summary: flat`${g.unused} licensed seat(s) not assigned in the latest snapshot`,
+    action: flat`Reduce the distributor subscription by ${g.unused} seat(s) ${when}${impact ? ` (saves ${roundDecimalString(impact.amount, 2)} ${impact.currency}/month)` : ''}, or assign them.`,
     evidence: {
       lineIds: sortedUnique(g.rows.map((r) => r.line?.ref ?? `line:${r.row.vendor}:${r.row.subscriptionExternalId}`)),
       contractIds: [],
