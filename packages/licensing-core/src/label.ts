@@ -38,9 +38,14 @@ export function qbrVendorLabel(lines: Iterable<{ vendor: VendorTag | string }>):
 // A Map: 200k lookups per report with a variable key, where an object's keyed load goes megamorphic.
 const LABELS = new Map(Object.entries(VENDOR_LABELS) as [Vendor, QbrVendorLabel][]);
 
+/** The display name of one vendor. */
+export function labelOfVendor(vendor: Vendor): QbrVendorLabel | undefined {
+  return LABELS.get(vendor);
+}
+
 /** Label for an already-normalized vendor set. */
 export function vendorLabelOf(vendors: readonly Vendor[]): QbrVendorLabel | undefined {
-  if (vendors.length === 1) return LABELS.get(vendors[0] as Vendor);
+  if (vendors.length === 1) return labelOfVendor(vendors[0] as Vendor);
   const distinct = new Set(vendors);
   if (distinct.size === 0) return undefined;
   if (distinct.size > 1) return 'Mixed';

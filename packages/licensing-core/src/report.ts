@@ -7,7 +7,7 @@ import { driftReport, noteLine, snapshotSet, type DriftReport } from './drift-re
 import { contractFindings, type Finding } from './findings';
 import { idKey, sortById } from './finding-id';
 import { CurrencySums } from './sums';
-import { vendorLabelOf, type QbrVendorLabel } from './label';
+import { labelOfVendor, vendorLabelOf, type QbrVendorLabel } from './label';
 import { parseNow, preparePolicy } from './policy';
 import { linkLookup, prepareContract, prepareLine, type PreparedContract, type PreparedLine } from './prepare';
 import type { AuditedScope } from './money-found';
@@ -200,7 +200,9 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
     const contractData = ref.linked && psaData(customerKey);
     const unmapped = unmappedByCustomer.get(customerKey) ?? 0;
     const customerTotals = new TotalsAcc();
-    const vendors = new Set<Vendor>();
+    // The customer's label: its one vendor's, or "Mixed" (no Set per customer).
+    let vendor: Vendor | undefined;
+    let mixed = false;
     const skuOrder = bucketsInOrder(node);
     for (let j = 0; j < skuOrder.length; j++) {
       const b = skuOrder[j] as Bucket;
@@ -218,7 +220,11 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
       }
       totalsAcc.add(a, ref.linked);
       customerTotals.add(a, ref.linked);
-      for (let k = 0; k < rollup.vendors.length; k++) vendors.add(rollup.vendors[k] as Vendor);
+      for (let k = 0; k < rollup.vendors.length; k++) {
+        const v = rollup.vendors[k] as Vendor;
+        if (vendor === undefined) vendor = v;
+        else if (v !== vendor) mixed = true;
+      }
       if (a.lines.length === 0) {
         for (let k = 0; k < a.contracts.length; k++) {
           const c = a.contracts[k] as PreparedContract;
@@ -228,7 +234,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
       if (!a.seatsKnown) seatsWithheld.add(customerKey);
       if (!a.margin && a.counted.length > 0 && a.effective.length > 0) marginWithheld.add(customerKey);
     }
-    customerSummaries.push({ customer: ref, vendorLabel: vendorLabelOf([...vendors]), totals: customerTotals.result(), skus: skuOrder.length });
+    customerSummaries.push({ customer: ref, vendorLabel: mixed ? 'Mixed' : vendor === undefined ? undefined : labelOfVendor(vendor), totals: customerTotals.result(), skus: skuOrder.length });
   }
 
   const linkedCustomers = customerKeys.filter((k) => k.startsWith('psa:'));
@@ -348,7 +354,9 @@ class TotalsAcc {
   readonly costOnly = new CurrencySums();
   readonly unlinked = new CurrencySums();
   readonly revenueOnly = new CurrencySums();
-  readonly withMargin = new Map<string, number>();
+  // Rows with a margin, per currency: parallel lists (one or two currencies; one per customer).
+  private readonly marginCurrencies: string[] = [];
+  private readonly marginRows: number[] = [];
 
   add(a: SkuAnalysis, linked: boolean): void {
     // Index loops over the sums: no iterator entry allocated per row (twice per customer + SKU).
@@ -367,11 +375,22 @@ class TotalsAcc {
       this.revenue.add(c, v);
       if (!cost.has(c)) this.revenueOnly.add(c, v);
     }
-    if (a.margin) this.withMargin.set(a.margin.currency, (this.withMargin.get(a.margin.currency) ?? 0) + 1);
+    if (a.margin) {
+      const i = this.marginCurrencies.indexOf(a.margin.currency);
+      if (i < 0) {
+        this.marginCurrencies.push(a.margin.currency);
+        this.marginRows.push(1);
+      } else (this.marginRows[i] as number)++;
+    }
   }
 
   result(): CurrencyTotals[] {
-    const currencies = [...new Set([...this.cost.currencies(), ...this.revenue.currencies()])].sort();
+    const costs = this.cost.currencies();
+    const revenues = this.revenue.currencies();
+    // Most customers have one currency on both sides (10k calls per report): no Set or copies then.
+    const currencies = revenues.length === 0 || (revenues.length === 1 && costs.length === 1 && costs[0] === revenues[0]) ? costs
+      : costs.length === 0 ? revenues
+        : [...new Set([...costs, ...revenues])].sort();
     return currencies.map((c) => {
       const cost = this.cost.get(c) ?? ZERO;
       const revenue = this.revenue.get(c) ?? ZERO;
@@ -383,7 +402,7 @@ class TotalsAcc {
         costWithoutRevenue: money(this.costOnly.get(c) ?? ZERO, c),
         unlinkedCost: money(this.unlinked.get(c) ?? ZERO, c),
         revenueWithoutCost: money(this.revenueOnly.get(c) ?? ZERO, c),
-        skusWithMargin: this.withMargin.get(c) ?? 0,
+        skusWithMargin: this.marginRows[this.marginCurrencies.indexOf(c)] ?? 0,
       };
     });
   }
