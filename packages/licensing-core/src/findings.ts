@@ -174,8 +174,8 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
 }
 
 function ids(contracts: SkuAnalysis['effective']): string {
-  if (contracts.length === 1) return (contracts[0] as SkuAnalysis['effective'][number]).contract.id;
-  return contracts.map((c) => c.contract.id).sort().join(', ');
+  if (contracts.length === 1) return (contracts[0] as SkuAnalysis['effective'][number]).id;
+  return contracts.map((c) => c.id).sort().join(', ');
 }
 
 function revenueImpact(a: SkuAnalysis): { monthlyImpact: Money | undefined; impactBasis: ImpactBasis } {

@@ -18,6 +18,8 @@ export type SeatState = 'counted' | 'ended' | 'lapsed' | 'pending' | 'not_recurr
 export interface PreparedLine {
   ref: string;
   line: Subscription;
+  /** `line.productName`, copied while the input row is in the CPU cache (names the rollup). */
+  productName: string;
   vendor: Vendor;
   distributorCustomer: string;
   customerKey: string;
@@ -41,6 +43,8 @@ export interface PreparedLine {
 /** A contract line, resolved against mappings and `now`. */
 export interface PreparedContract {
   contract: PsaContractLine;
+  /** `contract.id`, copied while the input row is in the CPU cache (every rollup lists it). */
+  id: string;
   customerKey: string;
   skuKey: string | undefined;
   inEffect: boolean;
@@ -54,14 +58,19 @@ export interface PreparedContract {
 
 /** Builds the link lookup (`<vendor>:<customer>` → `psa:<id>`): only `auto` and `confirmed` links count; `confirmed` wins a conflict. */
 export function linkLookup(links: readonly CustomerLink[], policy: PreparedPolicy): Map<string, string> {
-  const map = new Map<string, string>();
-  const sorted = [...links]
-    .filter((l) => l.status === 'auto' || l.status === 'confirmed')
-    .sort((a, b) => rank(a) - rank(b) || compareText(String(a.psaCompanyId), String(b.psaCompanyId)));
-  for (const link of sorted) {
+  // Per customer the winning link: confirmed before auto, then the smallest PSA id (so input order
+  // never decides). One pass keeping the best so far; no sort of every link.
+  const best = new Map<CustomerEntry, { rank: number; psaId: string }>();
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as CustomerLink;
+    if (link.status !== 'auto' && link.status !== 'confirmed') continue;
     const entry = internCustomer(readVendor(link.vendor) ?? link.vendor, link.customerExternalId, policy);
-    if (!map.has(entry.key)) map.set(entry.key, (entry.psa = internPsaKey(String(link.psaCompanyId), policy)));
+    const candidate = { rank: rank(link), psaId: String(link.psaCompanyId) };
+    const held = best.get(entry);
+    if (!held || candidate.rank < held.rank || (candidate.rank === held.rank && compareText(candidate.psaId, held.psaId) < 0)) best.set(entry, candidate);
   }
+  const map = new Map<string, string>();
+  for (const [entry, link] of best) map.set(entry.key, (entry.psa = internPsaKey(link.psaId, policy)));
   return map;
 }
 
@@ -140,7 +149,7 @@ export function prepareLine(
   // unitPrice is not a valuation basis (see docs), but a negative or unreadable one is still flagged.
   if (line.unitPrice !== undefined) readAmount(line.unitPrice, 'unitPrice', ref, flags);
   const prepared: PreparedLine = {
-    ref, line, vendor, distributorCustomer, customerKey: psa ?? distributorCustomer,
+    ref, line, productName: line.productName, vendor, distributorCustomer, customerKey: psa ?? distributorCustomer,
     linked: psa !== undefined, skuKey, sku, seats, seatState, endMs,
     currency: cost?.currency, msrp, monthlyCost: undefined, basis: undefined, months: undefined,
   };
@@ -271,7 +280,7 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
   }
   const recurring = contract.billingPeriod !== 'one_time';
   return {
-    contract, customerKey: internPsaKey(String(contract.psaCompanyId), policy), skuKey, inEffect: inEffect && recurring,
+    contract, id: contract.id, customerKey: internPsaKey(String(contract.psaCompanyId), policy), skuKey, inEffect: inEffect && recurring,
     seats: inEffect && recurring ? q : 0,
     currency: price?.currency ?? readCurrency(contract.unitPrice?.currency)?.code ?? String(contract.unitPrice?.currency),
     // A line the client is not charged for bills nothing, whatever price the PSA shows on it.

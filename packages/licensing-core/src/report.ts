@@ -228,7 +228,7 @@ export function computeLicensingReport(input: LicensingInput): LicensingReport {
       if (a.lines.length === 0) {
         for (let k = 0; k < a.contracts.length; k++) {
           const c = a.contracts[k] as PreparedContract;
-          if (c.inEffect) contractsWithoutDistributorLines.push(c.contract.id);
+          if (c.inEffect) contractsWithoutDistributorLines.push(c.id);
         }
       }
       if (!a.seatsKnown) seatsWithheld.add(customerKey);

@@ -243,7 +243,7 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
     customer, skuKey: a.skuKey,
     // A SKU only the PSA bills (no distributor line) is named by its contract lines.
     skus: a.lines.length > 0 ? sharedUniqueOf(a.lines, (l) => l.sku) : uniqueOf(a.contracts, (c) => c.contract.sku ?? c.contract.productId ?? a.skuKey),
-    productName: named?.line.productName ?? a.contracts[0]?.contract.description ?? a.skuKey,
+    productName: named?.productName ?? a.contracts[0]?.contract.description ?? a.skuKey,
     vendors, vendorLabel: vendorLabelOf(vendors),
     seats: a.seats,
     pendingSeats: a.pendingSeats,
@@ -254,7 +254,7 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
     monthlyRevenue,
     margin, marginUnavailable: a.marginUnavailable,
     lineIds,
-    contractIds: uniqueOf(a.contracts, (c) => c.contract.id),
+    contractIds: uniqueOf(a.contracts, (c) => c.id),
   };
 }
 

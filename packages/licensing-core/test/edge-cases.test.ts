@@ -51,6 +51,22 @@ describe('exact decimals', () => {
 });
 
 describe('edge cases', () => {
+  it('links a customer with two links to the confirmed one, else the smallest PSA id, whatever the input order', () => {
+    const links = [
+      link({ psaCompanyId: '5', status: 'auto' }),
+      link({ psaCompanyId: '300', status: 'confirmed' }),
+      link({ psaCompanyId: '40', status: 'auto' }),
+      link({ psaCompanyId: '1', status: 'review' }),
+    ];
+    const keyOf = (l: typeof links) => computeLicensingReport(input({ links: l })).rollups.items.find((r) => r.lineIds.length > 0)?.customer.key;
+    expect(keyOf(links)).toBe('psa:300');
+    expect(keyOf([...links].reverse())).toBe('psa:300');
+    // Two auto links: '40' sorts before '5' as text (code units), in either order.
+    const autos = links.filter((l) => l.status === 'auto');
+    expect(keyOf(autos)).toBe('psa:40');
+    expect(keyOf([...autos].reverse())).toBe('psa:40');
+  });
+
   it('accepts now as a Date and refuses anything else', () => {
     expect(computeLicensingReport(input({ now: new Date('2026-11-26T06:00:00Z') })).now).toBe('2026-11-26T06:00:00.000Z');
     expect(() => computeLicensingReport(input({ now: 42 as never }))).toThrowError(/now/);

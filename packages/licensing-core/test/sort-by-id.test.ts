@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingId, sortById } from '../src/finding-id';
+import { findingId, idKey, sortById } from '../src/finding-id';
 
 describe('sortById (the order of Money Found rows)', () => {
   it('gives exactly the text order of the ids, including ids that share their first hex digits', () => {
@@ -8,6 +8,12 @@ describe('sortById (the order of Money Found rows)', () => {
     items.push({ id: 'lf_0000000000000ffffffffffffffff', i: -1 }, { id: 'lf_00000000000000000000000000000', i: -2 }, { id: 'lf_0000000f000000000000000000000', i: -3 });
     const expected = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     expect(sortById(items).map((x) => x.i)).toEqual(expected.map((x) => x.i));
+  });
+
+  it('gives the same order with keys taken earlier for some of the items', () => {
+    const items = Array.from({ length: 2_000 }, (_, i) => ({ id: findingId('below_margin', `psa:${i}`, 'sku:X'), i }));
+    const known = items.slice(0, 1_500).map((x) => idKey(x.id)); // the rest are keyed by sortById itself
+    expect(sortById(items, known).map((x) => x.i)).toEqual(sortById(items).map((x) => x.i));
   });
 
   it('sorts ids of any other shape the plain way, without changing the input array', () => {
