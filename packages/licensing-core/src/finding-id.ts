@@ -9,17 +9,18 @@
  * findingId('uncontracted_seats', 'psa:441793', 'psa:M365-BP') // 'lf_…' (same every run)
  */
 export function findingId(kind: string, customerKey: string, skuKey: string): string {
-  let h1 = 0xdeadbeef ^ 0x9e3779b9;
-  let h2 = 0x41c6ce57 ^ 0x9e3779b9;
-  let h3 = 0xdeadbeef ^ 0x85ebca6b;
-  let h4 = 0x41c6ce57 ^ 0x85ebca6b;
   // Two seeded cyrb53 hashes (public domain) in one pass: well mixed, no crypto dependency.
   // Hashes `${kind}\0${customerKey}\0${skuKey}` without building that string (100k ids per run).
-  const k = kind.length;
-  const c = k + 1 + customerKey.length;
+  // The state after `${kind}\0` is the same for every id of a kind (seven kinds): kept, not redone.
+  const start = kindState(kind);
+  let h1 = start[0] as number;
+  let h2 = start[1] as number;
+  let h3 = start[2] as number;
+  let h4 = start[3] as number;
+  const c = customerKey.length;
   const end = c + 1 + skuKey.length;
   for (let i = 0; i < end; i++) {
-    const ch = i < k ? kind.charCodeAt(i) : i === k || i === c ? 0 : i < c ? customerKey.charCodeAt(i - k - 1) : skuKey.charCodeAt(i - c - 1);
+    const ch = i < c ? customerKey.charCodeAt(i) : i === c ? 0 : skuKey.charCodeAt(i - c - 1);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
     h3 = Math.imul(h3 ^ ch, 2654435761);
@@ -38,6 +39,27 @@ export function findingId(kind: string, customerKey: string, skuKey: string): st
   put(b1 >>> 16, 23, 4);
   put(b1 & 0xffff, 27, 4);
   return String.fromCharCode.apply(null, codes);
+}
+
+// The four hash states after `${kind}\0`, per kind.
+const KIND_STATES = new Map<string, Int32Array>();
+function kindState(kind: string): Int32Array {
+  let state = KIND_STATES.get(kind);
+  if (state) return state;
+  let h1 = 0xdeadbeef ^ 0x9e3779b9;
+  let h2 = 0x41c6ce57 ^ 0x9e3779b9;
+  let h3 = 0xdeadbeef ^ 0x85ebca6b;
+  let h4 = 0x41c6ce57 ^ 0x85ebca6b;
+  for (let i = 0; i <= kind.length; i++) {
+    const ch = i < kind.length ? kind.charCodeAt(i) : 0;
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+    h3 = Math.imul(h3 ^ ch, 2654435761);
+    h4 = Math.imul(h4 ^ ch, 1597334677);
+  }
+  state = Int32Array.of(h1, h2, h3, h4);
+  if (KIND_STATES.size < 64) KIND_STATES.set(kind, state); // bounded: callers may pass any text
+  return state;
 }
 
 const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));

@@ -305,7 +305,7 @@ function contractSeatPrice(a: SkuAnalysis): SeatPrice | undefined {
   if (a.revenueByCurrency.size !== 1 || !a.revenueComplete) return undefined;
   // Seats the client is not charged for (billable: false) bill nothing, so they never set the price of one more seat.
   let billed = 0;
-  for (const c of a.effective) if (c.contract.billable !== false) billed += c.seats;
+  for (const c of a.effective) if (c.billed) billed += c.seats;
   if (billed === 0) return undefined;
   return { perSeat: divInt(a.revenueByCurrency.amountAt(0), billed), currency: a.revenueByCurrency.currencyAt(0), basis: 'contract_price' };
 }

@@ -4,7 +4,6 @@ import { readCurrency } from './currency';
 import { readAmount } from './money';
 import { parseWhen, readVendor, type PreparedPolicy } from './policy';
 import { compareText } from './rollup';
-import { flat } from './text';
 import type { CustomerLink, Flag, PsaContractLine } from './types';
 
 /**
@@ -45,6 +44,8 @@ export interface PreparedContract {
   contract: PsaContractLine;
   /** `contract.id`, copied while the input row is in the CPU cache (every rollup lists it). */
   id: string;
+  /** False when the PSA does not charge for the line (`billable: false`). */
+  billed: boolean;
   customerKey: string;
   skuKey: string | undefined;
   inEffect: boolean;
@@ -125,7 +126,7 @@ export function prepareLine(
   flags: Flag[],
 ): PreparedLine | undefined {
   const vendor = readVendor(line.vendor);
-  const ref = flat`line:${vendor ?? line.vendor}:${line.externalId}`; // one flat string: kept in lineIds, compared
+  const ref = `line:${vendor ?? line.vendor}:${line.externalId}`;
   if (vendor === undefined) {
     flags.push({ code: 'unknown_vendor', ref, message: `vendor tag "${String(line.vendor)}" is not a known distributor; line skipped` });
     return undefined;
@@ -280,7 +281,7 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
   }
   const recurring = contract.billingPeriod !== 'one_time';
   return {
-    contract, id: contract.id, customerKey: internPsaKey(String(contract.psaCompanyId), policy), skuKey, inEffect: inEffect && recurring,
+    contract, id: contract.id, billed: contract.billable !== false, customerKey: internPsaKey(String(contract.psaCompanyId), policy), skuKey, inEffect: inEffect && recurring,
     seats: inEffect && recurring ? q : 0,
     currency: price?.currency ?? readCurrency(contract.unitPrice?.currency)?.code ?? String(contract.unitPrice?.currency),
     // A line the client is not charged for bills nothing, whatever price the PSA shows on it.
