@@ -182,10 +182,10 @@ export function formatDec(value: Dec): string {
 const formatted = new NumberMemo<string>();
 
 function formatSafe(value: number): string {
-  const hit = formatted.get(value, '');
+  const hit = formatted.get(value);
   if (hit !== undefined) return hit;
   const text = formatSafeUncached(value);
-  formatted.set(value, '', text);
+  formatted.set(value, text);
   return text;
 }
 
@@ -242,8 +242,8 @@ export function roundDec(value: Dec, places: number): string {
   // Finding texts print a few distinct prices 100k times: memoized per number of places.
   if (typeof value === 'number' && places >= 0 && places <= SCALE_DIGITS) {
     const memo = (ROUNDED[places] ??= new NumberMemo<string>());
-    let text = memo.get(value, '');
-    if (text === undefined) memo.set(value, '', (text = roundUncached(value, places)));
+    let text = memo.get(value);
+    if (text === undefined) memo.set(value, (text = roundUncached(value, places)));
     return text;
   }
   return roundUncached(value, places);

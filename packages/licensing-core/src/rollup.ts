@@ -334,12 +334,27 @@ export function addTo(map: Map<string, Dec>, currency: string, amount: Dec): voi
  */
 export function money(amount: Dec, currency: string): Money {
   if (typeof amount !== 'number') return Object.freeze({ amount: formatDec(amount), currency });
-  let m = MONIES.get(amount, currency);
-  if (m === undefined) MONIES.set(amount, currency, (m = Object.freeze({ amount: formatDec(amount), currency })));
+  const memo = moniesOf(currency);
+  let m = memo.get(amount);
+  if (m === undefined) memo.set(amount, (m = Object.freeze({ amount: formatDec(amount), currency })));
   return m;
 }
 
-const MONIES = new NumberMemo<Money>();
+// One memo per currency (a handful exist); the last one used is kept at hand (most rows share it).
+const MONIES = new Map<string, NumberMemo<Money>>();
+let lastCurrency: string | undefined;
+let lastMonies: NumberMemo<Money> | undefined;
+function moniesOf(currency: string): NumberMemo<Money> {
+  if (currency === lastCurrency) return lastMonies as NumberMemo<Money>;
+  let memo = MONIES.get(currency);
+  if (!memo) {
+    if (MONIES.size >= 16) MONIES.clear(); // bounded: any text may arrive as a currency
+    MONIES.set(currency, (memo = new NumberMemo<Money>(13)));
+  }
+  lastCurrency = currency;
+  lastMonies = memo;
+  return memo;
+}
 
 /** {@link moneyList} of per-currency sums. */
 export function moneyListOf(sums: CurrencySums): Money[] {
