@@ -68,8 +68,9 @@ export interface SkuRollup {
   /** Contract seats in effect at `now`; `undefined` when the customer is unlinked or has no contract data. */
   contractedSeats: number | undefined;
   groups: LineGroup[];
-  monthlyCost: Money[];
-  monthlyRevenue: Money[];
+  /** Read-only: one-currency lists are shared by every row with the same amount. */
+  monthlyCost: readonly Money[];
+  monthlyRevenue: readonly Money[];
   margin: MarginFigure | undefined;
   /** Why `margin` is missing, when it is. */
   marginUnavailable: string | undefined;
@@ -261,7 +262,7 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
 // Group by (term, billing frequency, currency): two subscriptions for one product are normal (pax8-cli#63).
 type Shared = { vendors: readonly Vendor[]; lineIds: readonly string[] };
 
-function lineGroups(counted: PreparedLine[], totals: Money[], shared: Shared | undefined): LineGroup[] {
+function lineGroups(counted: PreparedLine[], totals: readonly Money[], shared: Shared | undefined): LineGroup[] {
   if (counted.length === 0) return [];
   if (counted.length === 1) return [toGroup(counted, totals, shared)];
   // A customer + SKU has a handful of lines: a linear scan beats a Map keyed by concatenated text.
@@ -286,7 +287,7 @@ function groupKey(l: PreparedLine): string {
   return `${l.line.commitmentTerm}|${l.line.billingFrequency}|${l.currency ?? ''}`;
 }
 
-function toGroup(ls: PreparedLine[], totals: Money[], shared: Shared | undefined): LineGroup {
+function toGroup(ls: PreparedLine[], totals: readonly Money[], shared: Shared | undefined): LineGroup {
   const first = ls[0] as PreparedLine;
   let seats = 0;
   let complete = true;
@@ -312,7 +313,7 @@ function toGroup(ls: PreparedLine[], totals: Money[], shared: Shared | undefined
 
 // The rollup total in this currency when it is the same amount, else the group's own Money. A group
 // holding every line of a one-currency row (`whole`) has exactly the row's total: no formatting.
-function sameMoney(totals: Money[], amount: Dec, currency: string, whole: boolean): Money {
+function sameMoney(totals: readonly Money[], amount: Dec, currency: string, whole: boolean): Money {
   if (whole && totals.length === 1 && (totals[0] as Money).currency === currency) return totals[0] as Money;
   const m = money(amount, currency);
   for (let i = 0; i < totals.length; i++) {
@@ -356,12 +357,37 @@ function moniesOf(currency: string): NumberMemo<Money> {
   return memo;
 }
 
-/** {@link moneyList} of per-currency sums. */
-export function moneyListOf(sums: CurrencySums): Money[] {
+/**
+ * {@link moneyList} of per-currency sums. Read-only: a one-currency list is a frozen array shared by
+ * every row showing that amount (two lists per row, 94k rows), like the Money in it.
+ */
+export function moneyListOf(sums: CurrencySums): readonly Money[] {
   const n = sums.size;
-  if (n === 0) return [];
-  if (n === 1) return [money(sums.amountAt(0), sums.currencyAt(0))];
+  if (n === 0) return NO_MONEY;
+  if (n === 1) return singleMoneyList(sums.amountAt(0), sums.currencyAt(0));
   return sums.currencies().map((c) => money(sums.get(c) as Dec, c));
+}
+
+const NO_MONEY: readonly Money[] = Object.freeze([]);
+
+function singleMoneyList(amount: Dec, currency: string): readonly Money[] {
+  const m = money(amount, currency);
+  if (typeof amount !== 'number') return Object.freeze([m]);
+  const memo = listsOf(currency);
+  let list = memo.get(amount);
+  // The list must hold the Money `money` gives now (its memo may have replaced an older one).
+  if (list === undefined || list[0] !== m) memo.set(amount, (list = Object.freeze([m])));
+  return list;
+}
+
+const LISTS = new Map<string, NumberMemo<readonly Money[]>>();
+function listsOf(currency: string): NumberMemo<readonly Money[]> {
+  let memo = LISTS.get(currency);
+  if (!memo) {
+    if (LISTS.size >= 16) LISTS.clear(); // bounded, as the Money memos
+    LISTS.set(currency, (memo = new NumberMemo<readonly Money[]>(13)));
+  }
+  return memo;
 }
 
 /** Per-currency amounts, sorted by currency code (never summed across). */

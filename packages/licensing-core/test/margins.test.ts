@@ -156,5 +156,9 @@ describe('shared, read-only figures', () => {
     expect(() => Object.assign(cost as object, { amount: '0.00' })).toThrow(TypeError);
     expect(b.rollups.items[0]?.monthlyCost[0]).toEqual({ amount: '22.10', currency: 'USD' });
     expect(Object.isFrozen(a.rollups.items[0]?.vendors)).toBe(true);
+    // The one-currency lists are shared too: pushing into one row's list throws instead of changing others.
+    const list = a.rollups.items[0]?.monthlyCost as unknown as unknown[];
+    expect(() => list.push({ amount: '1.00', currency: 'USD' })).toThrow(TypeError);
+    expect(b.rollups.items[0]?.monthlyCost).toEqual([{ amount: '22.10', currency: 'USD' }]);
   });
 });
