@@ -19,6 +19,9 @@ export interface PreparedLine {
   line: Subscription;
   /** `line.productName`, copied while the input row is in the CPU cache (names the rollup). */
   productName: string;
+  /** `line.commitmentTerm` and `line.billingFrequency`, copied likewise (they group the lines). */
+  commitmentTerm: Subscription['commitmentTerm'];
+  billingFrequency: Subscription['billingFrequency'];
   vendor: Vendor;
   distributorCustomer: string;
   customerKey: string;
@@ -27,11 +30,12 @@ export interface PreparedLine {
   sku: string;
   seats: number;
   seatState: SeatState;
-  endMs: number | undefined;
   /** Currency of the cost (ISO 4217, upper-cased), when the line has a readable unit cost. */
   currency: string | undefined;
   /** The line's list price (msrp), when readable and not negative. */
-  msrp: { amount: Dec; currency: string } | undefined;
+  msrp: Dec | undefined;
+  /** Currency of `msrp` (two fields, not an object per line). */
+  msrpCurrency: string | undefined;
   /** Monthly cost for all the line's seats; `undefined` when it can't be known without guessing. */
   monthlyCost: Dec | undefined;
   /** Amount basis and months of `pricePeriod`, when a run-rate can be computed (seat value is derived lazily). */
@@ -150,9 +154,9 @@ export function prepareLine(
   // unitPrice is not a valuation basis (see docs), but a negative or unreadable one is still flagged.
   if (line.unitPrice !== undefined) readAmount(line.unitPrice, 'unitPrice', ref, flags);
   const prepared: PreparedLine = {
-    ref, line, productName: line.productName, vendor, distributorCustomer, customerKey: psa ?? distributorCustomer,
-    linked: psa !== undefined, skuKey, sku, seats, seatState, endMs,
-    currency: cost?.currency, msrp, monthlyCost: undefined, basis: undefined, months: undefined,
+    ref, line, productName: line.productName, commitmentTerm: line.commitmentTerm, billingFrequency: line.billingFrequency,
+    vendor, distributorCustomer, customerKey: psa ?? distributorCustomer, linked: psa !== undefined, skuKey, sku, seats, seatState,
+    currency: cost?.currency, msrp: msrp?.amount, msrpCurrency: msrp?.currency, monthlyCost: undefined, basis: undefined, months: undefined,
   };
   if (seatState !== 'counted') return prepared;
   if (cost === undefined && line.unitCost === undefined) {
@@ -235,9 +239,9 @@ function monthly(amount: Dec, basis: 'unit' | 'extended', seats: number, months:
 export function lineListValue(l: PreparedLine, markupPercent: Dec): { basis: 'msrp' | 'unit_cost_markup'; currency: string; monthly: Dec } | undefined {
   const { line, basis, months } = l;
   if (basis === undefined || months === undefined) return undefined;
-  if (l.msrp !== undefined) {
-    const perSeat = basis === 'unit' ? l.msrp.amount : div(l.msrp.amount, decFromInt(line.quantity));
-    if (perSeat !== undefined) return { basis: 'msrp', currency: l.msrp.currency, monthly: mulInt(divInt(perSeat, months), l.seats) };
+  if (l.msrp !== undefined && l.msrpCurrency !== undefined) {
+    const perSeat = basis === 'unit' ? l.msrp : div(l.msrp, decFromInt(line.quantity));
+    if (perSeat !== undefined) return { basis: 'msrp', currency: l.msrpCurrency, monthly: mulInt(divInt(perSeat, months), l.seats) };
   }
   if (l.monthlyCost !== undefined && l.currency !== undefined) {
     const marked = div(mul(l.monthlyCost, add(HUNDRED, markupPercent)), HUNDRED);

@@ -280,11 +280,11 @@ function lineGroups(counted: PreparedLine[], totals: readonly Money[], shared: S
 }
 
 function sameGroup(a: PreparedLine, b: PreparedLine): boolean {
-  return a.line.commitmentTerm === b.line.commitmentTerm && a.line.billingFrequency === b.line.billingFrequency && a.currency === b.currency;
+  return a.commitmentTerm === b.commitmentTerm && a.billingFrequency === b.billingFrequency && a.currency === b.currency;
 }
 
 function groupKey(l: PreparedLine): string {
-  return `${l.line.commitmentTerm}|${l.line.billingFrequency}|${l.currency ?? ''}`;
+  return `${l.commitmentTerm}|${l.billingFrequency}|${l.currency ?? ''}`;
 }
 
 function toGroup(ls: PreparedLine[], totals: readonly Money[], shared: Shared | undefined): LineGroup {
@@ -300,8 +300,8 @@ function toGroup(ls: PreparedLine[], totals: readonly Money[], shared: Shared | 
   }
   const currency = first.currency;
   return {
-    commitmentTerm: first.line.commitmentTerm,
-    billingFrequency: first.line.billingFrequency,
+    commitmentTerm: first.commitmentTerm,
+    billingFrequency: first.billingFrequency,
     currency,
     seats,
     monthlyCost: complete && currency ? sameMoney(totals, total, currency, shared !== undefined) : undefined,
