@@ -169,6 +169,18 @@ export function cmp(a: Dec, b: Dec): -1 | 0 | 1 {
  */
 export function formatDec(value: Dec): string {
   if (typeof value === 'number') return formatSafe(value);
+  return formatBig(value);
+}
+
+/**
+ * {@link formatDec} for a value that rarely repeats (a row's margin or margin percent): not looked
+ * up in or added to the memo, where it would only push out amounts that do repeat.
+ */
+export function formatUnique(value: Dec): string {
+  return typeof value === 'number' ? formatSafeUncached(value) : formatBig(value);
+}
+
+function formatBig(value: bigint): string {
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString().padStart(SCALE_DIGITS + 1, '0');
   const cut = digits.length - SCALE_DIGITS;

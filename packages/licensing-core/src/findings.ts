@@ -1,7 +1,7 @@
 import type { Money, Vendor } from '@vectis/connector-core';
 import { add, decFromInt, div, divInt, formatDec, mulInt, roundDec, sub, ZERO, type Dec } from './decimal';
 import type { PreparedPolicy } from './policy';
-import { below, HUNDRED, money, sortedUnique, unitMarginPercent, type SkuAnalysis, type SkuRollup } from './rollup';
+import { below, HUNDRED, money, sortedUnique, uniqueMoney, unitMarginPercent, type SkuAnalysis, type SkuRollup } from './rollup';
 import { findingId } from './finding-id';
 import { flat } from './text';
 import { lineListValue } from './prepare';
@@ -261,7 +261,7 @@ function belowMarginFinding(a: SkuAnalysis, policy: PreparedPolicy, make: Make):
   const shortfall = mulInt(sub(required, unitRevenue), a.contractedSeats);
   const c = a.margin.currency;
   return make('below_margin', 'msp_underbills', {
-    monthlyImpact: money(shortfall, c),
+    monthlyImpact: uniqueMoney(shortfall, c), // shortfalls rarely repeat: not memoized
     impactBasis: 'margin_shortfall',
     summary: flat`unit margin ${roundDec(pct, 2)} % is below the ${formatDec(threshold)} % minimum`,
     action: flat`Raise the PSA price to at least ${roundDec(required, 2)} ${c}/seat/month, or renegotiate the distributor cost.`,

@@ -1,5 +1,5 @@
 import type { BillingFrequency, Money, Term, Vendor } from '@vectis/connector-core';
-import { add, cmp, decFromInt, div, divInt, formatDec, mulInt, sub, ZERO, type Dec } from './decimal';
+import { add, cmp, decFromInt, div, divInt, formatDec, formatUnique, mulInt, sub, ZERO, type Dec } from './decimal';
 import { convert, type PreparedPolicy } from './policy';
 import type { PreparedContract, PreparedLine } from './prepare';
 import { vendorLabelOf } from './label';
@@ -228,9 +228,10 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
       // Single-currency margins reuse the rollup's Money objects (100k rollups: fewer allocations).
       monthlyRevenue: monthlyRevenue[0] ?? money(a.margin.revenue, a.margin.currency),
       monthlyCost: a.margin.fx ? money(a.margin.cost, a.margin.currency) : (monthlyCost[0] ?? money(a.margin.cost, a.margin.currency)),
-      margin: money(m, a.margin.currency),
-      marginPercent: pct === undefined ? undefined : formatDec(pct),
-      unitMarginPercent: unit === undefined ? undefined : formatDec(unit),
+      // Margins and their percents rarely repeat across rows: formatted without the memos.
+      margin: uniqueMoney(m, a.margin.currency),
+      marginPercent: pct === undefined ? undefined : formatUnique(pct),
+      unitMarginPercent: unit === undefined ? undefined : formatUnique(unit),
     };
     if (a.margin.fx) margin.fxRate = { from: a.margin.fx.from, to: a.margin.currency, rate: formatDec(a.margin.fx.rate) };
   }
@@ -334,23 +335,36 @@ export function addTo(map: Map<string, Dec>, currency: string, amount: Dec): voi
  * through another. Memory stays flat.
  */
 export function money(amount: Dec, currency: string): Money {
-  if (typeof amount !== 'number') return Object.freeze({ amount: formatDec(amount), currency });
+  return moneyOne(amount, currency)[0];
+}
+
+/** A frozen Money for an amount that rarely repeats (see {@link formatUnique}). */
+export function uniqueMoney(amount: Dec, currency: string): Money {
+  return Object.freeze({ amount: formatUnique(amount), currency });
+}
+
+/**
+ * The frozen one-element list holding {@link money}'s Money: the memo keeps the list, so a row's
+ * one-currency cost or revenue list costs the same single lookup as its Money.
+ */
+function moneyOne(amount: Dec, currency: string): readonly [Money] {
+  if (typeof amount !== 'number') return Object.freeze([Object.freeze({ amount: formatDec(amount), currency })] as const);
   const memo = moniesOf(currency);
-  let m = memo.get(amount);
-  if (m === undefined) memo.set(amount, (m = Object.freeze({ amount: formatDec(amount), currency })));
-  return m;
+  let one = memo.get(amount);
+  if (one === undefined) memo.set(amount, (one = Object.freeze([Object.freeze({ amount: formatDec(amount), currency })] as const)));
+  return one;
 }
 
 // One memo per currency (a handful exist); the last one used is kept at hand (most rows share it).
-const MONIES = new Map<string, NumberMemo<Money>>();
+const MONIES = new Map<string, NumberMemo<readonly [Money]>>();
 let lastCurrency: string | undefined;
-let lastMonies: NumberMemo<Money> | undefined;
-function moniesOf(currency: string): NumberMemo<Money> {
-  if (currency === lastCurrency) return lastMonies as NumberMemo<Money>;
+let lastMonies: NumberMemo<readonly [Money]> | undefined;
+function moniesOf(currency: string): NumberMemo<readonly [Money]> {
+  if (currency === lastCurrency) return lastMonies as NumberMemo<readonly [Money]>;
   let memo = MONIES.get(currency);
   if (!memo) {
     if (MONIES.size >= 16) MONIES.clear(); // bounded: any text may arrive as a currency
-    MONIES.set(currency, (memo = new NumberMemo<Money>(13)));
+    MONIES.set(currency, (memo = new NumberMemo<readonly [Money]>(13)));
   }
   lastCurrency = currency;
   lastMonies = memo;
@@ -364,31 +378,11 @@ function moniesOf(currency: string): NumberMemo<Money> {
 export function moneyListOf(sums: CurrencySums): readonly Money[] {
   const n = sums.size;
   if (n === 0) return NO_MONEY;
-  if (n === 1) return singleMoneyList(sums.amountAt(0), sums.currencyAt(0));
+  if (n === 1) return moneyOne(sums.amountAt(0), sums.currencyAt(0));
   return sums.currencies().map((c) => money(sums.get(c) as Dec, c));
 }
 
 const NO_MONEY: readonly Money[] = Object.freeze([]);
-
-function singleMoneyList(amount: Dec, currency: string): readonly Money[] {
-  const m = money(amount, currency);
-  if (typeof amount !== 'number') return Object.freeze([m]);
-  const memo = listsOf(currency);
-  let list = memo.get(amount);
-  // The list must hold the Money `money` gives now (its memo may have replaced an older one).
-  if (list === undefined || list[0] !== m) memo.set(amount, (list = Object.freeze([m])));
-  return list;
-}
-
-const LISTS = new Map<string, NumberMemo<readonly Money[]>>();
-function listsOf(currency: string): NumberMemo<readonly Money[]> {
-  let memo = LISTS.get(currency);
-  if (!memo) {
-    if (LISTS.size >= 16) LISTS.clear(); // bounded, as the Money memos
-    LISTS.set(currency, (memo = new NumberMemo<readonly Money[]>(13)));
-  }
-  return memo;
-}
 
 /** Per-currency amounts, sorted by currency code (never summed across). */
 export function moneyList(map: Map<string, Dec>): Money[] {
