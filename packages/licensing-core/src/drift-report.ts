@@ -103,9 +103,7 @@ export function driftReport(
     if (i === 0 && weeks.length > 1) break;
     const previousWeek = previousIsoWeek(week);
     const vendors = vendorStatuses(index, week, previousWeek, flags);
-    const compared = compareWeeks(index, vendors, week, previousWeek, ctx);
-    for (const l of compared.lines) allLines.push(l);
-    for (const s of compared.skus) allSkus.push(s);
+    compareWeeks(index, vendors, week, previousWeek, ctx, allLines, allSkus);
     const ok = vendors.filter((v) => v.status === 'compared').length;
     periods.push({ previousWeek, currentWeek: week, status: ok === 0 ? 'no_baseline' : ok === vendors.length ? 'compared' : 'partial', vendors });
   }

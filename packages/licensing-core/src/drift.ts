@@ -83,21 +83,35 @@ export type SnapshotIndex = Map<Vendor, Map<string, WeekRows>>;
 /** Indexes snapshots; flags unknown vendors and duplicate rows for one line in one week. */
 export function indexSnapshots(snapshots: readonly Usage[], flags: Flag[]): SnapshotIndex {
   const index: SnapshotIndex = new Map();
-  for (const row of snapshots) {
+  // Rows come week by week: the last vendor's and week's maps are kept at hand.
+  let lastVendor: Vendor | undefined;
+  let lastWeeks: Map<string, WeekRows> | undefined;
+  let lastWeek: WeekRows | undefined;
+  let lastWeekKey: string | undefined;
+  for (let i = 0; i < snapshots.length; i++) {
+    const row = snapshots[i] as Usage;
     const vendor = readVendor(row.vendor);
-    const ref = `snapshot:${String(row.vendor)}:${row.week}:${row.subscriptionExternalId}`;
     if (vendor === undefined) {
-      flags.push({ code: 'unknown_vendor', ref, message: `vendor tag "${String(row.vendor)}" is not a known distributor; row skipped` });
+      flags.push({ code: 'unknown_vendor', ref: snapshotRef(row), message: `vendor tag "${String(row.vendor)}" is not a known distributor; row skipped` });
       continue;
     }
-    const weeks = index.get(vendor) ?? new Map<string, WeekRows>();
-    index.set(vendor, weeks);
-    const week = weeks.get(row.week) ?? { asOf: row.asOf, rows: new Map<string, Usage>(), byPosition: undefined };
-    weeks.set(row.week, week);
+    if (vendor !== lastVendor) {
+      lastVendor = vendor;
+      lastWeeks = index.get(vendor);
+      if (!lastWeeks) index.set(vendor, (lastWeeks = new Map<string, WeekRows>()));
+      lastWeekKey = undefined;
+    }
+    const weeks = lastWeeks as Map<string, WeekRows>;
+    if (row.week !== lastWeekKey) {
+      lastWeekKey = row.week;
+      lastWeek = weeks.get(row.week);
+      if (!lastWeek) weeks.set(row.week, (lastWeek = { asOf: row.asOf, rows: new Map<string, Usage>(), byPosition: undefined }));
+    }
+    const week = lastWeek as WeekRows;
     const seen = week.rows.get(row.subscriptionExternalId);
     if (seen) {
       const [early, late] = [seen.asOf, row.asOf].sort();
-      flags.push({ code: 'duplicate_snapshot', ref, message: `two rows for one line in ${row.week} (asOf ${early} and ${late}); the later is used` });
+      flags.push({ code: 'duplicate_snapshot', ref: snapshotRef(row), message: `two rows for one line in ${row.week} (asOf ${early} and ${late}); the later is used` });
       // Input order must not decide: the later cut-off wins, then the larger count.
       if (row.asOf < seen.asOf || (row.asOf === seen.asOf && row.quantity <= seen.quantity)) continue;
     }
@@ -105,6 +119,11 @@ export function indexSnapshots(snapshots: readonly Usage[], flags: Flag[]): Snap
     if (row.asOf > week.asOf) week.asOf = row.asOf;
   }
   return index;
+}
+
+// A row's flag reference, built only when the row is flagged (100k rows, almost none are).
+function snapshotRef(row: Usage): string {
+  return `snapshot:${String(row.vendor)}:${row.week}:${row.subscriptionExternalId}`;
 }
 
 /** The ISO week before `week` (`2026-W01` → `2025-W52` or `-W53`). */
@@ -228,15 +247,16 @@ interface RowInfo {
   agg: number;
 }
 
-/** Line and customer + SKU changes for vendors whose two weeks are comparable. */
+/** Appends the line and customer + SKU changes of vendors whose two weeks are comparable. */
 export function compareWeeks(
   index: SnapshotIndex,
   statuses: VendorDriftStatus[],
   currentWeek: string,
   previousWeek: string,
   ctx: DriftContext,
-): { lines: LineDrift[]; skus: SkuDrift[] } {
-  const lines: LineDrift[] = [];
+  lines: LineDrift[],
+  skus: SkuDrift[],
+): void {
   const t = ctx.totals;
   const pair = ++t.pairs;
   for (const s of statuses) {
@@ -279,7 +299,6 @@ export function compareWeeks(
       });
     }
   }
-  const skus: SkuDrift[] = [];
   // Customer, then SKU order, from an order of all entries sorted once (again only when a pair
   // added entries): no string comparisons per pair.
   if (t.sorted.length !== t.keys.length) {
@@ -296,7 +315,6 @@ export function compareWeeks(
     const { customerKey, skuKey } = t.keys[g] as SkuKey;
     skus.push({ customerKey, skuKey, change, previousSeats: prev, currentSeats: cur, delta: cur - prev, vendors: vendorsOf(t.vendors[g] as number), previousWeek, currentWeek });
   }
-  return { lines, skus };
 }
 
 // One frozen vendor list per combination (4 vendors: 16 lists), shared by every SKU drift row.
