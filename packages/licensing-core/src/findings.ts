@@ -3,7 +3,7 @@ import { add, decFromInt, div, divInt, formatDec, mulInt, roundDec, sub, ZERO, t
 import type { PreparedPolicy } from './policy';
 import { below, HUNDRED, money, sortedUnique, uniqueMoney, unitMarginPercent, type SkuAnalysis, type SkuRollup } from './rollup';
 import { findingId } from './finding-id';
-import { flat } from './text';
+import { flat, TextMemo } from './text';
 import { lineListValue } from './prepare';
 import type { CustomerRef } from './types';
 
@@ -115,7 +115,8 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
     out.push(make('billed_without_license', 'msp_overbills', {
       seats: a.contractedSeats,
       ...revenueImpact(a),
-      summary: flat`${a.contractedSeats} seat(s) billed in the PSA, but no distributor line licenses this SKU for the client`,
+      summary: BILLED_SUMMARY.get(a.contractedSeats, 0, 0, '') ?? BILLED_SUMMARY.put(a.contractedSeats, 0, 0, '',
+        flat`${a.contractedSeats} seat(s) billed in the PSA, but no distributor line licenses this SKU for the client`),
       action: flat`Check whether the licence sits under a distributor customer or tenant that is not linked to this client (link it), else end contract line(s) ${ids(effective)} in the PSA and review credits.`,
     }));
     return out;
@@ -155,8 +156,10 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
         seats: delta,
         monthlyImpact: money(mulInt(contractPrice.perSeat, delta), contractPrice.currency),
         impactBasis: 'contract_price',
-        summary: flat`${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted`,
-        action: flat`Add ${delta} seat(s) to the client's PSA agreement at ${roundDec(contractPrice.perSeat, 2)} ${contractPrice.currency}/seat/month, or reduce the distributor subscription.`,
+        summary: UNCONTRACTED_SUMMARY.get(a.seats, a.contractedSeats, 0, '') ?? UNCONTRACTED_SUMMARY.put(a.seats, a.contractedSeats, 0, '',
+          flat`${a.seats} distributor seat(s) vs ${a.contractedSeats} contracted: ${delta} uncontracted`),
+        action: UNCONTRACTED_ACTION.get(delta, contractPrice.perSeat, 0, contractPrice.currency) ?? UNCONTRACTED_ACTION.put(delta, contractPrice.perSeat, 0, contractPrice.currency,
+          flat`Add ${delta} seat(s) to the client's PSA agreement at ${roundDec(contractPrice.perSeat, 2)} ${contractPrice.currency}/seat/month, or reduce the distributor subscription.`),
       }));
     } else pushUncontracted(out, a, make, policy, undefined);
   } else if (delta < 0) {
@@ -164,8 +167,10 @@ export function contractFindings(a: SkuAnalysis, rollup: SkuRollup, policy: Prep
       seats: -delta,
       monthlyImpact: contractPrice ? money(mulInt(contractPrice.perSeat, -delta), contractPrice.currency) : undefined,
       impactBasis: contractPrice ? 'contract_price' : 'none',
-      summary: flat`${a.contractedSeats} contracted seat(s) vs ${a.seats} licensed at the distributor: client billed for ${-delta} seat(s) not licensed`,
-      action: flat`Lower the PSA agreement to ${a.seats} seat(s) (or license the missing seats) and review credits with the client.`,
+      summary: OVER_SUMMARY.get(a.contractedSeats, a.seats, 0, '') ?? OVER_SUMMARY.put(a.contractedSeats, a.seats, 0, '',
+        flat`${a.contractedSeats} contracted seat(s) vs ${a.seats} licensed at the distributor: client billed for ${-delta} seat(s) not licensed`),
+      action: OVER_ACTION.get(a.seats, 0, 0, '') ?? OVER_ACTION.put(a.seats, 0, 0, '',
+        flat`Lower the PSA agreement to ${a.seats} seat(s) (or license the missing seats) and review credits with the client.`),
     }));
   }
   const belowMargin = belowMarginFinding(a, policy, make);
@@ -234,6 +239,15 @@ function listValue(lines: readonly SkuAnalysis['counted'][number][], seats: numb
 
 const NO_LINES: SkuAnalysis['lines'] = [];
 
+// The common texts, memoized by what they are built from (see TextMemo): rows share equal texts.
+const BILLED_SUMMARY = new TextMemo();
+const UNCONTRACTED_SUMMARY = new TextMemo();
+const UNCONTRACTED_ACTION = new TextMemo();
+const OVER_SUMMARY = new TextMemo();
+const OVER_ACTION = new TextMemo();
+const MARGIN_SUMMARY = new TextMemo();
+const MARGIN_ACTION = new TextMemo();
+
 // One frozen empty list shared by every finding without caveats or snapshots (100k findings).
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -263,8 +277,10 @@ function belowMarginFinding(a: SkuAnalysis, policy: PreparedPolicy, make: Make):
   return make('below_margin', 'msp_underbills', {
     monthlyImpact: uniqueMoney(shortfall, c), // shortfalls rarely repeat: not memoized
     impactBasis: 'margin_shortfall',
-    summary: flat`unit margin ${roundDec(pct, 2)} % is below the ${formatDec(threshold)} % minimum`,
-    action: flat`Raise the PSA price to at least ${roundDec(required, 2)} ${c}/seat/month, or renegotiate the distributor cost.`,
+    summary: MARGIN_SUMMARY.get(pct, threshold, 0, '') ?? MARGIN_SUMMARY.put(pct, threshold, 0, '',
+      flat`unit margin ${roundDec(pct, 2)} % is below the ${formatDec(threshold)} % minimum`),
+    action: MARGIN_ACTION.get(required, 0, 0, c) ?? MARGIN_ACTION.put(required, 0, 0, c,
+      flat`Raise the PSA price to at least ${roundDec(required, 2)} ${c}/seat/month, or renegotiate the distributor cost.`),
   });
 }
 
