@@ -67,7 +67,8 @@ export interface SkuRollup {
   pendingSeats: number;
   /** Contract seats in effect at `now`; `undefined` when the customer is unlinked or has no contract data. */
   contractedSeats: number | undefined;
-  groups: LineGroup[];
+  /** Read-only (a row without counted lines shares one empty list). */
+  groups: readonly LineGroup[];
   /** Read-only: one-currency lists are shared by every row with the same amount. */
   monthlyCost: readonly Money[];
   monthlyRevenue: readonly Money[];
@@ -244,7 +245,7 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
   return {
     customer, skuKey: a.skuKey,
     // A SKU only the PSA bills (no distributor line) is named by its contract lines.
-    skus: a.lines.length > 0 ? sharedUniqueOf(a.lines, (l) => l.sku) : uniqueOf(a.contracts, (c) => c.contract.sku ?? c.contract.productId ?? a.skuKey),
+    skus: a.lines.length > 0 ? sharedUniqueOf(a.lines, (l) => l.sku) : sharedUniqueOf(a.contracts, (c) => c.contract.sku ?? c.contract.productId ?? a.skuKey),
     productName: named?.productName ?? a.contracts[0]?.contract.description ?? a.skuKey,
     vendors, vendorLabel: vendorLabelOf(vendors),
     seats: a.seats,
@@ -263,8 +264,8 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
 // Group by (term, billing frequency, currency): two subscriptions for one product are normal (pax8-cli#63).
 type Shared = { vendors: readonly Vendor[]; lineIds: readonly string[] };
 
-function lineGroups(counted: PreparedLine[], totals: readonly Money[], shared: Shared | undefined): LineGroup[] {
-  if (counted.length === 0) return [];
+function lineGroups(counted: PreparedLine[], totals: readonly Money[], shared: Shared | undefined): readonly LineGroup[] {
+  if (counted.length === 0) return NO_GROUPS;
   if (counted.length === 1) return [toGroup(counted, totals, shared)];
   // A customer + SKU has a handful of lines: a linear scan beats a Map keyed by concatenated text.
   const groups: PreparedLine[][] = [];
@@ -403,8 +404,8 @@ export function sortedUnique<T extends string>(items: T[]): T[] {
 }
 
 /** Sorted distinct `pick(item)`; one- and zero-item lists (most rows) skip `map` and the Set. */
-export function uniqueOf<I, T extends string>(items: readonly I[], pick: (item: I) => T): T[] {
-  if (items.length === 0) return [];
+export function uniqueOf<I, T extends string>(items: readonly I[], pick: (item: I) => T): readonly T[] {
+  if (items.length === 0) return NO_TEXT as readonly T[];
   if (items.length === 1) return [pick(items[0] as I)];
   return sortedUnique(items.map(pick));
 }
@@ -430,6 +431,9 @@ export function sharedUniqueOf<I, T extends string>(items: readonly I[], pick: (
 }
 
 const SHARED_SINGLES = new Map<string, readonly string[]>();
+// Shared empty lists: most rows have no contract, or no counted line, or no line at all.
+const NO_TEXT: readonly string[] = Object.freeze([]);
+const NO_GROUPS: readonly LineGroup[] = Object.freeze([]);
 
 
 /** Code-unit order: deterministic and locale-independent (and far faster than `localeCompare`). */
