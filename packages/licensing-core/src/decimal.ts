@@ -119,10 +119,12 @@ export function div(a: Dec, b: Dec): Dec | undefined {
   return norm(roundHalfEven(big(a) * SCALE, big(b)));
 }
 
-// |a| × 10^10 ÷ |b| rounded half-even, by long division one decimal digit at a time: every
-// intermediate (remainder × 10 < 10·b) stays a safe integer, so no BigInt is needed. `undefined`
-// when the integer part is too large for the result to be a safe integer.
+// |a| × 10^10 ÷ |b| rounded half-even, by long division several decimal digits at a time: each
+// step takes as many digits k as keep remainder × 10^k (< b × 10^k) a safe integer, so no BigInt
+// is needed (for a divisor like 36.00, four digits a step: three steps, not ten). `undefined` when
+// the integer part is too large for the result to be a safe integer.
 const DIV_LIMIT = 2 ** 49; // 10 × b must stay safe
+const POW10 = Array.from({ length: SCALE_DIGITS + 1 }, (_, i) => 10 ** i);
 function divSafe(a: number, b: number): number | undefined {
   let q = Math.floor(a / b);
   let r = a - q * b;
@@ -131,15 +133,20 @@ function divSafe(a: number, b: number): number | undefined {
     r += b;
   }
   if (q >= 900_000) return undefined;
-  for (let i = 0; i < SCALE_DIGITS; i++) {
-    const n = r * 10;
+  let step = SCALE_DIGITS;
+  while (step > 1 && b * (POW10[step] as number) > MAX) step--;
+  for (let left = SCALE_DIGITS; left > 0; ) {
+    const k = step < left ? step : left;
+    const p = POW10[k] as number;
+    const n = r * p;
     let d = Math.floor(n / b);
     r = n - d * b;
     if (r < 0) {
-      d--;
+      d--; // the float quotient rounded up to the next integer
       r += b;
     }
-    q = q * 10 + d;
+    q = q * p + d;
+    left -= k;
   }
   if (r * 2 > b || (r * 2 === b && q % 2 === 1)) q++;
   return q;
@@ -217,23 +224,42 @@ function formatSafeUncached(value: number): string {
   const sign = negative ? '-' : '';
   // Most amounts have two decimals ("42.00"): one table lookup.
   if (lo === 0 && hi % 1000 === 0) return `${sign}${whole}.${CENTS[hi / 1000] as string}`;
-  return `${sign}${whole}.${lo === 0 ? trimmed(hi, 2) : `${pad5(hi)}${trimmed(lo, 1)}`}`;
+  return `${sign}${whole}.${fraction(hi, lo)}`;
 }
 
 const CENTS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
-// Five decimal digits without trailing zeros, keeping at least `keep` digits.
-function trimmed(n: number, keep: number): string {
-  let places = 5;
-  while (places > keep && n % 10 === 0) {
-    n /= 10;
-    places--;
-  }
-  return String(n).padStart(places, '0');
-}
+/** Decimal digits of the fraction, written right to left (a reused buffer of ten). */
+const DIGITS: number[] = new Array<number>(SCALE_DIGITS).fill(48);
 
-function pad5(n: number): string {
-  return String(n).padStart(5, '0');
+// The ten decimals `hi` (first five) and `lo` (last five) as text without trailing zeros beyond
+// two: one string from character codes instead of pad/trim pieces (margins and percents, which
+// rarely repeat, are formatted ~300k times a report).
+function fraction(hi: number, lo: number): string {
+  for (let i = 9, v = lo; i >= 5; i--) {
+    const d = v % 10;
+    DIGITS[i] = 48 + d;
+    v = (v - d) / 10;
+  }
+  for (let i = 4, v = hi; i >= 0; i--) {
+    const d = v % 10;
+    DIGITS[i] = 48 + d;
+    v = (v - d) / 10;
+  }
+  let end = SCALE_DIGITS;
+  while (end > 2 && DIGITS[end - 1] === 48) end--;
+  const c = DIGITS as [number, number, number, number, number, number, number, number, number, number];
+  switch (end) {
+    case 2: return String.fromCharCode(c[0], c[1]);
+    case 3: return String.fromCharCode(c[0], c[1], c[2]);
+    case 4: return String.fromCharCode(c[0], c[1], c[2], c[3]);
+    case 5: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4]);
+    case 6: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5]);
+    case 7: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+    case 8: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    case 9: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
+    default: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+  }
 }
 
 /**
