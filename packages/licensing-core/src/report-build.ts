@@ -98,7 +98,6 @@ export class ReportBuilder {
       this.items.push(rollup);
       const found = contractFindings(a, rollup, this.policy, unmapped);
       for (let k = 0; k < found.length; k++) this.addFinding(found[k] as Finding);
-      this.totalsAcc.add(a, ref.linked);
       customerTotals.add(a, ref.linked);
       for (let k = 0; k < rollup.vendors.length; k++) {
         const v = rollup.vendors[k] as Vendor;
@@ -114,6 +113,8 @@ export class ReportBuilder {
       if (!a.seatsKnown) this.seatsWithheld.add(customerKey);
       if (!a.margin && a.counted.length > 0 && a.effective.length > 0) this.marginWithheld.add(customerKey);
     }
+    // Sums of the customers' sums: the report's totals without a second add per row.
+    this.totalsAcc.merge(customerTotals);
     this.customerSummaries.push({
       customer: ref, vendorLabel: mixed ? 'Mixed' : vendor === undefined ? undefined : labelOfVendor(vendor), totals: customerTotals.result(), skus: skuOrder.length,
     });
@@ -214,6 +215,24 @@ export class TotalsAcc {
         this.marginCurrencies.push(a.margin.currency);
         this.marginRows.push(1);
       } else (this.marginRows[i] as number)++;
+    }
+  }
+
+  /** Adds another accumulator's sums (its rows' conditions were decided when they were added). */
+  merge(other: TotalsAcc): void {
+    this.cost.merge(other.cost);
+    this.revenue.merge(other.revenue);
+    this.costOnly.merge(other.costOnly);
+    this.unlinked.merge(other.unlinked);
+    this.revenueOnly.merge(other.revenueOnly);
+    for (let i = 0; i < other.marginCurrencies.length; i++) {
+      const c = other.marginCurrencies[i] as string;
+      const n = other.marginRows[i] as number;
+      const j = this.marginCurrencies.indexOf(c);
+      if (j < 0) {
+        this.marginCurrencies.push(c);
+        this.marginRows.push(n);
+      } else (this.marginRows[j] as number) += n;
     }
   }
 

@@ -35,6 +35,11 @@ export class CurrencySums {
     }
   }
 
+  /** Adds every sum of `other` (exact, per currency). */
+  merge(other: CurrencySums): void {
+    for (let i = 0; i < other.size; i++) this.add(other.currencyAt(i), other.amountAt(i));
+  }
+
   get(currency: string): Dec | undefined {
     if (currency === this.c0) return this.v0;
     const i = this.more ? this.more.currencies.indexOf(currency) : -1;
