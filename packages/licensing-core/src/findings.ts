@@ -275,7 +275,7 @@ function belowMarginFinding(a: SkuAnalysis, policy: PreparedPolicy, make: Make):
   const shortfall = mulInt(sub(required, unitRevenue), a.contractedSeats);
   const c = a.margin.currency;
   return make('below_margin', 'msp_underbills', {
-    monthlyImpact: uniqueMoney(shortfall, c), // shortfalls rarely repeat: not memoized
+    monthlyImpact: uniqueMoney(shortfall, c), // shortfalls repeat less: kept out of the main memo
     impactBasis: 'margin_shortfall',
     summary: MARGIN_SUMMARY.get(pct, threshold, 0, '') ?? MARGIN_SUMMARY.put(pct, threshold, 0, '',
       flat`unit margin ${roundDec(pct, 2)} % is below the ${formatDec(threshold)} % minimum`),

@@ -1,4 +1,4 @@
-import { ConfigurationError, normalizeVendor, type Vendor } from '@vectis/connector-core';
+import { ConfigurationError, VENDORS, normalizeVendor, type Vendor } from '@vectis/connector-core';
 import { cmp, decFromInt, isDecimalString, mul, parseDec, ZERO, type Dec } from './decimal';
 import type { ConfigIssue } from '@vectis/connector-core';
 import type { LicensingPolicy, VendorTag } from './types';
@@ -16,7 +16,9 @@ export interface PreparedPolicy {
   /** Markup for valuing seats with neither a contract price nor an msrp (20 % unless configured). */
   markup: Dec;
   /** Per-run memo: vendor → SKU → comparison key (one string per SKU, hashed once). */
-  skuKeys: Map<string, Map<string, string>>;
+  skuKeys: Map<string, Map<string, { key: string; sku: string }>>;
+  /** One string per SKU key text (see prepare.ts). */
+  keyTexts: Map<string, string>;
   /** Per-run memo: vendor → customer id → `<vendor>:<id>`. */
   customerKeys: Map<string, Map<string, { key: string; psa: string | undefined }>>;
   /** Per-run memo: PSA company id → `psa:<id>`. */
@@ -54,7 +56,10 @@ const dates = new Map<string, number>();
 
 /** `synnex` reads as `td_synnex`; anything unknown is `undefined` (and gets flagged by the caller). */
 export function readVendor(tag: VendorTag | string): Vendor | undefined {
-  return typeof tag === 'string' ? normalizeVendor(tag) : undefined;
+  if (typeof tag !== 'string') return undefined;
+  const vendor = normalizeVendor(tag);
+  // The canonical constant, not the row's own copy of the text: later lookups compare by identity.
+  return vendor === undefined ? undefined : (VENDORS[VENDORS.indexOf(vendor)] as Vendor);
 }
 
 /**
@@ -93,7 +98,7 @@ export function preparePolicy(policy: LicensingPolicy): PreparedPolicy {
   if (issues.length > 0) {
     throw new ConfigurationError({ issues, remedy: 'Fix the licensing policy fields listed and run the report again.' });
   }
-  return { minMargin, minMarginBySku, skuToProduct, mappedProducts, fx, assumeUnit: policy.unknownAmountBasis === 'assume_unit', markup, skuKeys: new Map(), customerKeys: new Map(), psaKeys: new Map() };
+  return { minMargin, minMarginBySku, skuToProduct, mappedProducts, fx, assumeUnit: policy.unknownAmountBasis === 'assume_unit', markup, skuKeys: new Map(), keyTexts: new Map(), customerKeys: new Map(), psaKeys: new Map() };
 }
 
 /** Converts with an explicit rate only; `undefined` when none was supplied. */

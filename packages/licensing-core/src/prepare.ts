@@ -85,21 +85,39 @@ function rank(link: CustomerLink): number {
 
 /** The comparison key of a distributor SKU: its mapped PSA product, else the SKU itself. */
 export function skuKeyFor(vendor: string, sku: string, policy: PreparedPolicy): string {
+  return skuEntryFor(vendor, sku, policy).key;
+}
+
+/**
+ * The SKU's comparison key and one canonical string for the SKU itself: rows of 100k lines carry
+ * equal SKU texts as separate strings (one per JSON value), and every later lookup by a canonical
+ * string finds its hash already computed and compares by identity.
+ */
+export function skuEntryFor(vendor: string, sku: string, policy: PreparedPolicy): { key: string; sku: string } {
   let perVendor = policy.skuKeys.get(vendor);
   if (!perVendor) policy.skuKeys.set(vendor, (perVendor = new Map()));
-  let key = perVendor.get(sku);
-  if (key === undefined) {
+  let entry = perVendor.get(sku);
+  if (entry === undefined) {
     const product = policy.skuToProduct.get(`${vendor}|${sku}`) ?? policy.skuToProduct.get(`*|${sku}`);
-    key = product === undefined ? `sku:${sku}` : `psa:${product}`;
-    perVendor.set(sku, key);
+    entry = { key: internKey(product === undefined ? `sku:${sku}` : `psa:${product}`, policy), sku };
+    perVendor.set(sku, entry);
   }
-  return key;
+  return entry;
 }
 
 /** A distributor customer's shared key (`<vendor>:<id>`) and, once `linkLookup` ran, its PSA key. */
 export interface CustomerEntry {
   key: string;
   psa: string | undefined;
+}
+
+// One string per SKU key across vendors and contract lines: equal keys are then the same string
+// (compared by identity), and each has its hash computed, so unequal keys compare by hash.
+function internKey(key: string, policy: PreparedPolicy): string {
+  const known = policy.keyTexts.get(key);
+  if (known !== undefined) return known;
+  policy.keyTexts.set(key, key);
+  return key;
 }
 
 // One shared string per distributor customer and per PSA company: fewer allocations on 100k lines,
@@ -144,7 +162,11 @@ export function prepareLine(
     sku = line.productExternalId ?? line.productName;
     skuKey = line.productExternalId ? `product:${vendor}:${line.productExternalId}` : `name:${line.productName}`;
     flags.push({ code: 'missing_sku', ref, message: `no SKU; grouped by ${skuKey}` });
-  } else skuKey = skuKeyFor(vendor, sku, policy);
+  } else {
+    const entry = skuEntryFor(vendor, sku, policy);
+    skuKey = entry.key;
+    sku = entry.sku;
+  }
 
   const endMs = parseWhen(line.endDate);
   const seatState = seatStateOf(line, ref, endMs, nowMs, flags);
@@ -262,7 +284,7 @@ export function prepareContract(contract: PsaContractLine, policy: PreparedPolic
   const ref = (): string => `contract:${contract.id}`; // built only when flagged (most lines never are)
   let skuKey: string | undefined;
   if (contract.sku) skuKey = skuKeyFor('*', contract.sku, policy);
-  else if (contract.productId && policy.mappedProducts.has(contract.productId)) skuKey = `psa:${contract.productId}`;
+  else if (contract.productId && policy.mappedProducts.has(contract.productId)) skuKey = internKey(`psa:${contract.productId}`, policy);
   else flags.push({ code: 'contract_unmapped', ref: ref(), message: `product "${contract.productId ?? ''}" has no SKU mapping: add one to compare it` });
 
   const q = contract.quantity;

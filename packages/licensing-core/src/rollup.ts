@@ -240,7 +240,7 @@ export function toRollup(a: SkuAnalysis, customer: CustomerRef): SkuRollup {
       // Single-currency margins reuse the rollup's Money objects (100k rollups: fewer allocations).
       monthlyRevenue: monthlyRevenue[0] ?? money(a.margin.revenue, a.margin.currency),
       monthlyCost: a.margin.fx ? money(a.margin.cost, a.margin.currency) : (monthlyCost[0] ?? money(a.margin.cost, a.margin.currency)),
-      // Margins and their percents rarely repeat across rows: formatted without the memos.
+      // Margins and their percents repeat less across rows: formatted through a memo of their own.
       margin: uniqueMoney(m, a.margin.currency),
       marginPercent: pct === undefined ? undefined : formatUnique(pct),
       unitMarginPercent: unit === undefined ? undefined : formatUnique(unit),
@@ -351,7 +351,7 @@ export function money(amount: Dec, currency: string): Money {
   return moneyOne(amount, currency)[0];
 }
 
-/** A frozen Money for an amount that rarely repeats (see {@link formatUnique}). */
+/** A frozen Money for an amount that repeats less (see {@link formatUnique}); not shared. */
 export function uniqueMoney(amount: Dec, currency: string): Money {
   return Object.freeze({ amount: formatUnique(amount), currency });
 }
