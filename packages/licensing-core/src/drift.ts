@@ -192,8 +192,6 @@ export interface DriftContext {
   /** Memo: vendor → position in `ids` → what that line's rows resolve to. */
   rows: Map<Vendor, (RowInfo | undefined)[]>;
   totals: SkuTotals;
-  /** Memo of {@link reductionFor} per line, for added (`true`) and grown (`false`) seats. */
-  reductions: { added: Map<PreparedLine, Reduction | undefined>; grew: Map<PreparedLine, Reduction | undefined> };
 }
 
 /** Builds the shared context: sorted ids per vendor and empty memos. */
@@ -205,7 +203,7 @@ export function driftContext(index: SnapshotIndex, base: Pick<DriftContext, 'lin
     ids.set(vendor, [...all].sort());
   }
   const totals: SkuTotals = { index: new Map(), keys: [], sorted: [], prev: [], cur: [], prevLines: [], curLines: [], vendors: [], pair: [], pairs: 0 };
-  return { ...base, ids, customers: new Map(), rows: new Map(), totals, reductions: { added: new Map(), grew: new Map() } };
+  return { ...base, ids, customers: new Map(), rows: new Map(), totals };
 }
 
 /**
@@ -245,6 +243,9 @@ interface RowInfo {
   skuKey: string;
   /** The customer + SKU number in {@link SkuTotals}. */
   agg: number;
+  /** Memo of {@link reductionFor} for added and for grown seats (`null` until computed). */
+  added: Reduction | undefined | null;
+  grew: Reduction | undefined | null;
 }
 
 /** Appends the line and customer + SKU changes of vendors whose two weeks are comparable. */
@@ -294,7 +295,7 @@ export function compareWeeks(
       lines.push({
         vendor: s.vendor, subscriptionExternalId: id, customerKey, skuKey, sku: skuText, change,
         previousSeats: before, currentSeats: after, delta: after - before,
-        reduction: after > before ? memoReduction(ctx, line, change === 'added') : undefined,
+        reduction: after > before ? reductionOf(ctx, info, change === 'added') : undefined,
         previousWeek, currentWeek, currentAsOf: c?.asOf, previousAsOf: p?.asOf,
       });
     }
@@ -349,7 +350,7 @@ function rowInfo(ctx: DriftContext, vendor: Vendor, id: string, row: Usage): Row
     t.curLines.push(0);
     t.vendors.push(0);
   }
-  return { customerExternalId: row.customerExternalId, sku: row.sku, line, customerKey, skuText, skuKey, agg };
+  return { customerExternalId: row.customerExternalId, sku: row.sku, line, customerKey, skuText, skuKey, agg, added: null, grew: null };
 }
 
 function customerKeyOf(ctx: DriftContext, vendor: Vendor, customerId: string): string {
@@ -363,12 +364,13 @@ function customerKeyOf(ctx: DriftContext, vendor: Vendor, customerId: string): s
   return key;
 }
 
-// The answer depends only on the line and `now`, and a line grows in many of 52 weekly pairs.
-function memoReduction(ctx: DriftContext, line: PreparedLine | undefined, added: boolean): Reduction | undefined {
-  if (!line) return undefined;
-  const memo = added ? ctx.reductions.added : ctx.reductions.grew;
-  if (memo.has(line)) return memo.get(line);
-  const r = reductionFor(line, ctx.nowMs, added);
-  memo.set(line, r);
-  return r;
+// The answer depends only on the line and `now`, and a line grows in many of 52 weekly pairs: kept
+// on the row's info (no Map lookup per changed row).
+function reductionOf(ctx: DriftContext, info: RowInfo, added: boolean): Reduction | undefined {
+  if (added) {
+    if (info.added === null) info.added = reductionFor(info.line, ctx.nowMs, true);
+    return info.added;
+  }
+  if (info.grew === null) info.grew = reductionFor(info.line, ctx.nowMs, false);
+  return info.grew;
 }
