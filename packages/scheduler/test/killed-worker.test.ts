@@ -1,25 +1,12 @@
 import { createIngramConnector } from '@vectis/connector-ingram';
 import { createIngramSandbox, SANDBOX_CREDENTIALS } from '@vectis/connector-ingram/sandbox';
 import { createPostgresStore, runSync } from '@vectis/sync';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../src/index';
-import { dropSchemas, freshSchema, PG_SKIP, PG_URL, until } from './pg-env';
+import { dropSchemas, freshSchema, PG_SKIP, PG_URL, storeContents, until } from './pg-env';
 import { spawnWorker, type Worker } from './processes/spawn-worker';
 
 afterAll(dropSchemas);
-
-async function contents(schema: string) {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    const c = await client.query(`SELECT vendor, external_id, name, status FROM "${schema}".customers ORDER BY external_id`);
-    const s = await client.query(`SELECT external_id, customer_external_id, sku, quantity FROM "${schema}".license_subscriptions ORDER BY external_id`);
-    return { customers: c.rows, subscriptions: s.rows };
-  } finally {
-    await client.end();
-  }
-}
 
 describe.skipIf(PG_SKIP)(`worker processes${PG_SKIP ? ` (${PG_SKIP})` : ''}`, () => {
   it('a worker killed mid-job: the job is retried by another worker process and the store converges to a clean run', async () => {
@@ -56,7 +43,7 @@ describe.skipIf(PG_SKIP)(`worker processes${PG_SKIP ? ` (${PG_SKIP})` : ''}`, ()
       await runSync({ connectors: [connector], store });
       await connector.dispose();
       await store.close();
-      const [got, want] = [await contents(storeSchema), await contents(referenceSchema)];
+      const [got, want] = [await storeContents(storeSchema), await storeContents(referenceSchema)];
       expect(got.customers).toHaveLength(10);
       expect(got).toEqual(want);
     } finally {

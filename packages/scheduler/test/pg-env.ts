@@ -34,3 +34,16 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs: 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The customers and subscriptions a sync store schema holds, in a stable order (to compare runs). */
+export async function storeContents(schema: string): Promise<{ customers: unknown[]; subscriptions: unknown[] }> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const c = await client.query(`SELECT vendor, external_id, name, status FROM "${schema}".customers ORDER BY external_id`);
+    const s = await client.query(`SELECT external_id, customer_external_id, sku, quantity FROM "${schema}".license_subscriptions ORDER BY external_id`);
+    return { customers: c.rows, subscriptions: s.rows };
+  } finally {
+    await client.end();
+  }
+}

@@ -2,10 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterAll, expect, it } from 'vitest';
 import { createSqliteStore, LATEST_SCHEMA_VERSION } from '@vectis/sync';
-import { MIGRATIONS, MIGRATIONS_TABLE, migrationStatements } from '../src/store/schema';
+import { sqliteAtVersion } from './schema-at';
 import { PSA_COMPANIES } from './store-contract-psa';
 
 const dir = mkdtempSync(join(tmpdir(), 'vectis-psa-migration-'));
@@ -13,12 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('upgrades a version-2 database: old runs read back without `psa`, PSA rows can be written', async () => {
   const path = join(dir, 'v2.db');
-  const raw = new DatabaseSync(path);
-  raw.exec(MIGRATIONS_TABLE);
-  for (const m of MIGRATIONS.filter((x) => x.version <= 2)) {
-    for (const sql of migrationStatements(m, 'sqlite')) raw.exec(sql);
-    raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, '2026-11-01T00:00:00Z');
-  }
+  const raw = sqliteAtVersion(path, 2);
   raw.prepare("INSERT INTO sync_runs (id, started_at, finished_at, status, week, as_of, vendors, errors) VALUES ('old', '2026-11-20T00:00:00Z', '2026-11-20T00:01:00Z', 'succeeded', '2026-W47', '2026-11-20T00:00:00Z', '{}', '[]')").run();
   raw.close();
 

@@ -3,12 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Usage } from '@vectis/connector-core';
 import { createPostgresStore, createSqliteStore, LATEST_SCHEMA_VERSION, type Store } from '@vectis/sync';
-import { MIGRATIONS, MIGRATIONS_TABLE, migrationStatements } from '../src/store/schema';
+import { postgresAtVersion, sqliteAtVersion } from './schema-at';
 import { dropTestSchemas, PG_START_TIMEOUT_MS, PG_TARGETS, preparePg } from './pg-env';
 
 beforeAll(preparePg, PG_START_TIMEOUT_MS);
@@ -36,12 +35,7 @@ async function expectMigrated(store: Store): Promise<void> {
 describe('migration 4 (usage charges)', () => {
   it('upgrades a version-3 SQLite database', async () => {
     const path = join(dir, 'v3.db');
-    const raw = new DatabaseSync(path);
-    raw.exec(MIGRATIONS_TABLE);
-    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
-      for (const sql of migrationStatements(m, 'sqlite')) raw.exec(sql);
-      raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, '2026-11-01T00:00:00Z');
-    }
+    const raw = sqliteAtVersion(path, 3);
     raw.prepare(`${INSERT}(?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...OLD_ROW);
     raw.close();
     const store = await createSqliteStore({ path });
@@ -59,11 +53,7 @@ describe('migration 4 (usage charges)', () => {
       await client.connect();
       try {
         if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}; SET search_path = ${options.schema}`);
-        await client.query(MIGRATIONS_TABLE);
-        for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
-          for (const sql of migrationStatements(m, 'postgres')) await client.query(sql);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, '2026-11-01T00:00:00Z']);
-        }
+        await postgresAtVersion(client, 3);
         await client.query(`${INSERT}($1, $2, $3, $4, $5, $6, $7, $8, $9)`, OLD_ROW);
       } finally {
         await client.end();
