@@ -2,7 +2,7 @@ import type { Money } from '@vectis/connector-core';
 import { add, cmp, parseDec, roundDecimalString, ZERO, type Dec } from './decimal';
 import type { LineDrift } from './drift';
 import type { Finding, FindingDirection, ImpactBasis } from './findings';
-import { moneyList, type SkuRollup } from './rollup';
+import { addTo, moneyList, type SkuRollup } from './rollup';
 import { weeklyDigest, type WeeklyDigest } from './money-found';
 import type { LicensingReport } from './report';
 import type { ResultCoverage } from './types';
@@ -141,8 +141,8 @@ function notCompared(out: string[], title: string, rows: readonly SkuRollup[], f
   for (const r of rows) {
     for (const m of r.monthlyCost) {
       const v = parseDec(m.amount) ?? ZERO;
-      cost.set(m.currency, add(cost.get(m.currency) ?? ZERO, v));
-      if (r.monthlyCost.length === 1) byCustomer.set(r.customer.key, add(byCustomer.get(r.customer.key) ?? ZERO, v));
+      addTo(cost, m.currency, v);
+      if (r.monthlyCost.length === 1) addTo(byCustomer, r.customer.key, v);
     }
   }
   const seats = rows.reduce((n, r) => n + r.seats, 0);

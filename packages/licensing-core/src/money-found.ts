@@ -2,7 +2,7 @@ import type { Money } from '@vectis/connector-core';
 import { add, cmp, parseDec, ZERO, type Dec } from './decimal';
 import type { Finding, FindingDirection, FindingKind } from './findings';
 import { parseNow } from './policy';
-import { compareText, moneyList } from './rollup';
+import { addTo, compareText, moneyList } from './rollup';
 import type { ResultCoverage } from './types';
 
 /**
@@ -160,10 +160,10 @@ export function weeklyDigest(input: {
     const amount = f.monthlyImpact ? parseDec(f.monthlyImpact.amount) : undefined;
     if (!f.monthlyImpact || amount === undefined) continue;
     const c = f.monthlyImpact.currency;
-    totals.set(c, add(totals.get(c) ?? ZERO, amount));
+    addTo(totals, c, amount);
     const d = directions.get(f.direction) ?? new Map<string, Dec>();
     directions.set(f.direction, d);
-    d.set(c, add(d.get(c) ?? ZERO, amount));
+    addTo(d, c, amount);
     const perCurrency = customers.get(c) ?? new Map<string, { total: Dec; findings: number }>();
     customers.set(c, perCurrency);
     const entry = perCurrency.get(f.customer.key) ?? { total: ZERO, findings: 0 };

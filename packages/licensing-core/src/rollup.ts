@@ -4,7 +4,7 @@ import { convert, type PreparedPolicy } from './policy';
 import type { PreparedContract, PreparedLine } from './prepare';
 import { vendorLabelOf } from './label';
 import type { CustomerRef } from './types';
-import { CurrencySums } from './sums';
+import { CurrencySums, singleCurrency } from './sums';
 import { NumberMemo } from './memo';
 
 /**
@@ -92,7 +92,7 @@ export interface SkuAnalysis {
   seats: number;
   pendingSeats: number;
   /** Distinct cost currencies of the counted lines (seats are never compared across them). */
-  lineCurrencies: string[];
+  lineCurrencies: readonly string[];
   /** False when a line's status is unknown: seat comparisons are withheld. */
   seatsKnown: boolean;
   contractData: boolean;
@@ -108,14 +108,7 @@ export interface SkuAnalysis {
   unitMarginPercent: Dec | undefined | null;
 }
 
-const NO_CURRENCIES: string[] = [];
-// One shared one-currency list per currency (read-only): ~100k rows, a handful of currencies.
-const SINGLE = new Map<string, string[]>();
-function single(c: string): string[] {
-  let list = SINGLE.get(c);
-  if (!list) SINGLE.set(c, (list = [c]));
-  return list;
-}
+const NO_CURRENCIES: readonly string[] = Object.freeze([]);
 
 /** Computes the exact figures of one customer + SKU bucket. */
 export function analyseSku(
@@ -136,7 +129,7 @@ export function analyseSku(
   let seats = 0;
   let pendingSeats = 0;
   let seatsKnown = true;
-  let lineCurrencies: string[] = NO_CURRENCIES;
+  let lineCurrencies: readonly string[] = NO_CURRENCIES;
   for (const l of lines) {
     if (l.seatState === 'unknown_status') seatsKnown = false;
     if (l.seatState === 'pending') pendingSeats += l.seats;
@@ -144,7 +137,7 @@ export function analyseSku(
     if (copyCounted) counted.push(l);
     seats += l.seats;
     const c = l.currency;
-    if (c !== undefined && !lineCurrencies.includes(c)) lineCurrencies = lineCurrencies.length === 0 ? single(c) : [...lineCurrencies, c].sort();
+    if (c !== undefined && !lineCurrencies.includes(c)) lineCurrencies = lineCurrencies.length === 0 ? singleCurrency(c) : [...lineCurrencies, c].sort();
     if (l.monthlyCost === undefined || l.currency === undefined) costComplete = false;
     else costByCurrency.add(l.currency, l.monthlyCost);
   }
@@ -337,8 +330,9 @@ function sameMoney(totals: readonly Money[], amount: Dec, currency: string, whol
   return m;
 }
 
-export function addTo(map: Map<string, Dec>, currency: string, amount: Dec): void {
-  map.set(currency, add(map.get(currency) ?? ZERO, amount));
+/** Adds `amount` to the sum kept under `key` (a currency, or a customer within one currency). */
+export function addTo(map: Map<string, Dec>, key: string, amount: Dec): void {
+  map.set(key, add(map.get(key) ?? ZERO, amount));
 }
 
 /**

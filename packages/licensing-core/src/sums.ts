@@ -70,7 +70,8 @@ export class CurrencySums {
 
 // One shared frozen one-currency list per currency code (a handful exist; bounded anyway).
 const SINGLES = new Map<string, readonly string[]>();
-function singleCurrency(currency: string): readonly string[] {
+/** The frozen one-currency list for `currency`, shared by every row in that currency. */
+export function singleCurrency(currency: string): readonly string[] {
   let list = SINGLES.get(currency);
   if (!list) {
     if (SINGLES.size >= 1_000) SINGLES.clear();
