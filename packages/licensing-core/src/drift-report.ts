@@ -49,7 +49,7 @@ export interface SnapshotSet {
   index: SnapshotIndex;
   /** Distinct ISO weeks of all supplied rows, sorted. */
   weeks: string[];
-  /** Per vendor: every line id any week names. */
+  /** Per vendor: every line id any week names (matched to lines, then sorted for drift). */
   wanted: Map<Vendor, Set<string>>;
   lines: Map<string, PreparedLine>;
 }
@@ -92,7 +92,7 @@ export function driftReport(
     const coverage = coverageOf(base, ['no seat snapshots in input'], []);
     return { report: { status: 'no_snapshots', currentWeek, previousWeek: undefined, vendors: [], periods: [], lines: [], skus: [], coverage }, unused: [], auditedCustomers: [] };
   }
-  const ctx = driftContext(index, { lines: lineIndex, links, policy, nowMs });
+  const ctx = driftContext(set.wanted, { lines: lineIndex, links, policy, nowMs });
   // Every supplied week against the ISO week before it, newest first. The oldest week has no
   // baseline by definition; a week whose predecessor is missing is a gap, reported as such.
   const periods: DriftPeriod[] = [];

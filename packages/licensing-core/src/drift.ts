@@ -194,14 +194,10 @@ export interface DriftContext {
   totals: SkuTotals;
 }
 
-/** Builds the shared context: sorted ids per vendor and empty memos. */
-export function driftContext(index: SnapshotIndex, base: Pick<DriftContext, 'lines' | 'links' | 'policy' | 'nowMs'>): DriftContext {
+/** Builds the shared context from every line id each vendor's weeks name: sorted once, and empty memos. */
+export function driftContext(idsByVendor: Map<Vendor, Set<string>>, base: Pick<DriftContext, 'lines' | 'links' | 'policy' | 'nowMs'>): DriftContext {
   const ids = new Map<Vendor, string[]>();
-  for (const [vendor, weeks] of index) {
-    const all = new Set<string>();
-    for (const w of weeks.values()) for (const id of w.rows.keys()) all.add(id);
-    ids.set(vendor, [...all].sort());
-  }
+  for (const [vendor, all] of idsByVendor) ids.set(vendor, [...all].sort());
   const totals: SkuTotals = { index: new Map(), keys: [], sorted: [], prev: [], cur: [], prevLines: [], curLines: [], vendors: [], pair: [], pairs: 0 };
   return { ...base, ids, customers: new Map(), rows: new Map(), totals };
 }
