@@ -3,7 +3,8 @@ import { add, decFromInt, div, divInt, formatDec, mulInt, roundDec, sub, ZERO, t
 import type { PreparedPolicy } from './policy';
 import { below, HUNDRED, money, sortedUnique, uniqueMoney, unitMarginPercent, type SkuAnalysis, type SkuRollup } from './rollup';
 import { findingId } from './finding-id';
-import { flat, TextMemo } from './text';
+import { TextMemo } from './memo';
+import { flat } from './text';
 import { lineListValue } from './prepare';
 import type { CustomerRef } from './types';
 

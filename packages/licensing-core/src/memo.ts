@@ -33,10 +33,58 @@ export class NumberMemo<V> {
   }
 }
 
-// Mixes the low and high 32 bits (scaled amounts end in many zero bits: 2.21 is 221 × 10^8), then
-// keeps the top bits of a multiplicative hash.
+// Keeps the top bits of the key's hash.
 function slotOf(key: number, shift: number): number {
-  const lo = key | 0;
-  const hi = (key / 4_294_967_296) | 0;
-  return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> shift;
+  return mix(0, key) >>> shift;
+}
+
+// Mixes a safe-integer key's low and high 32 bits into `h` (scaled amounts end in many zero bits:
+// 2.21 is 221 × 10^8) with a multiplicative hash, whose top bits are the well-mixed ones.
+function mix(h: number, key: number): number {
+  return Math.imul(h ^ (key | 0) ^ Math.imul((key / 4_294_967_296) | 0, 0x85ebca6b), 0x9e3779b1);
+}
+
+/**
+ * Memo of one text template, keyed by the (up to three) numbers and the one text it is built from.
+ * Finding texts repeat: 45k "n distributor seat(s) vs m contracted" rows have about a thousand
+ * distinct (n, m). A hit skips building the text and shares one string between rows, which the
+ * garbage collector then copies once instead of once per row. Fixed-size and direct-mapped like
+ * `NumberMemo`; a bigint key (an amount beyond 900,719) is never memoized.
+ *
+ * @example
+ * const SUMMARY = new TextMemo();
+ * const text = SUMMARY.get(seats, contracted, 0, '') ?? SUMMARY.put(seats, contracted, 0, '', `${seats} vs ${contracted}`);
+ */
+export class TextMemo {
+  private readonly a = new Float64Array(TEXT_SLOTS).fill(Number.NaN);
+  private readonly b = new Float64Array(TEXT_SLOTS);
+  private readonly c = new Float64Array(TEXT_SLOTS);
+  private readonly tags: string[] = new Array<string>(TEXT_SLOTS).fill('');
+  private readonly texts: (string | undefined)[] = new Array<string | undefined>(TEXT_SLOTS).fill(undefined);
+
+  get(a: number | bigint, b: number | bigint, c: number | bigint, tag: string): string | undefined {
+    if (typeof a !== 'number' || typeof b !== 'number' || typeof c !== 'number') return undefined;
+    const i = textSlot(a, b, c);
+    return this.a[i] === a && this.b[i] === b && this.c[i] === c && this.tags[i] === tag ? this.texts[i] : undefined;
+  }
+
+  /** Stores `text` under the key and returns it. */
+  put(a: number | bigint, b: number | bigint, c: number | bigint, tag: string, text: string): string {
+    if (typeof a !== 'number' || typeof b !== 'number' || typeof c !== 'number') return text;
+    const i = textSlot(a, b, c);
+    this.a[i] = a;
+    this.b[i] = b;
+    this.c[i] = c;
+    this.tags[i] = tag;
+    this.texts[i] = text;
+    return text;
+  }
+}
+
+const TEXT_BITS = 11;
+const TEXT_SLOTS = 1 << TEXT_BITS;
+
+// The three numbers mixed in turn; the top bits pick the slot.
+function textSlot(a: number, b: number, c: number): number {
+  return mix(mix(mix(0, a), b), c) >>> (32 - TEXT_BITS);
 }
