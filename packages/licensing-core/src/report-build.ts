@@ -52,7 +52,7 @@ export class ReportBuilder {
 
   nodeOf(key: string): CustomerNode {
     let n = this.nodes.get(key);
-    if (!n) this.nodes.set(key, (n = { ref: this.refOf(key), skuKeys: [], buckets: [], index: undefined, contracts: false }));
+    if (!n) this.nodes.set(key, (n = { ref: this.refOf(key), buckets: [], index: undefined, contracts: false }));
     return n;
   }
 
@@ -153,7 +153,6 @@ function emptyObjectList<T>(): T[] {
 // key strings beats a Map per customer; past 8 SKUs a Map takes over.
 export interface CustomerNode {
   ref: CustomerRef;
-  skuKeys: string[];
   buckets: Bucket[];
   index: Map<string, Bucket> | undefined;
   /** Whether any contract line (mapped or not) names this customer. */
@@ -165,11 +164,12 @@ function bucketOf(node: CustomerNode, skuKey: string): Bucket {
     const hit = node.index.get(skuKey);
     if (hit) return hit;
   } else {
-    const i = node.skuKeys.indexOf(skuKey);
-    if (i >= 0) return node.buckets[i] as Bucket;
+    for (let i = 0; i < node.buckets.length; i++) {
+      const b = node.buckets[i] as Bucket;
+      if (b.skuKey === skuKey) return b;
+    }
   }
   const b: Bucket = { skuKey, lines: NO_LINES, contracts: NO_CONTRACTS };
-  node.skuKeys.push(skuKey);
   node.buckets.push(b);
   if (node.index) node.index.set(skuKey, b);
   else if (node.buckets.length > 8) node.index = new Map(node.buckets.map((x) => [x.skuKey, x]));
